@@ -1,0 +1,150 @@
+import { z } from 'zod';
+
+/** The current library format version; bump with a migration in `src/library/io.ts` when the shape changes. */
+export const LIBRARY_SCHEMA_VERSION = 1;
+
+export const idSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'must be 1-128 letters, digits, "_", ".", ":" or "-", starting with a letter or digit');
+
+export const attributeTypes = ['text', 'enum', 'date', 'number', 'email', 'phone', 'identifier', 'boolean'] as const;
+export const intentStatuses = ['draft', 'approved', 'discarded'] as const;
+
+function isValidRegex(source: string): boolean {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const attributeSchema = z
+  .object({
+    name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be an identifier: a letter, then letters, digits or "_"'),
+    description: z.string().max(1000).default(''),
+    type: z.enum(attributeTypes),
+    values: z.array(z.string().min(1).max(200)).max(200).optional(),
+    pattern: z.string().max(500).refine(isValidRegex, 'is not a valid regular expression').optional(),
+    question: z.string().min(1, 'must not be empty').max(500),
+    required: z.boolean().default(false),
+    weight: z.number().min(0).max(1).default(0.5),
+  })
+  .strict()
+  .superRefine((attribute, ctx) => {
+    if (attribute.type === 'enum' && (!attribute.values || attribute.values.length === 0)) {
+      ctx.addIssue({ code: 'custom', path: ['values'], message: 'an enum attribute needs at least one value' });
+    }
+  });
+
+export const intentStatsSchema = z
+  .object({
+    conversations: z.number().int().min(0),
+    share: z.number().min(0).max(1),
+    lastSeen: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+
+export const provenanceSchema = z
+  .object({
+    source: z.enum(['discovered', 'manual']),
+    run: z.string().max(200).optional(),
+    sampleConversationIds: z.array(z.string().max(200)).max(100).default([]),
+  })
+  .strict();
+
+export const intentSchema = z
+  .object({
+    id: idSchema,
+    groupId: idSchema,
+    name: z.string().min(1, 'must not be empty').max(200),
+    description: z.string().max(2000).default(''),
+    status: z.enum(intentStatuses).default('approved'),
+    selfService: z.boolean().default(true),
+    examples: z.array(z.string().min(1).max(1000)).max(5000).default([]),
+    attributes: z.array(attributeSchema).max(50).default([]),
+    solutionQuery: z.string().max(500).optional(),
+    instructions: z.string().max(4000).optional(),
+    stats: intentStatsSchema.optional(),
+    provenance: provenanceSchema.optional(),
+  })
+  .strict()
+  .superRefine((intent, ctx) => {
+    const seen = new Map<string, number>();
+    intent.attributes.forEach((attribute, index) => {
+      const first = seen.get(attribute.name);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['attributes', index, 'name'],
+          message: `duplicate attribute name "${attribute.name}" (first at attributes[${first}])`,
+        });
+      } else {
+        seen.set(attribute.name, index);
+      }
+    });
+  });
+
+export const intentGroupSchema = z
+  .object({
+    id: idSchema,
+    name: z.string().min(1, 'must not be empty').max(200),
+    description: z.string().max(2000).default(''),
+    parentId: idSchema.optional(),
+  })
+  .strict();
+
+export const intentLibrarySchema = z
+  .object({
+    schemaVersion: z.literal(LIBRARY_SCHEMA_VERSION),
+    id: idSchema,
+    name: z.string().min(1, 'must not be empty').max(200),
+    locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "en" or "en-US"').default('en-US'),
+    groups: z.array(intentGroupSchema).max(1000).default([]),
+    intents: z.array(intentSchema).max(5000),
+    updatedAt: z.iso.datetime({ offset: true }),
+  })
+  .strict()
+  .superRefine((library, ctx) => {
+    const groupIds = new Map<string, number>();
+    library.groups.forEach((group, index) => {
+      if (groupIds.has(group.id)) {
+        ctx.addIssue({ code: 'custom', path: ['groups', index, 'id'], message: `duplicate group id "${group.id}"` });
+      } else {
+        groupIds.set(group.id, index);
+      }
+    });
+    library.groups.forEach((group, index) => {
+      if (group.parentId !== undefined && !groupIds.has(group.parentId)) {
+        ctx.addIssue({ code: 'custom', path: ['groups', index, 'parentId'], message: `unknown group id "${group.parentId}"` });
+      }
+      if (group.parentId === group.id) {
+        ctx.addIssue({ code: 'custom', path: ['groups', index, 'parentId'], message: 'a group cannot be its own parent' });
+      }
+    });
+    const intentIds = new Map<string, number>();
+    library.intents.forEach((intent, index) => {
+      const first = intentIds.get(intent.id);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['intents', index, 'id'],
+          message: `duplicate intent id "${intent.id}" (first at intents[${first}])`,
+        });
+      } else {
+        intentIds.set(intent.id, index);
+      }
+      if (!groupIds.has(intent.groupId)) {
+        ctx.addIssue({ code: 'custom', path: ['intents', index, 'groupId'], message: `unknown group id "${intent.groupId}"` });
+      }
+    });
+  });
+
+export type AttributeType = (typeof attributeTypes)[number];
+export type IntentStatus = (typeof intentStatuses)[number];
+export type Attribute = z.output<typeof attributeSchema>;
+export type Intent = z.output<typeof intentSchema>;
+export type IntentGroup = z.output<typeof intentGroupSchema>;
+export type IntentLibrary = z.output<typeof intentLibrarySchema>;
+/** What a user may write: defaults not filled in yet. */
+export type IntentLibraryInput = z.input<typeof intentLibrarySchema>;
