@@ -61,6 +61,10 @@ export const conversationStateSchema = z
     /** The attribute whose question was asked last and is not answered yet: a bare answer binds to it. */
     pending: z.string().nullable(),
     rejectedIntents: z.array(z.string()),
+    /** The two intents a clarification question was asked about, until the customer picks one. */
+    clarifying: z.array(z.string()).max(2).nullable(),
+    /** The knowledge-base query the current solutions answer; a new search runs only when it changes. */
+    query: z.string().nullable(),
     solutions: z.array(solutionSchema),
     status: z.enum(statuses).nullable(),
     /** The most recent turns, oldest first, capped by the engine. */
@@ -91,6 +95,8 @@ export function newConversationState(conversationId: string, channel: string, no
     asked: [],
     pending: null,
     rejectedIntents: [],
+    clarifying: null,
+    query: null,
     solutions: [],
     status: null,
     turns: [],

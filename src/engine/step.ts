@@ -1,0 +1,299 @@
+import type { Solution, SolutionSearch } from '../knowledge/types.js';
+import type { Intent } from '../library/schema.js';
+import type { AttributeExtractor, Classification, Extraction, IntentDecision } from '../nlu/types.js';
+import { attributeAskedIn } from './agent-questions.js';
+import type { Catalog } from './catalog.js';
+import type { AnsweredAttribute, Insight, IntentView } from './insight.js';
+import { defaultTrackingOptions, resolveClarification, trackIntent, type TrackingOptions } from './intent-tracking.js';
+import { buildQuery } from './query.js';
+import { missingRequired, nextQuestions } from './questions.js';
+import type { ConversationState, KnownValue, Status, Turn } from './state.js';
+
+/** Anything that ranks intents for a text: the local classifier, or a model behind the same shape. */
+export interface IntentRanker {
+  classify(text: string, top?: number): Classification | Promise<Classification>;
+}
+
+export interface StepOptions extends TrackingOptions {
+  /** Characters of a turn that understanding looks at; the rest of a very long message is ignored. */
+  maxUnderstoodChars: number;
+  /** Characters of a turn kept in the stored recent turns. */
+  maxStoredChars: number;
+  /** How many recent turns the state keeps. */
+  recentTurns: number;
+  candidates: number;
+  solutions: number;
+  searchTimeoutMs: number;
+}
+
+export const defaultStepOptions: StepOptions = {
+  ...defaultTrackingOptions,
+  maxUnderstoodChars: 4000,
+  maxStoredChars: 1000,
+  recentTurns: 20,
+  candidates: 3,
+  solutions: 3,
+  searchTimeoutMs: 2000,
+};
+
+export interface StepDeps {
+  catalog: Catalog;
+  classifier: IntentRanker;
+  decide(classification: Classification, rejected: readonly string[]): IntentDecision;
+  extractor: AttributeExtractor;
+  search: SolutionSearch | null;
+  /** Masks personal data in text before it is stored. */
+  mask(text: string): string;
+  now(): Date;
+  defaultRegion?: string;
+  options?: Partial<StepOptions>;
+}
+
+export interface StepResult {
+  state: ConversationState;
+  insight: Insight;
+}
+
+// Control characters other than tab and newline carry no meaning for understanding and break displays.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/** The confidence of an intent the customer picked themselves when asked to clarify. */
+const CHOSEN_CONFIDENCE = 0.9;
+
+export function cleanText(text: string, max: number): string {
+  return text.replace(CONTROL, ' ').normalize('NFC').slice(0, max).trim();
+}
+
+/**
+ * One turn of a conversation, self-service or assisted: re-detect the intent (with hysteresis), take the
+ * attribute values the turn gives, choose the next questions, build the knowledge query and fetch solutions.
+ * Pure apart from the knowledge search: the caller loads and stores the state.
+ */
+export async function step(previous: ConversationState, turn: Turn, deps: StepDeps): Promise<StepResult> {
+  const options = { ...defaultStepOptions, ...deps.options };
+  const now = deps.now();
+  const text = cleanText(turn.text, options.maxUnderstoodChars);
+  const state: ConversationState = structuredClone(previous);
+  state.turnCount += 1;
+  state.updatedAt = now.toISOString();
+  const turnIndex = state.turnCount;
+
+  let classification: Classification = { ranking: [], outOfScopeScore: 1 };
+  let intentChanged = false;
+  let answered: AnsweredAttribute[] = [];
+  let status: Status | null = state.status;
+
+  if (turn.role === 'customer') {
+    classification = await deps.classifier.classify(text, options.candidates + 1 + state.rejectedIntents.length);
+    const before = state.intent?.id ?? null;
+    const pendingAnswered = takeExtractions(state, currentIntent(state, deps.catalog), text, turnIndex, deps, now, true);
+    status = decideIntentForTurn(state, text, classification, pendingAnswered.some((a) => a.pending), deps, options);
+    answered = pendingAnswered.map(({ pending: _pending, ...rest }) => rest);
+    if ((state.intent?.id ?? null) !== before && state.intent) {
+      intentChanged = true;
+      state.intentHistory.push({
+        intent: state.intent.id,
+        confidence: state.intent.confidence,
+        turn: turnIndex,
+        at: turn.at ?? now.toISOString(),
+        text: deps.mask(cleanText(turn.text, options.maxStoredChars)),
+        ...(turn.messageId ? { messageId: turn.messageId } : {}),
+      });
+      state.pending = null;
+      answered = answered.concat(takeEarlierMentions(state, turnIndex, deps, now));
+      answered = answered.concat(
+        takeExtractions(state, currentIntent(state, deps.catalog), text, turnIndex, deps, now, false).map(({ pending: _p, ...rest }) => rest),
+      );
+    }
+  } else {
+    const intent = currentIntent(state, deps.catalog);
+    const asked = intent ? attributeAskedIn(text, intent.attributes) : null;
+    if (asked && state.attributes[asked.name] === undefined) {
+      state.pending = asked.name;
+      if (!state.asked.includes(asked.name)) state.asked.push(asked.name);
+    }
+  }
+
+  const intent = currentIntent(state, deps.catalog);
+  const questions = intent ? nextQuestions(intent, state) : [];
+  if (intent) status = missingRequired(intent, state) ? 'need-info' : 'ready';
+  state.status = status ?? 'out-of-scope';
+
+  if (turn.role === 'customer' && state.phase === 'self-service') {
+    const first = state.status === 'need-info' ? questions[0] : undefined;
+    state.pending = first?.attribute ?? null;
+    if (first && !state.asked.includes(first.attribute)) state.asked.push(first.attribute);
+  }
+
+  const search = await refreshSolutions(state, intent, deps, options);
+  rememberTurn(state, turn, now, deps, options);
+
+  return {
+    state,
+    insight: {
+      status: state.status,
+      intent: state.intent ? intentView(state.intent.id, state.intent.confidence, deps.catalog) : null,
+      candidates: classification.ranking
+        .filter((score) => score.intent !== state.intent?.id && !state.rejectedIntents.includes(score.intent))
+        .slice(0, options.candidates)
+        .map((score) => intentView(score.intent, score.confidence, deps.catalog))
+        .filter((view): view is IntentView => view !== null),
+      clarifyQuestion: state.status === 'clarify' && state.clarifying ? clarifyQuestion(state.clarifying, deps.catalog) : null,
+      intentChanged,
+      answered,
+      nextQuestions: questions,
+      query: state.query,
+      solutions: search.solutions,
+      solutionsAvailable: search.available,
+    },
+  };
+}
+
+function currentIntent(state: ConversationState, catalog: Catalog): Intent | undefined {
+  return state.intent ? catalog.intent(state.intent.id) : undefined;
+}
+
+/** Applies the turn's classification to the state's intent; returns the status it implies before attributes are counted. */
+function decideIntentForTurn(
+  state: ConversationState,
+  text: string,
+  classification: Classification,
+  answeredPending: boolean,
+  deps: StepDeps,
+  options: TrackingOptions,
+): Status | null {
+  if (state.clarifying) {
+    const chosen = resolveClarification(text, state.clarifying, classification);
+    state.clarifying = null;
+    if (chosen) {
+      const scored = classification.ranking.find((score) => score.intent === chosen)?.confidence ?? 0;
+      state.intent = { id: chosen, confidence: Math.max(scored, CHOSEN_CONFIDENCE) };
+      return null;
+    }
+  }
+  const known = classification.ranking.filter((score) => deps.catalog.intent(score.intent) !== undefined);
+  const decision = deps.decide({ ...classification, ranking: known }, state.rejectedIntents);
+  const outcome = trackIntent(state, decision, classification, answeredPending, options);
+  switch (outcome.kind) {
+    case 'set':
+      state.intent = { id: outcome.intent, confidence: outcome.confidence };
+      return null;
+    case 'clarify':
+      state.clarifying = outcome.between;
+      return 'clarify';
+    case 'out-of-scope':
+      return 'out-of-scope';
+    case 'keep':
+      return null;
+  }
+}
+
+interface TakenValue extends AnsweredAttribute {
+  pending: boolean;
+}
+
+/**
+ * Runs the extractors for the intent's attributes over the text and stores what they find. A value bound to
+ * the pending question, or surer than the one known, replaces it (a customer correcting an answer).
+ */
+function takeExtractions(
+  state: ConversationState,
+  intent: Intent | undefined,
+  text: string,
+  turnIndex: number,
+  deps: StepDeps,
+  now: Date,
+  bindPending: boolean,
+): TakenValue[] {
+  if (!intent || text === '') return [];
+  const pending = bindPending && state.pending && intent.attributes.some((a) => a.name === state.pending) ? state.pending : undefined;
+  const found = deps.extractor.extract(text, intent.attributes, {
+    now,
+    ...(pending ? { pendingAttribute: pending } : {}),
+    ...(deps.defaultRegion ? { defaultRegion: deps.defaultRegion } : {}),
+  });
+  const taken: TakenValue[] = [];
+  for (const extraction of found) {
+    const isPending = extraction.attribute === pending;
+    const known = state.attributes[extraction.attribute];
+    if (known && !isPending && known.confidence > extraction.confidence) continue;
+    state.attributes[extraction.attribute] = knownValue(extraction, turnIndex, state.phase);
+    taken.push({ name: extraction.attribute, value: extraction.value, text: extraction.text, confidence: extraction.confidence, pending: isPending });
+  }
+  if (pending && taken.some((t) => t.pending)) state.pending = null;
+  return taken;
+}
+
+/** Values the customer gave before the intent was known ("attributes mentioned early are taken without asking"). */
+function takeEarlierMentions(state: ConversationState, turnIndex: number, deps: StepDeps, now: Date): AnsweredAttribute[] {
+  const intent = currentIntent(state, deps.catalog);
+  if (!intent) return [];
+  const earlier = state.turns.filter((t) => t.role === 'customer').map((t) => t.text);
+  const taken: AnsweredAttribute[] = [];
+  for (const text of earlier) {
+    for (const extraction of deps.extractor.extract(text, intent.attributes, { now, ...(deps.defaultRegion ? { defaultRegion: deps.defaultRegion } : {}) })) {
+      if (state.attributes[extraction.attribute] !== undefined) continue;
+      state.attributes[extraction.attribute] = knownValue(extraction, turnIndex, state.phase);
+      taken.push({ name: extraction.attribute, value: extraction.value, text: extraction.text, confidence: extraction.confidence });
+    }
+  }
+  return taken;
+}
+
+function knownValue(extraction: Extraction, turn: number, phase: ConversationState['phase']): KnownValue {
+  return { value: extraction.value, text: extraction.text, confidence: extraction.confidence, turn, source: phase };
+}
+
+async function refreshSolutions(
+  state: ConversationState,
+  intent: Intent | undefined,
+  deps: StepDeps,
+  options: StepOptions,
+): Promise<{ solutions: Solution[]; available: boolean }> {
+  if (!intent || !deps.search) {
+    state.query = intent ? buildQuery(intent, state.attributes) : null;
+    state.solutions = [];
+    return { solutions: [], available: deps.search !== null };
+  }
+  const query = buildQuery(intent, state.attributes);
+  if (query === state.query) return { solutions: state.solutions, available: true };
+  try {
+    state.solutions = await withTimeout(deps.search.search({ text: query, intentId: intent.id, top: options.solutions }), options.searchTimeoutMs);
+    state.query = query;
+    return { solutions: state.solutions, available: true };
+  } catch {
+    // Solutions are unavailable this turn; the questions still go out, and the next turn searches again.
+    state.query = null;
+    return { solutions: state.solutions, available: false };
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function rememberTurn(state: ConversationState, turn: Turn, now: Date, deps: StepDeps, options: StepOptions): void {
+  state.turns.push({
+    role: turn.role,
+    text: deps.mask(cleanText(turn.text, options.maxStoredChars)),
+    at: turn.at ?? now.toISOString(),
+    ...(turn.messageId ? { messageId: turn.messageId } : {}),
+  });
+  if (state.turns.length > options.recentTurns) state.turns.splice(0, state.turns.length - options.recentTurns);
+}
+
+export function intentView(id: string, confidence: number, catalog: Catalog): IntentView | null {
+  const intent = catalog.intent(id);
+  if (!intent) return null;
+  const group = catalog.group(intent.groupId);
+  return { id, name: intent.name, groupId: intent.groupId, groupName: group?.name ?? intent.groupId, confidence };
+}
+
+function clarifyQuestion(between: readonly string[], catalog: Catalog): string {
+  const names = between.map((id) => catalog.intent(id)?.name.toLowerCase() ?? id);
+  return `Just to be sure I help with the right thing: is it about ${names[0]}, or ${names[1]}?`;
+}
