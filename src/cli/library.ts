@@ -1,0 +1,87 @@
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { LibraryValidationError, readLibraryFile, serializeLibrary } from '../library/io.js';
+import { libraryJsonSchema } from '../library/json-schema.js';
+import type { IntentLibrary } from '../library/schema.js';
+import { openSqliteStores } from '../stores/sqlite/index.js';
+import { CliError } from './errors.js';
+
+async function readValid(file: string): Promise<IntentLibrary> {
+  try {
+    return await readLibraryFile(file);
+  } catch (error) {
+    if (error instanceof LibraryValidationError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+export function summarize(library: IntentLibrary): string {
+  const attributes = library.intents.reduce((sum, intent) => sum + intent.attributes.length, 0);
+  const byStatus = (status: string) => library.intents.filter((intent) => intent.status === status).length;
+  return `"${library.id}" (${library.name}): ${library.groups.length} groups, ${library.intents.length} intents (${byStatus('approved')} approved, ${byStatus('draft')} draft, ${byStatus('discarded')} discarded), ${attributes} attributes`;
+}
+
+async function output(text: string, file: string | undefined): Promise<void> {
+  if (file && file !== '-') await writeFile(file, text, 'utf8');
+  else process.stdout.write(text);
+}
+
+function withStores<T>(run: (stores: ReturnType<typeof openSqliteStores>) => Promise<T>): Promise<T> {
+  const stores = openSqliteStores(loadConfig().sqlitePath);
+  return run(stores).finally(() => stores.close());
+}
+
+export function registerLibraryCommand(program: Command): void {
+  const library = program.command('library').description('validate, import and export intent libraries (JSON)');
+
+  library
+    .command('validate')
+    .description('check a library file against the schema; prints every problem with its exact path')
+    .argument('<file>', 'library JSON file')
+    .action(async (file: string) => {
+      console.log(`${file}: valid, ${summarize(await readValid(file))}`);
+    });
+
+  library
+    .command('import')
+    .description('validate a library file and store it as a live library (nothing is written if it is invalid)')
+    .argument('<file>', 'library JSON file')
+    .option('--replace', 'overwrite a stored library with the same id')
+    .action(async (file: string, options: { replace?: boolean }) => {
+      const parsed = await readValid(file);
+      await withStores(async ({ libraries }) => {
+        const existing = await libraries.get(parsed.id);
+        if (existing && !options.replace) {
+          throw new CliError(`library "${parsed.id}" is already stored (updated ${existing.value.updatedAt}); pass --replace to overwrite it`);
+        }
+        await libraries.put(parsed, existing?.etag ?? null);
+      });
+      console.log(`imported ${summarize(parsed)}`);
+    });
+
+  library
+    .command('export')
+    .description('write a stored library as JSON')
+    .option('--id <id>', 'library id (default: LIBRARY_ID)')
+    .option('-o, --out <file>', 'output file (default: standard output)')
+    .action(async (options: { id?: string; out?: string }) => {
+      const id = options.id ?? loadConfig().LIBRARY_ID;
+      await withStores(async ({ libraries }) => {
+        const stored = await libraries.get(id);
+        if (!stored) {
+          const known = (await libraries.list()).map((entry) => entry.id);
+          throw new CliError(`no library "${id}" is stored${known.length ? ` (stored: ${known.join(', ')})` : ''}`);
+        }
+        await output(serializeLibrary(stored.value), options.out);
+      });
+    });
+
+  library
+    .command('schema')
+    .description('print the JSON Schema of library files (also in docs/library.schema.json)')
+    .option('-o, --out <file>', 'output file (default: standard output)')
+    .action(async (options: { out?: string }) => {
+      await output(`${JSON.stringify(libraryJsonSchema(), null, 2)}\n`, options.out);
+    });
+}

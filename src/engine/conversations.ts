@@ -1,0 +1,44 @@
+import type { ConversationStore } from '../stores/types.js';
+import { updateWithRetry } from '../stores/update.js';
+import type { Insight } from './insight.js';
+import { newConversationState, type ConversationState, type Phase, type Turn } from './state.js';
+import { step, type StepDeps } from './step.js';
+
+export interface TurnResult {
+  state: ConversationState;
+  insight: Insight;
+  etag: string;
+}
+
+/**
+ * Runs the step against stored conversations: read, step, write with the etag read. When another
+ * process or request wrote the conversation in between, the turn is replayed on the newer state,
+ * so no update is lost.
+ */
+export class ConversationService {
+  constructor(
+    private readonly store: ConversationStore,
+    private readonly deps: () => StepDeps,
+  ) {}
+
+  async turn(conversationId: string, turn: Turn, start: { channel: string; phase?: Phase }): Promise<TurnResult> {
+    let insight: Insight | undefined;
+    const deps = this.deps();
+    const saved = await updateWithRetry(
+      this.store,
+      conversationId,
+      async (current) => {
+        const result = await step(current, turn, deps);
+        insight = result.insight;
+        return result.state;
+      },
+      { create: () => newConversationState(conversationId, start.channel, deps.now(), start.phase) },
+    );
+    if (!insight) throw new Error('the step produced no insight');
+    return { state: saved.value, insight, etag: saved.etag };
+  }
+
+  async get(conversationId: string): Promise<ConversationState | null> {
+    return (await this.store.get(conversationId))?.value ?? null;
+  }
+}

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { LibraryValidationError, parseLibrary, parseLibraryJson, readLibraryFile, serializeLibrary } from '../../src/library/io.js';
+import { libraryJsonSchema } from '../../src/library/json-schema.js';
+
+const fixture = new URL('../fixtures/library/minimal.json', import.meta.url);
+
+async function minimal(): Promise<Record<string, unknown> & { intents: Array<Record<string, unknown>> }> {
+  return JSON.parse(await readFile(fixture, 'utf8'));
+}
+
+function problemsOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    assert.ok(error instanceof LibraryValidationError, `expected LibraryValidationError, got ${String(error)}`);
+    return error.problems.map((p) => `${p.path}: ${p.message}`);
+  }
+  assert.fail('expected the library to be refused');
+}
+
+describe('intent library files', () => {
+  it('reads a valid library and fills in the documented defaults', async () => {
+    const library = await readLibraryFile(new URL(fixture).pathname);
+    assert.equal(library.intents[0]?.status, 'approved');
+    assert.equal(library.intents[0]?.selfService, true);
+    assert.equal(library.intents[0]?.attributes[0]?.required, true);
+    assert.equal(library.intents[0]?.attributes[1]?.required, false);
+  });
+
+  it('names the exact path of a wrong attribute type', async () => {
+    const value = await minimal();
+    (value.intents[0] as { attributes: Array<{ type: string }> }).attributes[1]!.type = 'colour';
+    const problems = problemsOf(() => parseLibrary(value));
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!, /^intents\[0\]\.attributes\[1\]\.type: .*expected one of "text"\|"enum"/);
+  });
+
+  it('reports every problem at once, including references to unknown groups and duplicate ids', async () => {
+    const value = await minimal();
+    value.intents.push({ ...value.intents[0], groupId: 'billing' });
+    const problems = problemsOf(() => parseLibrary(value));
+    assert.deepEqual(problems.sort(), ['intents[1].groupId: unknown group id "billing"', 'intents[1].id: duplicate intent id "order-status" (first at intents[0])']);
+  });
+
+  it('refuses an enum without values, an invalid pattern and unknown fields', async () => {
+    const value = await minimal();
+    const attributes = (value.intents[0] as { attributes: Array<Record<string, unknown>> }).attributes;
+    delete attributes[1]!.values;
+    attributes[0]!.pattern = '([';
+    value.colour = 'blue';
+    const problems = problemsOf(() => parseLibrary(value));
+    assert.ok(problems.some((p) => p.startsWith('intents[0].attributes[1].values: an enum attribute needs at least one value')), problems.join('\n'));
+    assert.ok(problems.some((p) => p.startsWith('intents[0].attributes[0].pattern: is not a valid regular expression')), problems.join('\n'));
+    assert.ok(problems.some((p) => /colour/.test(p)), problems.join('\n'));
+  });
+
+  it('gives the line and column of a JSON syntax error', () => {
+    const problems = problemsOf(() => parseLibraryJson('{\n  "id": "x",\n  "name": \n}', 'lib.json'));
+    assert.deepEqual(problems, [': invalid JSON at line 4, column 1: ValueExpected']);
+  });
+
+  it('names an unreadable file', async () => {
+    await assert.rejects(readLibraryFile('/nonexistent/library.json'), /\/nonexistent\/library\.json .*cannot read file: ENOENT/s);
+  });
+
+  it('exports what it imports, unchanged', async () => {
+    const library = parseLibrary(await minimal());
+    assert.deepEqual(parseLibraryJson(serializeLibrary(library)), library);
+  });
+
+  it('keeps docs/library.schema.json in step with the schema (regenerate with `intent-skill library schema --out docs/library.schema.json`)', async () => {
+    const documented = JSON.parse(await readFile(new URL('../../docs/library.schema.json', import.meta.url), 'utf8'));
+    assert.deepEqual(documented, libraryJsonSchema());
+    assert.deepEqual(documented.properties.intents.items.properties.attributes.items.properties.type.enum, [
+      'text', 'enum', 'date', 'number', 'email', 'phone', 'identifier', 'boolean',
+    ]);
+  });
+});
