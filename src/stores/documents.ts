@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+
+/** A write refused because the document does not match its schema; nothing was written. */
+export class InvalidDocumentError extends Error {
+  override name = 'InvalidDocumentError';
+  constructor(
+    readonly kind: string,
+    readonly id: string,
+    readonly issues: string[],
+  ) {
+    super(`refused to store ${kind} "${id}": it does not match the schema:\n  ${issues.join('\n  ')}`);
+  }
+}
+
+/** A stored row that cannot be read back as a valid document. The row is left untouched for a person to inspect. */
+export class CorruptDocumentError extends Error {
+  override name = 'CorruptDocumentError';
+  constructor(
+    readonly table: string,
+    readonly id: string,
+    detail: string,
+  ) {
+    super(`table "${table}", id "${id}": the stored document is corrupt and was left as it is: ${detail}`);
+  }
+}
+
+/** `intents[0].attributes[2].name: must be an identifier ...` */
+export function formatIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(document)';
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}

@@ -1,0 +1,31 @@
+import type Database from 'better-sqlite3';
+import { conversationStateSchema, type ConversationState } from '../../engine/state.js';
+import type { ConversationStore } from '../types.js';
+import { documentTable, type StoredRow } from './document-table.js';
+
+export function sqliteConversationStore(db: Database.Database): ConversationStore {
+  const table = documentTable<ConversationState>(db, {
+    table: 'conversations',
+    kind: 'conversation',
+    schema: conversationStateSchema,
+    idKey: 'conversationId',
+    // Milliseconds, not the ISO text: timestamps with different offsets must still sort by instant.
+    columns: { updated_at: (state) => Date.parse(state.updatedAt) },
+  });
+  const active = db.prepare<[number, number], StoredRow>(
+    'SELECT id, etag, doc FROM conversations WHERE updated_at >= ? ORDER BY updated_at DESC, id LIMIT ?',
+  );
+  return {
+    get: async (conversationId) => table.get(conversationId),
+    put: async (state, expectedEtag) => table.put(state, expectedEtag),
+    async listActive(since, limit) {
+      if (!(since instanceof Date) || Number.isNaN(since.getTime())) {
+        throw new RangeError(`listActive: "since" must be a valid Date, got ${String(since)}`);
+      }
+      if (!Number.isInteger(limit) || limit < 0) {
+        throw new RangeError(`listActive: "limit" must be a whole number of at least 0, got ${String(limit)}`);
+      }
+      return active.all(since.getTime(), limit).map((row) => table.read(row).value);
+    },
+  };
+}

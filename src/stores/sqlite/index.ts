@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { ConversationStore, LibraryStore } from '../types.js';
+import { sqliteConversationStore } from './conversation-store.js';
+import { sqliteLibraryStore } from './library-store.js';
+import { migrate } from './migrations.js';
+
+export { CorruptDocumentError, InvalidDocumentError } from '../documents.js';
+
+export interface SqliteStores {
+  libraries: LibraryStore;
+  conversations: ConversationStore;
+  close(): void;
+}
+
+/** How long a writer waits for another process's write lock before giving up. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/** Opens (creating if needed) and migrates the database at `filePath`; ':memory:' gives a private in-memory one. */
+export function openSqliteStores(filePath: string): SqliteStores {
+  const db = openDatabase(filePath);
+  return {
+    libraries: sqliteLibraryStore(db),
+    conversations: sqliteConversationStore(db),
+    close: () => db.close(),
+  };
+}
+
+function openDatabase(filePath: string): Database.Database {
+  if (filePath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(filePath);
+    // The busy timeout comes first: switching to WAL itself needs a lock another process may hold.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw new Error(`cannot open the SQLite database "${filePath}": ${(error as Error).message}`, { cause: error });
+  }
+}
