@@ -1,0 +1,82 @@
+import type { Attribute } from '../../library/schema.js';
+import type { Extraction } from '../types.js';
+import { cueStrength } from './cues.js';
+import { freeTextCandidate } from './free-text.js';
+import { overlaps, type Span } from './scan.js';
+import type { Candidate, ScannedTurn } from './turn.js';
+import { typedCandidates } from './typed.js';
+
+interface Proposal extends Candidate {
+  attribute: string;
+  pending: boolean;
+}
+
+/** A cue this strong (a cue word within a few words) lets a value that is not evident bind to a question not asked. */
+const MIN_CUE = 0.5;
+
+function round(confidence: number): number {
+  return Math.round(Math.min(0.99, Math.max(0, confidence)) * 100) / 100;
+}
+
+/**
+ * Confidence after the binding rules: an answer to the pending question is surest; a value for another
+ * attribute needs an evident form or a cue word nearby, and is less sure without either.
+ */
+function proposals(turn: ScannedTurn, attribute: Attribute, pending: boolean): Proposal[] {
+  return typedCandidates(turn, attribute, pending).flatMap((candidate) => {
+    const cue = cueStrength(turn.tokens, attribute, candidate);
+    let confidence: number;
+    if (pending) confidence = candidate.confidence + 0.04 + 0.04 * cue;
+    else if (candidate.evident) confidence = candidate.confidence * 0.9 + 0.08 * cue;
+    else if (cue >= MIN_CUE) confidence = candidate.confidence * (0.55 + 0.3 * cue);
+    else return [];
+    return [{ ...candidate, attribute: attribute.name, pending, confidence: Math.min(0.99, confidence) }];
+  });
+}
+
+function sameSpan(a: Span, b: Span): boolean {
+  return a.start === b.start && a.end === b.end;
+}
+
+/**
+ * Picks at most one value per attribute, best first, so that no span fills two attributes; a span that
+ * two attributes claim equally (neither asked) fills neither.
+ */
+function choose(all: readonly Proposal[]): Proposal[] {
+  const ranked = [...all].sort((a, b) => b.confidence - a.confidence || Number(b.pending) - Number(a.pending) || a.start - b.start);
+  const chosen: Proposal[] = [];
+  const contested: Span[] = [];
+  for (const proposal of ranked) {
+    if (chosen.some((other) => other.attribute === proposal.attribute || overlaps(other, proposal))) continue;
+    if (contested.some((span) => overlaps(span, proposal))) continue;
+    const rival = ranked.some(
+      (other) =>
+        other.attribute !== proposal.attribute &&
+        !other.pending &&
+        !proposal.pending &&
+        sameSpan(other, proposal) &&
+        Math.abs(other.confidence - proposal.confidence) < 0.005 &&
+        !chosen.some((taken) => taken.attribute === other.attribute),
+    );
+    if (rival) contested.push(proposal);
+    else chosen.push(proposal);
+  }
+  return chosen;
+}
+
+export function bindValues(turn: ScannedTurn, attributes: readonly Attribute[], pendingName: string | undefined): Extraction[] {
+  const pendingAttribute = attributes.find((attribute) => attribute.name === pendingName);
+  const chosen = choose(attributes.filter((attribute) => attribute.type !== 'text').flatMap((attribute) => proposals(turn, attribute, attribute === pendingAttribute)));
+  const extractions: Extraction[] = chosen.map((proposal) => ({
+    attribute: proposal.attribute,
+    value: proposal.value,
+    text: turn.text.slice(proposal.start, proposal.end),
+    confidence: round(proposal.confidence),
+  }));
+  if (pendingAttribute?.type === 'text') {
+    const answer = freeTextCandidate(turn.text, chosen);
+    if (answer) extractions.push({ attribute: pendingAttribute.name, value: answer.value, text: turn.text.slice(answer.start, answer.end), confidence: answer.confidence });
+  }
+  const order = new Map(attributes.map((attribute, index) => [attribute.name, index]));
+  return extractions.sort((a, b) => (order.get(a.attribute) ?? 0) - (order.get(b.attribute) ?? 0));
+}
