@@ -1,0 +1,3 @@
+export { TrainedIntentClassifier } from './classifier.js';
+export { type TrainOptions, trainIntentClassifier } from './train.js';
+export { type WordVectors, defaultWordVectors } from './word-vectors.js';

@@ -1,0 +1,47 @@
+import type { LabelledUtterance } from '../types.js';
+
+/** A problem in a labelled JSONL file, with the file and the 1-based line it is on. */
+export class LabelledDataError extends Error {
+  override name = 'LabelledDataError';
+  constructor(
+    readonly source: string,
+    readonly line: number,
+    readonly problem: string,
+  ) {
+    super(line > 0 ? `${source}, line ${line}: ${problem}` : `${source}: ${problem}`);
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'string' ? 'a string' : `a ${typeof value}`;
+}
+
+/** Parses `{text, intent}` JSON lines (other fields are ignored, blank lines skipped); throws LabelledDataError on the first bad line. */
+export function parseLabelledJsonl(content: string, source: string): LabelledUtterance[] {
+  const rows: LabelledUtterance[] = [];
+  const lines = content.replace(/^\uFEFF/, '').split(/\r?\n/);
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    const lineNumber = index + 1;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      throw new LabelledDataError(source, lineNumber, `not valid JSON (${(error as Error).message})`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new LabelledDataError(source, lineNumber, `expected an object {"text": ..., "intent": ...}, found ${describe(value)}`);
+    }
+    const { text, intent } = value as Record<string, unknown>;
+    if (typeof text !== 'string') throw new LabelledDataError(source, lineNumber, `"text" must be a string, found ${describe(text)}`);
+    if (typeof intent !== 'string' || intent.trim() === '') {
+      throw new LabelledDataError(source, lineNumber, `"intent" must be a non-empty string, found ${typeof intent === 'string' ? 'an empty string' : describe(intent)}`);
+    }
+    rows.push({ text, intent: intent.trim() });
+  });
+  if (rows.length === 0) throw new LabelledDataError(source, 0, 'no labelled rows (expected one {"text", "intent"} object per line)');
+  return rows;
+}
