@@ -4,7 +4,7 @@ import { loadConfig } from '../config.js';
 import { LibraryValidationError, readLibraryFile, serializeLibrary } from '../library/io.js';
 import { libraryJsonSchema } from '../library/json-schema.js';
 import type { IntentLibrary } from '../library/schema.js';
-import { openSqliteStores } from '../stores/sqlite/index.js';
+import type { Stores } from '../app.js';
 import { CliError } from './errors.js';
 
 async function readValid(file: string): Promise<IntentLibrary> {
@@ -27,9 +27,21 @@ async function output(text: string, file: string | undefined): Promise<void> {
   else process.stdout.write(text);
 }
 
-function withStores<T>(run: (stores: ReturnType<typeof openSqliteStores>) => Promise<T>): Promise<T> {
-  const stores = openSqliteStores(loadConfig().sqlitePath);
-  return run(stores).finally(() => stores.close());
+/** The stores the service uses (Cosmos DB when configured, else SQLite), loaded on use. */
+async function withStores<T>(run: (stores: Stores) => Promise<T>): Promise<T> {
+  const [{ chooseStores }, { openAzureParts }] = await Promise.all([import('../app.js'), import('../azure/parts.js')]);
+  const config = loadConfig();
+  const azure = await openAzureParts(config);
+  try {
+    const stores = chooseStores(azure, config);
+    try {
+      return await run(stores);
+    } finally {
+      stores.close();
+    }
+  } finally {
+    azure.close();
+  }
 }
 
 export function registerLibraryCommand(program: Command): void {

@@ -1,6 +1,16 @@
+import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config.js';
 import { CliError } from './errors.js';
+import { registerChatCommand } from './chat.js';
+import { registerEvalCommand } from './eval.js';
+import { registerGenerateCommand } from './generate.js';
+import { registerKbCommand } from './kb.js';
 import { registerLibraryCommand } from './library.js';
+import { registerServeCommand } from './serve.js';
+
+// Settings in ./.env apply unless the environment already sets them.
+if (existsSync('.env')) process.loadEnvFile('.env');
 
 const program = new Command()
   .name('intent-skill')
@@ -8,7 +18,12 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
+registerServeCommand(program);
+registerChatCommand(program);
 registerLibraryCommand(program);
+registerEvalCommand(program);
+registerGenerateCommand(program);
+registerKbCommand(program);
 
 try {
   await program.parseAsync(process.argv);
@@ -18,6 +33,9 @@ try {
   } else if (error instanceof CliError) {
     console.error(`intent-skill: ${error.message}`);
     process.exitCode = error.exitCode;
+  } else if (error instanceof ConfigError) {
+    console.error(`intent-skill: ${error.message}`);
+    process.exitCode = 2;
   } else {
     throw error;
   }

@@ -86,9 +86,10 @@ export async function step(previous: ConversationState, turn: Turn, deps: StepDe
   if (turn.role === 'customer') {
     classification = await deps.classifier.classify(text, options.candidates + 1 + state.rejectedIntents.length);
     const before = state.intent?.id ?? null;
-    const pendingAnswered = takeExtractions(state, currentIntent(state, deps.catalog), text, turnIndex, deps, now, true);
-    status = decideIntentForTurn(state, text, classification, pendingAnswered.some((a) => a.pending), deps, options);
-    answered = pendingAnswered.map(({ pending: _pending, ...rest }) => rest);
+    const attributesBefore = { ...state.attributes };
+    const taken = takeExtractions(state, currentIntent(state, deps.catalog), text, turnIndex, deps, now, true);
+    status = decideIntentForTurn(state, text, classification, isAnswer(text, taken, deps.catalog, state), deps, options);
+    answered = taken.map(({ pending: _pending, ...rest }) => rest);
     if ((state.intent?.id ?? null) !== before && state.intent) {
       intentChanged = true;
       state.intentHistory.push({
@@ -99,9 +100,10 @@ export async function step(previous: ConversationState, turn: Turn, deps: StepDe
         text: deps.mask(cleanText(turn.text, options.maxStoredChars)),
         ...(turn.messageId ? { messageId: turn.messageId } : {}),
       });
+      // The turn was a new request, not an answer to the old question: what it said is read for the new intent.
+      state.attributes = attributesBefore;
       state.pending = null;
-      answered = answered.concat(takeEarlierMentions(state, turnIndex, deps, now));
-      answered = answered.concat(
+      answered = takeEarlierMentions(state, turnIndex, deps, now).concat(
         takeExtractions(state, currentIntent(state, deps.catalog), text, turnIndex, deps, now, false).map(({ pending: _p, ...rest }) => rest),
       );
     }
@@ -190,6 +192,25 @@ function decideIntentForTurn(
 
 interface TakenValue extends AnsweredAttribute {
   pending: boolean;
+}
+
+const FILLER = /\b(?:it'?s|it is|its|is|my|the|a|an|that'?s|number|code|yes|yeah|yep|no|nope|sure|ok|okay|here|you go|sorry|um+|uh+|thanks?|thank you)\b/gi;
+
+/**
+ * Whether the turn answers rather than asks: it gave a typed value for the pending question, or values
+ * for the current intent with hardly any other words ("it's a TV40118273"). Such a turn keeps the intent.
+ */
+function isAnswer(text: string, taken: readonly TakenValue[], catalog: Catalog, state: ConversationState): boolean {
+  const intentId = state.intent?.id;
+  if (!intentId) return false;
+  // A free-text answer takes whatever was said, so only typed values show that the turn was an answer.
+  const typed = taken.filter((value) => catalog.attribute(intentId, value.name)?.type !== 'text');
+  if (typed.length === 0) return false;
+  if (typed.some((value) => value.pending)) return true;
+  let rest = text;
+  for (const value of typed) rest = rest.split(value.text).join(' ');
+  const words = rest.replace(FILLER, ' ').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length <= 2;
 }
 
 /**

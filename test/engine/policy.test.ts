@@ -5,7 +5,7 @@ import { buildQuery } from '../../src/engine/query.js';
 import { nextQuestions } from '../../src/engine/questions.js';
 import type { KnownValue } from '../../src/engine/state.js';
 import { intentSchema, type Intent } from '../../src/library/schema.js';
-import type { Classification } from '../../src/nlu/types.js';
+import type { Classification, IntentDecision } from '../../src/nlu/types.js';
 
 const intent: Intent = intentSchema.parse({
   id: 'device-error-code',
@@ -85,7 +85,7 @@ describe('intent hysteresis', () => {
     const oos = { kind: 'out-of-scope', best: null } as const;
     assert.deepEqual(trackIntent(current, oos, ranking([]), false), { kind: 'keep' });
     assert.deepEqual(trackIntent({ intent: null }, oos, ranking([]), false), { kind: 'out-of-scope' });
-    const clarify = { kind: 'clarify', between: [{ intent: 'a', confidence: 0.4 }, { intent: 'b', confidence: 0.38 }] } as const;
+    const clarify: IntentDecision = { kind: 'clarify', between: [{ intent: 'a', confidence: 0.4 }, { intent: 'b', confidence: 0.38 }] };
     assert.deepEqual(trackIntent(current, clarify, ranking([]), false), { kind: 'keep' });
     assert.deepEqual(trackIntent({ intent: null }, clarify, ranking([]), false), { kind: 'clarify', between: ['a', 'b'] });
   });

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import type { Catalog } from '../../engine/catalog.js';
+import type { Intent } from '../../library/schema.js';
+import type { Classification } from '../types.js';
+import { CUSTOMER_TEXT_IS_DATA, ModelAnswerError, structuredChat, type ChatModel } from './chat.js';
+
+const OUT_OF_SCOPE = 'none';
+
+/** The local classifier's best intents that the library knows, for the model to choose from. */
+export function shortlistOf(local: Classification, catalog: Catalog, size: number): Intent[] {
+  return local.ranking
+    .slice(0, size)
+    .map((score) => catalog.intent(score.intent))
+    .filter((intent) => intent !== undefined);
+}
+
+/**
+ * Intent classification by a chat model over a shortlist. The model may answer only with shortlisted
+ * library ids: the response schema enumerates them and the answer is checked again here, so an id it
+ * was not offered (whatever the customer wrote) rejects the whole answer with ModelAnswerError.
+ */
+export async function rankWithModel(model: ChatModel, text: string, shortlist: readonly Intent[], local: Classification): Promise<Classification> {
+  const ids = shortlist.map((intent) => intent.id);
+  const answer = await structuredChat(model, {
+    system: [
+      'You classify the intent of a customer contacting customer service.',
+      `Choose among the candidate intents only, by id; answer "${OUT_OF_SCOPE}" as the best intent when none of them fits what the customer needs.`,
+      'Rank at most three candidates with a confidence between 0 and 1; the confidences add up to at most 1.',
+      CUSTOMER_TEXT_IS_DATA,
+    ].join('\n'),
+    data: {
+      candidates: shortlist.map((intent) => ({ id: intent.id, name: intent.name, description: intent.description, examples: intent.examples.slice(0, 3) })),
+      customerMessage: text,
+    },
+    schemaName: 'intent_ranking',
+    jsonSchema: rankingSchema(ids),
+    parse: rankingAnswer(ids),
+    maxTokens: 200,
+  });
+  return toClassification(answer, local);
+}
+
+function rankingSchema(ids: string[]): Record<string, unknown> {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['ranking'],
+    properties: {
+      ranking: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['intent', 'confidence'],
+          properties: { intent: { type: 'string', enum: [...ids, OUT_OF_SCOPE] }, confidence: { type: 'number' } },
+        },
+      },
+    },
+  };
+}
+
+type RankingAnswer = { ranking: Array<{ intent: string; confidence: number }> };
+
+function rankingAnswer(ids: string[]): z.ZodType<RankingAnswer> {
+  const allowed = new Set([...ids, OUT_OF_SCOPE]);
+  return z.object({
+    ranking: z
+      .array(
+        z.object({
+          intent: z.string().refine((id) => allowed.has(id), { message: 'names an intent that was not offered' }),
+          confidence: z.number().min(0).max(1),
+        }),
+      )
+      .min(1)
+      .max(3)
+      .refine((ranking) => new Set(ranking.map((entry) => entry.intent)).size === ranking.length, { message: 'repeats an intent' }),
+  });
+}
+
+function toClassification(answer: RankingAnswer, local: Classification): Classification {
+  const total = answer.ranking.reduce((sum, entry) => sum + entry.confidence, 0);
+  const scale = total > 1 ? 1 / total : 1;
+  const scored = answer.ranking.map((entry) => ({ intent: entry.intent, confidence: entry.confidence * scale }));
+  const outOfScope = scored.find((entry) => entry.intent === OUT_OF_SCOPE)?.confidence ?? 0;
+  const ranking = scored.filter((entry) => entry.intent !== OUT_OF_SCOPE).sort((a, b) => b.confidence - a.confidence);
+  if (ranking.length === 0 && outOfScope === 0) throw new ModelAnswerError('the ranking is empty');
+  const best = ranking[0]?.confidence ?? 0;
+  return { ranking, outOfScopeScore: Math.max(outOfScope, Math.min(local.outOfScopeScore, 1 - best)) };
+}

@@ -1,0 +1,93 @@
+import type { Catalog } from '../../engine/catalog.js';
+import type { IntentRanker } from '../../engine/step.js';
+import type { Attribute } from '../../library/schema.js';
+import type { AttributeExtractor, Classification, Extraction } from '../types.js';
+import type { ChatModel } from './chat.js';
+import { rankWithModel, shortlistOf } from './classifier.js';
+import { extractWithModel } from './extractor.js';
+
+export interface ModelUnderstandingOptions {
+  /** The local classifier and extractors: they make the shortlist and stand whenever the model does not answer. */
+  local: { ranker: IntentRanker; extractor: AttributeExtractor };
+  catalog: () => Catalog;
+  model: ChatModel;
+  /** How many of the local classifier's best intents the model chooses from. */
+  shortlist: number;
+  now: () => Date;
+  /** Told why a model answer was not used (for logs); never given customer text. */
+  onFallback?(reason: string): void;
+}
+
+/** The understanding the step uses: an intent ranker and an attribute extractor. */
+export interface Understanding {
+  ranker: IntentRanker;
+  extractor: AttributeExtractor;
+}
+
+/** Model readings kept for the turns in flight; a turn reads them right after classifying. */
+const REMEMBERED_TEXTS = 256;
+
+/**
+ * Azure OpenAI understanding over the local one. On each customer turn the ranker asks the model, in parallel
+ * and within one budget, to rank the shortlisted intents and to read the values of their attributes. The step's
+ * extractor port is synchronous, so the extractor serves those readings from memory, adding them to what the
+ * local extractors found (local values win). A failed, late or invalid model answer leaves the local result as it is.
+ */
+export function modelUnderstanding(options: ModelUnderstandingOptions): Understanding {
+  const readings = new Map<string, Map<string, Extraction>>();
+
+  function remember(text: string, extractions: Extraction[]): void {
+    readings.delete(text);
+    readings.set(text, new Map(extractions.map((extraction) => [extraction.attribute, extraction])));
+    for (const oldest of readings.keys()) {
+      if (readings.size <= REMEMBERED_TEXTS) break;
+      readings.delete(oldest);
+    }
+  }
+
+  async function orLocal<T>(call: Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await call;
+    } catch (error) {
+      options.onFallback?.(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      return fallback;
+    }
+  }
+
+  return {
+    ranker: {
+      async classify(text, top): Promise<Classification> {
+        const local = await options.local.ranker.classify(text, Math.max(top ?? 0, options.shortlist));
+        const shortlist = shortlistOf(local, options.catalog(), options.shortlist);
+        if (shortlist.length === 0 || text.trim() === '') return local;
+        const attributes = distinctAttributes(shortlist.flatMap((intent) => intent.attributes));
+        const [classification, extractions] = await Promise.all([
+          orLocal(rankWithModel(options.model, text, shortlist, local), local),
+          orLocal(extractWithModel(options.model, text, attributes, { now: options.now() }), []),
+        ]);
+        remember(text, extractions);
+        return classification;
+      },
+    },
+    extractor: {
+      extract(text, attributes, context) {
+        const found = options.local.extractor.extract(text, attributes, context);
+        const read = readings.get(text);
+        if (!read) return found;
+        const taken = new Set(found.map((extraction) => extraction.attribute));
+        const added = attributes.flatMap((attribute) => {
+          const extraction = read.get(attribute.name);
+          return extraction && !taken.has(attribute.name) ? [extraction] : [];
+        });
+        return [...found, ...added];
+      },
+    },
+  };
+}
+
+/** One definition per attribute name: the first intent's, which the local classifier ranked higher. */
+function distinctAttributes(attributes: Attribute[]): Attribute[] {
+  const byName = new Map<string, Attribute>();
+  for (const attribute of attributes) if (!byName.has(attribute.name)) byName.set(attribute.name, attribute);
+  return [...byName.values()];
+}

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { repoRoot, runCli } from './run-cli.js';
+
+const minimal = path.join(repoRoot, 'test', 'fixtures', 'library', 'minimal.json');
+
+describe('intent-skill library (the real command)', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'intent-skill-cli-'));
+    env = { DATA_DIR: dir };
+  });
+  afterEach(async () => rm(dir, { recursive: true, force: true }));
+
+  it('validates a good file with a summary and exit code 0', async () => {
+    const run = await runCli(['library', 'validate', minimal]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /valid, "mini" \(Minimal library\): 1 groups, 1 intents/);
+  });
+
+  it('names the exact path of every problem and exits non-zero', async () => {
+    const bad = JSON.parse(await readFile(minimal, 'utf8'));
+    bad.intents[0].attributes[1].type = 'colour';
+    bad.intents[0].groupId = 'nowhere';
+    const file = path.join(dir, 'bad.json');
+    await writeFile(file, JSON.stringify(bad));
+    const run = await runCli(['library', 'validate', file]);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /intents\[0\]\.attributes\[1\]\.type: Invalid option: expected one of "text"\|"enum"/);
+  });
+
+  it('imports, refuses to overwrite without --replace, and exports what it stored', async () => {
+    assert.equal((await runCli(['library', 'import', minimal], { env })).code, 0);
+    const again = await runCli(['library', 'import', minimal], { env });
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /library "mini" is already stored .*pass --replace/);
+    const exported = await runCli(['library', 'export', '--id', 'mini'], { env });
+    assert.equal(exported.code, 0, exported.stderr);
+    const original = JSON.parse(await readFile(minimal, 'utf8'));
+    const roundTrip = JSON.parse(exported.stdout);
+    assert.equal(roundTrip.intents[0].attributes[0].pattern, original.intents[0].attributes[0].pattern);
+    assert.equal(roundTrip.intents[0].name, original.intents[0].name);
+  });
+
+  it('stores nothing from an invalid file and keeps what was stored', async () => {
+    assert.equal((await runCli(['library', 'import', minimal], { env })).code, 0);
+    const broken = path.join(dir, 'broken.json');
+    await writeFile(broken, '{ "schemaVersion": 1, "id": "mini", ');
+    const run = await runCli(['library', 'import', '--replace', broken], { env });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /invalid JSON at line 1/);
+    const exported = await runCli(['library', 'export', '--id', 'mini'], { env });
+    assert.equal(JSON.parse(exported.stdout).name, 'Minimal library');
+  });
+
+  it('says which libraries exist when asked for an unknown one', async () => {
+    await runCli(['library', 'import', minimal], { env });
+    const run = await runCli(['library', 'export', '--id', 'nope'], { env });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /no library "nope" is stored \(stored: mini\)/);
+  });
+});
+
+describe('intent-skill chat (the real command)', function () {
+  this.timeout(120_000);
+
+  it('holds a self-service conversation typed on standard input', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'intent-skill-chat-'));
+    try {
+      const run = await runCli(['chat'], { env: { DATA_DIR: dir }, input: 'hello\nwhere is my order?\nBL-4471220\nquit\n' });
+      assert.equal(run.code, 0, run.stderr);
+      const replies = run.stdout.split('\n').filter((line) => line.startsWith('skill> '));
+      assert.match(replies[1] ?? '', /can't help with that here/i, 'a greeting is not taken for an intent');
+      assert.match(replies[2] ?? '', /order number/i);
+      assert.match(replies[3] ?? '', /Here is what should help with order status/);
+      assert.match(run.stdout, /https:\/\/support\.brightline\.example\/articles\//);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
