@@ -20,6 +20,44 @@ export const configSchema = z.object({
   LIBRARY_SEED_FILE: z.string().min(1).default(path.join(packageRoot, 'samples', 'library.json')),
   KB_DIR: z.string().min(1).default(path.join(packageRoot, 'samples', 'kb')),
   DEFAULT_PHONE_REGION: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter region code such as "US"').default('US'),
+  // Bot Framework, under the names botbuilder reads; src/bot/auth.ts checks how they combine.
+  MicrosoftAppId: z.guid('must be the app registration id (a GUID)').optional(),
+  MicrosoftAppPassword: z.string().optional(),
+  MicrosoftAppType: z.enum(['SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  MicrosoftAppTenantId: z.guid('must be the Entra tenant id (a GUID)').optional(),
+  ALLOWED_CALLERS: z
+    .string()
+    .transform((list) => list.split(',').map((id) => id.trim()).filter((id) => id !== ''))
+    .pipe(z.array(z.union([z.literal('*'), z.guid('each entry must be an app id (a GUID) or "*"')])))
+    .default([]),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be the public http(s) origin of the service, such as https://intent.example.com' }).optional(),
+  BOT_OPENID_METADATA_URL: z.url().optional(),
+  LOCAL_WEB_CHAT: z.stringbool().optional(),
+  TEAMS_APP_ID: z.guid('must be a GUID').optional(),
+  // Azure: each part is used when its endpoint is set; without a key, DefaultAzureCredential. src/azure/settings.ts checks how they combine.
+  AZURE_CLIENT_ID: z.guid('must be the client id of a user-assigned managed identity (a GUID)').optional(),
+  AZURE_COSMOS_ENDPOINT: z.url({ protocol: /^https$/, error: 'must be the https endpoint of a Cosmos DB account' }).optional(),
+  AZURE_COSMOS_KEY: z.string().optional(),
+  AZURE_COSMOS_DATABASE: z.string().min(1).default('intent-skill'),
+  AZURE_COSMOS_LIBRARIES_CONTAINER: z.string().min(1).default('libraries'),
+  AZURE_COSMOS_CONVERSATIONS_CONTAINER: z.string().min(1).default('conversations'),
+  AZURE_COSMOS_BOT_STATE_CONTAINER: z.string().min(1).default('bot-state'),
+  AZURE_COSMOS_CONVERSATION_TTL_SECONDS: z.coerce.number().int().min(0).default(2_592_000),
+  AZURE_COSMOS_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
+  AZURE_SEARCH_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be the endpoint of an Azure AI Search service' }).optional(),
+  AZURE_SEARCH_KEY: z.string().optional(),
+  AZURE_SEARCH_INDEX: z.string().regex(/^[a-z0-9][a-z0-9-]{1,127}$/, 'must be an index name: lower-case letters, digits and dashes').default('solutions'),
+  AZURE_SEARCH_SEMANTIC_RANKER: z.stringbool().default(false),
+  AZURE_SEARCH_TIMEOUT_MS: z.coerce.number().int().min(100).default(1800),
+  AZURE_OPENAI_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be the endpoint of an Azure OpenAI resource' }).optional(),
+  AZURE_OPENAI_API_KEY: z.string().optional(),
+  AZURE_OPENAI_API_VERSION: z.string().min(1).default('2024-10-21'),
+  AZURE_OPENAI_CHAT_DEPLOYMENT: z.string().min(1).optional(),
+  AZURE_OPENAI_EMBEDDING_DEPLOYMENT: z.string().min(1).optional(),
+  AZURE_OPENAI_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(1).max(4096).default(1536),
+  AZURE_OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).default(2500),
+  AZURE_OPENAI_SHORTLIST: z.coerce.number().int().min(1).max(20).default(5),
+  AZURE_OPENAI_GENERATE_QUERIES: z.stringbool().default(false),
 });
 
 export type RawConfig = z.output<typeof configSchema>;
