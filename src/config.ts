@@ -58,6 +58,8 @@ export const configSchema = z.object({
   AZURE_OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).default(2500),
   AZURE_OPENAI_SHORTLIST: z.coerce.number().int().min(1).max(20).default(5),
   AZURE_OPENAI_GENERATE_QUERIES: z.stringbool().default(false),
+  // Telemetry through OpenTelemetry to Application Insights; off when unset (src/telemetry.ts).
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().min(1).optional(),
 });
 
 export type RawConfig = z.output<typeof configSchema>;

@@ -8,6 +8,8 @@ export function registerServeCommand(program: Command): void {
     .description('start the service (PORT, default 3978) on the configured backends; embedded defaults need no setup')
     .action(async () => {
       const config = loadConfig();
+      const { startTelemetry } = await import('../telemetry.js');
+      const stopTelemetry = await startTelemetry(config);
       const logger = createLogger(config);
       // Loaded on use, so other commands start without the whole service.
       const [{ openApp }, { createServer }] = await Promise.all([import('../app.js'), import('../server/server.js')]);
@@ -17,7 +19,12 @@ export function registerServeCommand(program: Command): void {
       logger.info({ url: server.url, store: config.sqlitePath, library: config.LIBRARY_ID }, 'intent-skill is listening');
       const stop = () => {
         logger.info('shutting down');
-        server.close(() => void app.close().then(() => process.exit(0)));
+        server.close(() =>
+          void app
+            .close()
+            .then(() => stopTelemetry?.())
+            .then(() => process.exit(0)),
+        );
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

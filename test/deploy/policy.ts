@@ -1,0 +1,45 @@
+/**
+ * The deployment policy the templates are checked against, with the reason for every exception.
+ */
+
+/**
+ * Settings src/config.ts reads that the templates leave unset on purpose, so the code's default (or
+ * nothing) applies on Azure.
+ */
+export const settingsNotSetOnAzure: Readonly<Record<string, string>> = {
+  PORT: 'App Service sets it for the Node.js runtime',
+  DATA_DIR: 'the embedded SQLite store is replaced by Cosmos DB',
+  SQLITE_PATH: 'the embedded SQLite store is replaced by Cosmos DB',
+  LIBRARY_SEED_FILE: 'the packaged demo library seeds an empty store',
+  KB_DIR: 'solutions come from Azure AI Search; `kb index` reads the folder on the operator\'s machine',
+  BOT_OPENID_METADATA_URL: 'Microsoft\'s OpenID metadata is the default; the setting is for private clouds and tests',
+  LOCAL_WEB_CHAT: 'the local Web Chat page stays off while authentication is on',
+  AZURE_COSMOS_KEY: 'keyless: the managed identity signs in',
+  AZURE_SEARCH_KEY: 'keyless: the managed identity signs in',
+  AZURE_OPENAI_API_KEY: 'keyless: the managed identity signs in',
+};
+
+/** App settings that belong to App Service itself, not to src/config.ts. */
+export function isPlatformSetting(name: string): boolean {
+  return name.startsWith('WEBSITE_') || name.startsWith('SCM_');
+}
+
+/**
+ * Resource types whose newest stable API version is older than two years: they are pinned to that
+ * newest version (checked on learn.microsoft.com's template reference, 2026-11).
+ */
+export const newestStableApiVersion: Readonly<Record<string, string>> = {
+  'Microsoft.Authorization/roleAssignments': '2022-04-01',
+  'Microsoft.Insights/components': '2020-02-02',
+  'Microsoft.Insights/autoscalesettings': '2022-10-01',
+  'Microsoft.BotService/botServices': '2022-09-15',
+  'Microsoft.BotService/botServices/channels': '2022-09-15',
+};
+
+/** Names that say a value is a credential. */
+export const credentialName = /(^|_)(API_?)?KEY$|KEYS?$|SECRET|PASSWORD|CONNECTION_?STRING|TOKEN/i;
+
+/** Expressions that read a credential from a resource. */
+export const credentialExpression = /\blist\w*\(|\.ConnectionString\b|InstrumentationKey|primaryKey|secondaryKey|primaryMasterKey/i;
+
+export const keyVaultReferencePrefix = '@Microsoft.KeyVault(';
