@@ -8,6 +8,7 @@ import { registerGenerateCommand } from './generate.js';
 import { registerKbCommand } from './kb.js';
 import { registerLibraryCommand } from './library.js';
 import { registerServeCommand } from './serve.js';
+import { registerTeamsCommand } from './teams.js';
 
 // Settings in ./.env apply unless the environment already sets them.
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -24,6 +25,7 @@ registerLibraryCommand(program);
 registerEvalCommand(program);
 registerGenerateCommand(program);
 registerKbCommand(program);
+registerTeamsCommand(program);
 
 try {
   await program.parseAsync(process.argv);

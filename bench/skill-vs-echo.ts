@@ -1,0 +1,203 @@
+/**
+ * Server-side cost of a DetectIntent skill call against a bare botbuilder echo skill, side by side in one run.
+ * Each server runs in its own child process (auth off, expectReplies, as Copilot Studio calls); autocannon drives
+ * them one after the other from this process with the same request. Requests/s and latency depend on everything
+ * else running on the machine; the CPU time each server process spends per request is the server-side cost, and
+ * the target is a ratio of at most 1.3.
+ * Run: npx tsx bench/skill-vs-echo.ts [--seconds 10] [--connections 10] [--rounds 3]
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { pino } from 'pino';
+import restify from 'restify';
+import { ClientCachingAuthentication } from '../src/bot/client-cache.js';
+
+const targets = ['echo', 'echo-cached', 'skill'] as const;
+type Target = (typeof targets)[number];
+
+const activity = {
+  type: 'event',
+  name: 'DetectIntent',
+  value: { text: "my tv shows error E42 and won't start" },
+  id: 'bench-1',
+  channelId: 'pva-studio',
+  serviceUrl: 'http://127.0.0.1:9/unused',
+  deliveryMode: 'expectReplies',
+  conversation: { id: 'bench-conversation' },
+  from: { id: 'bench-user', role: 'user' },
+  recipient: { id: 'skill', role: 'skill' },
+};
+
+/** The intent-skill service exactly as `npm start` builds it, on a scratch data folder. */
+async function serveSkill(): Promise<restify.Server> {
+  const { openApp } = await import('../src/app.js');
+  const { loadConfig } = await import('../src/config.js');
+  const { createServer } = await import('../src/server/server.js');
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-skill-'));
+  process.once('exit', () => void rm(dataDir, { recursive: true, force: true }));
+  const logger = pino({ level: 'silent' });
+  return createServer(await openApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), logger), logger);
+}
+
+/**
+ * The smallest botbuilder skill: answers every event with an endOfConversation echoing its value. `cached` adds
+ * the client cache intent-skill uses, to tell its effect apart from the engine's own cost.
+ */
+function serveEcho(cached: boolean): restify.Server {
+  const authentication = new ConfigurationBotFrameworkAuthentication({});
+  const adapter = new CloudAdapter(cached ? new ClientCachingAuthentication(authentication) : authentication);
+  const server = restify.createServer({ handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser());
+  const logic = async (context: TurnContext) => {
+    await context.sendActivity({ type: 'endOfConversation', code: 'completedSuccessfully', value: context.activity.value });
+  };
+  server.post('/api/messages', async (req, res) => adapter.process(req, res, logic));
+  return server;
+}
+
+async function child(target: Target): Promise<void> {
+  const server = target === 'skill' ? await serveSkill() : serveEcho(target === 'echo-cached');
+  process.on('message', () => {
+    const { user, system } = process.cpuUsage();
+    process.send?.({ cpuMicros: user + system });
+  });
+  server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));
+}
+
+interface Served {
+  process: ChildProcess;
+  url: string;
+}
+
+function start(target: Target): Promise<Served> {
+  const proc = fork(fileURLToPath(import.meta.url), ['--serve', target], {
+    execArgv: ['--import', 'tsx'],
+    stdio: 'inherit',
+    env: { ...process.env, SKILL_BENCH_CHILD: '1' },
+  });
+  return new Promise((resolve, reject) => {
+    proc.once('message', (message: { port: number }) => resolve({ process: proc, url: `http://127.0.0.1:${message.port}/api/messages` }));
+    proc.once('exit', (code) => reject(new Error(`the ${target} server exited with ${code}`)));
+  });
+}
+
+/** CPU time (user + system) the server process has used so far, in microseconds. */
+function cpuOf(served: Served): Promise<number> {
+  return new Promise((resolve) => {
+    served.process.once('message', (message: { cpuMicros: number }) => resolve(message.cpuMicros));
+    served.process.send('cpu');
+  });
+}
+
+async function load(url: string, seconds: number, connections: number): Promise<autocannon.Result> {
+  return autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+    duration: seconds,
+    connections,
+  });
+}
+
+async function checkReply(url: string, target: Target): Promise<void> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const body = (await response.json()) as { activities?: Array<{ type: string; code?: string; value?: Record<string, unknown> }> };
+  const eoc = body.activities?.find((reply) => reply.type === 'endOfConversation');
+  if (response.status !== 200 || eoc?.code !== 'completedSuccessfully') throw new Error(`${target}: unexpected reply ${JSON.stringify(body)}`);
+  if (target === 'skill' && typeof eoc.value?.intentId !== 'string') throw new Error(`skill: no intent detected: ${JSON.stringify(eoc.value)}`);
+}
+
+interface Measure {
+  rps: number;
+  p50: number;
+  p99: number;
+  cpuMicros: number;
+  errors: number;
+}
+
+const labels: Record<Target, string> = {
+  echo: 'bare botbuilder echo skill',
+  'echo-cached': 'echo skill with the client cache',
+  skill: 'intent-skill DetectIntent',
+};
+
+async function measure(served: Served, seconds: number, connections: number): Promise<Measure> {
+  const before = await cpuOf(served);
+  const result = await load(served.url, seconds, connections);
+  const requests = Math.max(1, result.requests.total);
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuMicros: ((await cpuOf(served)) - before) / requests,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      seconds: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '10' },
+      rounds: { type: 'string', default: '3' },
+      serve: { type: 'string' },
+    },
+  });
+  // A child only ever serves: it must never start servers of its own.
+  if (process.env.SKILL_BENCH_CHILD === '1' && values.serve === undefined) throw new Error('a bench child process was started without --serve');
+  if (values.serve !== undefined) {
+    if (!targets.includes(values.serve as Target)) throw new Error(`--serve: unknown server "${values.serve}"`);
+    return child(values.serve as Target);
+  }
+  const seconds = Number(values.seconds);
+  const connections = Number(values.connections);
+  const rounds = Number(values.rounds);
+  const servers = { echo: await start('echo'), 'echo-cached': await start('echo-cached'), skill: await start('skill') };
+  try {
+    const measures: Record<Target, Measure[]> = { echo: [], 'echo-cached': [], skill: [] };
+    for (const target of targets) {
+      await checkReply(servers[target].url, target);
+      await load(servers[target].url, Math.min(3, seconds), connections);
+    }
+    // Rounds alternate the servers, so a change in the machine's load touches all of them alike; medians are reported.
+    for (let round = 0; round < rounds; round += 1) {
+      for (const target of targets) measures[target].push(await measure(servers[target], seconds, connections));
+    }
+    const rows = targets.map((target) => {
+      const runs = measures[target];
+      return {
+        target,
+        rps: median(runs.map((run) => run.rps)),
+        p50: median(runs.map((run) => run.p50)),
+        p99: median(runs.map((run) => run.p99)),
+        cpuMicros: median(runs.map((run) => run.cpuMicros)),
+        errors: runs.reduce((sum, run) => sum + run.errors, 0),
+      };
+    });
+    console.log('| server | requests/s | p50 ms | p99 ms | server CPU per request | errors |\n|---|---|---|---|---|---|');
+    for (const row of rows) console.log(`| ${labels[row.target]} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.cpuMicros.toFixed(0)} µs | ${row.errors} |`);
+    const [echo, echoCached, skill] = rows as [(typeof rows)[number], (typeof rows)[number], (typeof rows)[number]];
+    console.log(`\nserver-side cost ratio (CPU per request, DetectIntent / bare echo): ${(skill.cpuMicros / echo.cpuMicros).toFixed(2)} (target <= 1.3)`);
+    console.log(`against the echo with the same client cache: ${(skill.cpuMicros / echoCached.cpuMicros).toFixed(2)}`);
+    console.log(`throughput ratio (bare echo requests/s / DetectIntent requests/s): ${(echo.rps / skill.rps).toFixed(2)}`);
+    console.log(`medians of ${rounds} alternating rounds of ${seconds}s x ${connections} connections per server`);
+  } finally {
+    for (const target of targets) servers[target].process.kill();
+  }
+}
+
+await main();

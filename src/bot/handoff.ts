@@ -1,0 +1,41 @@
+import type { Catalog } from '../engine/catalog.js';
+import { nextQuestions } from '../engine/questions.js';
+import { newConversationState, type ConversationState } from '../engine/state.js';
+import { updateWithRetry } from '../stores/update.js';
+import type { SkillServices } from './actions/types.js';
+
+/**
+ * Marks a conversation as handed to a representative; the phase stays as it is (the assisted-service side
+ * takes it from there). A conversation not seen before is created, already escalated.
+ */
+export async function escalate(services: Pick<SkillServices, 'conversations'>, conversationId: string, channel: string, now: Date): Promise<ConversationState> {
+  const saved = await updateWithRetry(
+    services.conversations,
+    conversationId,
+    (current) => ({ ...current, escalated: true, updatedAt: now.toISOString() }),
+    { create: () => newConversationState(conversationId, channel, now) },
+  );
+  return saved.value;
+}
+
+/** A few lines for the representative: the intent, what is known, what is still missing, what was offered. */
+export function handoffSummary(state: ConversationState, catalog: Catalog, reason?: string): string {
+  const intent = state.intent ? catalog.intent(state.intent.id) : undefined;
+  const lines: string[] = [];
+  if (intent && state.intent) {
+    const group = catalog.group(intent.groupId)?.name;
+    lines.push(`Intent: ${intent.name}${group ? ` (${group})` : ''}, ${Math.round(state.intent.confidence * 100)}% sure.`);
+  } else {
+    lines.push('Intent: not detected yet.');
+  }
+  const known = Object.entries(state.attributes).map(([name, value]) => `${name} = ${value.text || String(value.value)}`);
+  lines.push(`Known: ${known.length > 0 ? known.join('; ') : 'nothing yet'}.`);
+  if (intent) {
+    const missing = nextQuestions(intent, state).map((question) => question.attribute);
+    if (missing.length > 0) lines.push(`Still to ask: ${missing.join(', ')}.`);
+  }
+  if (state.solutions.length > 0) lines.push(`Solutions offered: ${state.solutions.map((solution) => solution.title).join('; ')}.`);
+  if (reason) lines.push(`Reason for the hand-off: ${reason}.`);
+  lines.push(`${state.turnCount} turn${state.turnCount === 1 ? '' : 's'} so far.`);
+  return lines.join('\n');
+}

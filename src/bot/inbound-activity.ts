@@ -1,0 +1,42 @@
+import type { Activity } from 'botbuilder';
+import { z } from 'zod';
+
+const account = z.looseObject({ id: z.string().max(1000), role: z.string().max(100).optional() });
+
+/** The fields the service relies on; the rest of an activity passes through untouched. */
+const inboundActivitySchema = z.looseObject({
+  type: z.string().min(1).max(100),
+  id: z.string().max(1000).optional(),
+  channelId: z.string().min(1).max(100),
+  serviceUrl: z.url({ protocol: /^https?$/ }),
+  conversation: z.looseObject({ id: z.string().min(1).max(1000) }),
+  from: account.optional(),
+  recipient: account.optional(),
+  name: z.string().max(200).optional(),
+  text: z.string().max(100_000).optional(),
+  deliveryMode: z.string().max(100).optional(),
+});
+
+export type InboundCheck = { ok: true; activity: Activity } | { ok: false; message: string };
+
+/** Checks a request body before botbuilder sees it; the message names each field that is wrong. */
+export function checkInboundActivity(body: unknown): InboundCheck {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, message: 'the body must be a JSON object (an activity) sent with Content-Type: application/json' };
+  }
+  const parsed = inboundActivitySchema.safeParse(body, { reportInput: true });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const path = ['activity', ...issue.path].join('.');
+      return issue.code === 'invalid_type' && issue.input === undefined ? `${path}: is required` : `${path}: ${issue.message}`;
+    });
+    return { ok: false, message: problems.join('; ') };
+  }
+  const activity = parsed.data as unknown as Activity & { rawTimestamp?: string };
+  // botbuilder keeps timestamps as Dates, with the text as sent alongside.
+  if (typeof parsed.data.timestamp === 'string') {
+    activity.rawTimestamp = parsed.data.timestamp;
+    activity.timestamp = new Date(parsed.data.timestamp);
+  }
+  return { ok: true, activity };
+}

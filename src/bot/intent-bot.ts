@@ -1,0 +1,101 @@
+import { ActivityHandler, type Activity, type TurnContext } from 'botbuilder';
+import { SkillValidation, type ClaimsIdentity } from 'botframework-connector';
+import type { Logger } from 'pino';
+import { composeReply } from '../engine/reply.js';
+import { assistOutputs } from './actions/assist.js';
+import { skillActions } from './actions/index.js';
+import type { SkillServices } from './actions/types.js';
+import { handoffCard, replyActivity } from './cards.js';
+import { escalate, handoffSummary } from './handoff.js';
+import { conversationKey, runSkillCall } from './skill-call.js';
+
+/** What a customer types, or the "Talk to a person" quick reply sends, to reach a representative. */
+const ASKS_FOR_A_PERSON = /^(talk to (a |an )?(person|human|agent|representative)|(a )?(person|human|agent|representative)( please)?)[.!]?$/i;
+const MAX_MESSAGE_ID = 200;
+
+export interface IntentBotOptions {
+  /** With authentication off every event is taken as an action call; with it on, only calls from skill callers are. */
+  authenticationDisabled: boolean;
+}
+
+/**
+ * The Bot Framework face of the engine. Events from a skill caller (Copilot Studio) are actions answered with an
+ * endOfConversation; messages (Teams, Web Chat, a caller in conversation mode) run a step and answer with cards.
+ */
+export class IntentBot extends ActivityHandler {
+  constructor(
+    private readonly services: SkillServices,
+    private readonly logger: Logger,
+    private readonly options: IntentBotOptions,
+  ) {
+    super();
+    this.onEvent(async (context, next) => {
+      if (this.options.authenticationDisabled || fromSkillCaller(context)) await this.runAction(context);
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await this.converse(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const joined = (context.activity.membersAdded ?? []).some((member) => member.id !== context.activity.recipient?.id);
+      if (joined && !fromSkillCaller(context)) {
+        const name = this.services.live().catalog.library.name;
+        await context.sendActivity(`Hi! This is ${name}. Tell me what you need help with, in your own words.`);
+      }
+      await next();
+    });
+  }
+
+  private async runAction(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const result = await runSkillCall(
+      skillActions,
+      { name: activity.name, value: activity.value, conversationId: activity.conversation.id, channel: activity.channelId },
+      this.services,
+      this.logger,
+    );
+    if (result.code === 'SkillError') this.logger.warn({ action: activity.name, reason: result.text }, 'skill call refused');
+    await context.sendActivity(result);
+  }
+
+  private async converse(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const text = messageText(activity);
+    if (text === '') {
+      await context.sendActivity('Tell me in a few words what you need help with.');
+      return;
+    }
+    const conversationId = conversationKey(activity.conversation.id);
+    const skillCaller = fromSkillCaller(context);
+    const { catalog } = this.services.live();
+    if (ASKS_FOR_A_PERSON.test(text)) {
+      const state = await escalate(this.services, conversationId, activity.channelId, new Date());
+      const summary = handoffSummary(state, catalog, 'the customer asked for a person');
+      await context.sendActivity({ type: 'message', attachments: [handoffCard(summary)] });
+      if (skillCaller) await context.sendActivity({ type: 'endOfConversation', code: 'completedSuccessfully', value: { escalated: true, summary, conversationId } });
+      return;
+    }
+    const messageId = activity.id && activity.id.length <= MAX_MESSAGE_ID ? { messageId: activity.id } : {};
+    const result = await this.services.service.turn(conversationId, { role: 'customer', text, ...messageId }, { channel: activity.channelId });
+    const reply = composeReply(result.insight, catalog);
+    await context.sendActivity(replyActivity(reply, result.insight));
+    if (skillCaller && (result.insight.status === 'ready' || result.insight.status === 'out-of-scope')) {
+      await context.sendActivity({ type: 'endOfConversation', code: 'completedSuccessfully', value: assistOutputs(result, reply) });
+    }
+  }
+}
+
+/** The customer's words: the typed text, or the choice a card button posted. */
+function messageText(activity: Activity): string {
+  const typed = activity.text?.trim() ?? '';
+  if (typed !== '') return typed;
+  const value: unknown = activity.value;
+  if (value && typeof value === 'object' && 'choice' in value && typeof value.choice === 'string') return value.choice.trim();
+  return '';
+}
+
+function fromSkillCaller(context: TurnContext): boolean {
+  const identity = context.turnState.get<ClaimsIdentity | undefined>(context.adapter.BotIdentityKey);
+  return (identity !== undefined && SkillValidation.isSkillClaim(identity.claims)) || context.activity.recipient?.role === 'skill';
+}

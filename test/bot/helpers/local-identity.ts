@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { TokenCredentials, type ServiceClientCredentials, type ServiceClientCredentialsFactory } from 'botframework-connector';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+
+/** A tenant of our own: tokens look like Entra single-tenant tokens, signed by keys that exist only in this test. */
+export const TENANT_ID = '7e1f3c52-0d4b-4a8e-9c61-2f5b8d3a9e10';
+
+export interface TokenClaims {
+  aud: string;
+  appid: string;
+  iss?: string;
+  ver?: string;
+  /** Seconds from now; negative for an expired token. */
+  expiresIn?: number;
+}
+
+/**
+ * A local OpenID configuration and JWKS over loopback (what botbuilder fetches to check signatures), and a signer
+ * for tokens in the shape Entra issues to bots (v1: `appid`, `ver` 1.0, issuer sts.windows.net/<tenant>/).
+ */
+export class LocalIdentity {
+  private constructor(
+    private readonly server: Server,
+    private readonly privateKey: CryptoKey,
+    readonly kid: string,
+    readonly metadataUrl: string,
+  ) {}
+
+  static async start(): Promise<LocalIdentity> {
+    const { privateKey, publicKey } = await generateKeyPair('RS256');
+    const kid = randomUUID();
+    const jwk: JWK = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' };
+    let origin = '';
+    const server = createServer((req, res) => {
+      const body =
+        req.url === '/.well-known/openid-configuration'
+          ? { issuer: issuerFor(TENANT_ID), jwks_uri: `${origin}/keys`, id_token_signing_alg_values_supported: ['RS256'] }
+          : req.url === '/keys'
+            ? { keys: [jwk] }
+            : undefined;
+      res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body ?? { error: 'not found' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return new LocalIdentity(server, privateKey, kid, `${origin}/.well-known/openid-configuration`);
+  }
+
+  async sign(claims: TokenClaims, key: CryptoKey = this.privateKey): Promise<string> {
+    const now = Math.floor(Date.now() / 1000);
+    const expiresIn = claims.expiresIn ?? 3600;
+    return new SignJWT({ appid: claims.appid, ver: claims.ver ?? '1.0', tid: TENANT_ID })
+      .setProtectedHeader({ alg: 'RS256', kid: this.kid, typ: 'JWT' })
+      .setIssuer(claims.iss ?? issuerFor(TENANT_ID))
+      .setAudience(claims.aud)
+      .setIssuedAt(Math.min(now, now + expiresIn - 60))
+      .setNotBefore(Math.min(now, now + expiresIn - 60))
+      .setExpirationTime(now + expiresIn)
+      .sign(key);
+  }
+
+  /** Signs a bot's outbound calls (what MSAL would fetch from Entra) with the local key. */
+  credentialsFor(appId: string): ServiceClientCredentialsFactory {
+    return new LocalCredentialsFactory(appId, this);
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+export function issuerFor(tenant: string): string {
+  return `https://sts.windows.net/${tenant}/`;
+}
+
+/** A key pair nobody trusts, for the bad-signature case. */
+export async function strangerKey(): Promise<CryptoKey> {
+  return (await generateKeyPair('RS256')).privateKey;
+}
+
+class LocalCredentialsFactory implements ServiceClientCredentialsFactory {
+  constructor(
+    private readonly appId: string,
+    private readonly identity: LocalIdentity,
+  ) {}
+
+  async isValidAppId(appId: string): Promise<boolean> {
+    return appId === this.appId;
+  }
+
+  async isAuthenticationDisabled(): Promise<boolean> {
+    return false;
+  }
+
+  async createCredentials(appId: string, audience: string | undefined): Promise<ServiceClientCredentials> {
+    return new TokenCredentials(await this.identity.sign({ aud: audience ?? 'https://api.botframework.com', appid: appId }));
+  }
+}
