@@ -1,0 +1,8 @@
+export {
+  clusterUtterances,
+  type ClusterGroup,
+  type ClusterOptions,
+  type ClusteringResult,
+  type DiscoveredCluster,
+  type Utterance,
+} from './cluster-utterances.js';
