@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
 import { DEFAULT_START, generateTranscripts } from '../discovery/synthetic/generate.js';
 import type { Transcript } from '../discovery/synthetic/types.js';
-import { LibraryValidationError, readLibraryFile } from '../library/io.js';
+import { readLibraryForCli } from './read-library.js';
 import type { IntentLibrary } from '../library/schema.js';
 import { CliError } from './errors.js';
 
@@ -46,15 +46,6 @@ function date(option: string, text: string): Date {
   const value = new Date(text);
   if (Number.isNaN(value.getTime())) throw new CliError(`${option} must be a date such as 2025-01-06T09:00:00Z, got "${text}"`);
   return value;
-}
-
-async function readLibrary(file: string): Promise<IntentLibrary> {
-  try {
-    return await readLibraryFile(file);
-  } catch (error) {
-    if (error instanceof LibraryValidationError) throw new CliError(error.message);
-    throw error;
-  }
 }
 
 /** One transcript as a JSONL line; the gold labels in `meta` only when asked for. */
@@ -147,7 +138,7 @@ export function registerGenerateCommand(program: Command): void {
       const offTopicShare = share('--off-topic-share', options.offTopicShare);
       const multiIntentShare = share('--multi-intent-share', options.multiIntentShare);
       const start = date('--start', options.start);
-      const library = await readLibrary(options.library);
+      const library = await readLibraryForCli(options.library);
       let transcripts: Iterable<Transcript>;
       try {
         transcripts = generateTranscripts({ count, seed, library, start, offTopicShare, multiIntentShare });

@@ -1,20 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
-import { LibraryValidationError, readLibraryFile, serializeLibrary } from '../library/io.js';
+import { serializeLibrary } from '../library/io.js';
 import { libraryJsonSchema } from '../library/json-schema.js';
 import type { IntentLibrary } from '../library/schema.js';
 import type { Stores } from '../app.js';
 import { CliError } from './errors.js';
-
-async function readValid(file: string): Promise<IntentLibrary> {
-  try {
-    return await readLibraryFile(file);
-  } catch (error) {
-    if (error instanceof LibraryValidationError) throw new CliError(error.message);
-    throw error;
-  }
-}
+import { readLibraryForCli } from './read-library.js';
+import { registerReviewCommands } from './review.js';
 
 export function summarize(library: IntentLibrary): string {
   const attributes = library.intents.reduce((sum, intent) => sum + intent.attributes.length, 0);
@@ -45,14 +38,15 @@ async function withStores<T>(run: (stores: Stores) => Promise<T>): Promise<T> {
 }
 
 export function registerLibraryCommand(program: Command): void {
-  const library = program.command('library').description('validate, import and export intent libraries (JSON)');
+  const library = program.command('library').description('validate, import, export, review and merge intent libraries (JSON)');
+  registerReviewCommands(library);
 
   library
     .command('validate')
     .description('check a library file against the schema; prints every problem with its exact path')
     .argument('<file>', 'library JSON file')
     .action(async (file: string) => {
-      console.log(`${file}: valid, ${summarize(await readValid(file))}`);
+      console.log(`${file}: valid, ${summarize(await readLibraryForCli(file))}`);
     });
 
   library
@@ -61,7 +55,7 @@ export function registerLibraryCommand(program: Command): void {
     .argument('<file>', 'library JSON file')
     .option('--replace', 'overwrite a stored library with the same id')
     .action(async (file: string, options: { replace?: boolean }) => {
-      const parsed = await readValid(file);
+      const parsed = await readLibraryForCli(file);
       await withStores(async ({ libraries }) => {
         const existing = await libraries.get(parsed.id);
         if (existing && !options.replace) {

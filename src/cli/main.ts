@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.js';
 import { CliError } from './errors.js';
 import { registerChatCommand } from './chat.js';
+import { registerDiscoverCommand } from './discover.js';
 import { registerEvalCommand } from './eval.js';
 import { registerGenerateCommand } from './generate.js';
 import { registerKbCommand } from './kb.js';
@@ -22,6 +23,7 @@ const program = new Command()
 registerServeCommand(program);
 registerChatCommand(program);
 registerLibraryCommand(program);
+registerDiscoverCommand(program);
 registerEvalCommand(program);
 registerGenerateCommand(program);
 registerKbCommand(program);

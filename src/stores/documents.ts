@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { formatPath } from '../library/io.js';
 
 /** A write refused because the document does not match its schema; nothing was written. */
 export class InvalidDocumentError extends Error {
@@ -26,12 +27,5 @@ export class CorruptDocumentError extends Error {
 
 /** `intents[0].attributes[2].name: must be an identifier ...` */
 export function formatIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '(document)';
-  return path
-    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
-    .join('');
+  return error.issues.map((issue) => `${formatPath(issue.path) || '(document)'}: ${issue.message}`);
 }

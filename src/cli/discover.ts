@@ -1,0 +1,116 @@
+import { createWriteStream } from 'node:fs';
+import { stat, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { serializeLibrary } from '../library/io.js';
+import type { SkippedRow } from '../discovery/types.js';
+import { CliError } from './errors.js';
+
+interface DiscoverFlags {
+  out: string;
+  report?: string;
+  assignments?: string;
+  granularity: string;
+  seed: string;
+  run?: string;
+  libraryId?: string;
+  libraryName?: string;
+}
+
+/** Skipped rows printed one by one before only the count is shown. */
+const SHOWN_SKIPS = 20;
+
+function positiveNumber(text: string, flag: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new CliError(`${flag} must be a positive number, got "${text}"`);
+  return value;
+}
+
+async function writeAssignments(file: string, rows: ReadonlyArray<{ id: string; intentId: string | null }>): Promise<void> {
+  const stream = createWriteStream(file, 'utf8');
+  for (const row of rows) if (!stream.write(`${JSON.stringify(row)}\n`)) await once(stream, 'drain');
+  stream.end();
+  await once(stream, 'finish');
+}
+
+/** A progress bar over the bytes read, on stderr and only on a terminal. */
+function progressBar(total: number): { update: (bytes: number) => void; phase: (text: string) => void; stop: () => void } {
+  if (!process.stderr.isTTY) return { update: () => undefined, phase: () => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: 'reading {bar} {percentage}% | {value}/{total} bytes', hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  let stopped = false;
+  const stop = () => {
+    if (!stopped) bar.stop();
+    stopped = true;
+  };
+  return {
+    update: (bytes) => bar.update(Math.min(bytes, total)),
+    phase: (text) => {
+      stop();
+      process.stderr.write(`${text}\n`);
+    },
+    stop,
+  };
+}
+
+export function registerDiscoverCommand(program: Command): void {
+  program
+    .command('discover')
+    .description('mine a draft intent library (and an HTML report) from historical transcripts: JSONL {conversationId, turns}, CSV, or {id, text} utterances')
+    .argument('<transcripts>', 'transcripts file (.jsonl, or .csv with conversationId,role,text[,at] or id,text columns)')
+    .requiredOption('--out <file>', 'where to write the draft library (JSON)')
+    .option('--report <file>', 'where to write the HTML report')
+    .option('--assignments <file>', 'where to write each request\'s intent, one {id, intentId} JSON object a line')
+    .option('--granularity <n>', 'above 1 for finer intents, below 1 for coarser ones', '1')
+    .option('--seed <n>', 'random seed (same seed and input, same result)', '1')
+    .option('--run <name>', 'name of this discovery run, kept in each intent\'s provenance')
+    .option('--library-id <id>', 'id of the draft library', 'discovered')
+    .option('--library-name <name>', 'name of the draft library', 'Discovered intents')
+    .action(async (file: string, flags: DiscoverFlags) => {
+      // The discovery pipeline (and its language model) loads on use, so other commands start quickly.
+      const [{ discoverFromFile }, { renderReport }] = await Promise.all([import('../discovery/run.js'), import('../discovery/report-html.js')]);
+      const size = await stat(file).then(
+        (s) => s.size,
+        (error: NodeJS.ErrnoException) => {
+          throw new CliError(`cannot read ${file}: ${error.code ?? error.message}`);
+        },
+      );
+      const granularity = positiveNumber(flags.granularity, '--granularity');
+      const seed = Number(flags.seed);
+      if (!Number.isSafeInteger(seed)) throw new CliError(`--seed must be a whole number, got "${flags.seed}"`);
+      const now = new Date();
+      const progress = progressBar(size);
+      const skips: SkippedRow[] = [];
+      const result = await discoverFromFile(file, {
+        granularity,
+        seed,
+        run: flags.run ?? `discover-${now.toISOString().replace(/[:.]/g, '-')}`,
+        libraryId: flags.libraryId ?? 'discovered',
+        libraryName: flags.libraryName ?? 'Discovered intents',
+        now,
+        onSkip: (row) => {
+          if (skips.length < SHOWN_SKIPS) skips.push(row);
+        },
+        onBytes: progress.update,
+        onPhase: () => progress.phase('clustering requests and mining attributes...'),
+      }).finally(progress.stop);
+      for (const row of skips) process.stderr.write(`${file}:${row.line}: skipped: ${row.reason}\n`);
+      if (result.skipped > skips.length) process.stderr.write(`... and ${result.skipped - skips.length} more skipped rows\n`);
+      const { discovery } = result;
+      await writeFile(flags.out, serializeLibrary(discovery.library), 'utf8');
+      if (flags.report) {
+        await writeFile(flags.report, renderReport({ discovery, source: file, conversationsRead: result.conversationsRead, skippedRows: result.skipped, generatedAt: now }), 'utf8');
+      }
+      if (flags.assignments) await writeAssignments(flags.assignments, discovery.assignments);
+      console.log(
+        `${result.conversationsRead} conversations read (${result.skipped} rows skipped), ${discovery.requests} requests: ` +
+          `${discovery.library.intents.length} draft intents in ${discovery.library.groups.length} groups written to ${flags.out}` +
+          (flags.report ? `; report ${flags.report}` : '') +
+          (flags.assignments ? `; assignments ${flags.assignments}` : ''),
+      );
+    });
+}

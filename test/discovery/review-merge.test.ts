@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import sinon from 'sinon';
+import { registerReviewCommands } from '../../src/cli/review.js';
+import { mergeDraft } from '../../src/discovery/merge.js';
+import { applyReview } from '../../src/discovery/review.js';
+import { parseLibrary, parseLibraryJson } from '../../src/library/io.js';
+import type { IntentLibrary } from '../../src/library/schema.js';
+
+const UPDATED = '2025-01-01T00:00:00.000Z';
+
+function draftIntent(id: string, examples: string[], conversations: number, attributes: string[] = []) {
+  return {
+    id,
+    groupId: 'orders',
+    name: id.replace(/-/g, ' '),
+    status: 'draft' as const,
+    examples,
+    attributes: attributes.map((name) => ({ name, type: 'text' as const, question: `What is the ${name}?`, weight: 0.5 })),
+    stats: { conversations, share: 0.1 },
+    provenance: { source: 'discovered' as const, run: 'r', sampleConversationIds: [`${id}-c1`] },
+  };
+}
+
+function library(intents: ReturnType<typeof draftIntent>[]): IntentLibrary {
+  return parseLibrary({ schemaVersion: 1, id: 'lib', name: 'Lib', groups: [{ id: 'orders', name: 'Orders' }, { id: 'billing', name: 'Billing' }], intents, updatedAt: UPDATED });
+}
+
+const firstRun = library([
+  draftIntent('track-order', ['where is my order', 'my order has not arrived', 'track my parcel'], 40, ['orderNumber']),
+  draftIntent('cancel-order', ['cancel my order', 'I want to cancel the order I placed'], 20),
+  draftIntent('stop-order', ['please stop my order before it ships'], 5),
+  draftIntent('weather', ['what is the weather'], 3),
+]);
+
+describe('discover: reviewing a draft and merging it into the live library', () => {
+  it('approves, discards, renames, merges and moves intents by id', () => {
+    const reviewed = applyReview(firstRun, [
+      { kind: 'merge', into: 'cancel-order', ids: ['stop-order'] },
+      { kind: 'rename', id: 'track-order', name: 'Where is my order' },
+      { kind: 'move', id: 'cancel-order', groupId: 'billing' },
+      { kind: 'approve', ids: ['track-order', 'cancel-order'] },
+      { kind: 'discard', ids: ['weather'] },
+    ]);
+    assert.deepEqual(reviewed.intents.map((i) => [i.id, i.status]), [['track-order', 'approved'], ['cancel-order', 'approved'], ['weather', 'discarded']]);
+    const cancel = reviewed.intents.find((i) => i.id === 'cancel-order')!;
+    assert.equal(cancel.stats?.conversations, 25);
+    assert.equal(cancel.groupId, 'billing');
+    assert.ok(cancel.examples.includes('please stop my order before it ships'));
+    assert.equal(reviewed.intents[0]!.name, 'Where is my order');
+    assert.throws(() => applyReview(firstRun, [{ kind: 'approve', ids: ['nope'] }]), /approve: no intent with id "nope"/);
+    assert.throws(() => applyReview(firstRun, [{ kind: 'move', id: 'weather', groupId: 'x' }]), /move: no group with id "x"/);
+  });
+
+  it('keeps approved ids across runs, never overwrites reviewed intents and adds new ones as drafts', () => {
+    const live = applyReview(firstRun, [{ kind: 'rename', id: 'track-order', name: 'Order status' }, { kind: 'approve', ids: ['track-order'] }, { kind: 'discard', ids: ['weather'] }]);
+    const secondRun = library([
+      draftIntent('order', ['where is my order', 'has my order arrived yet', 'track my parcel please'], 30, ['orderNumber', 'deliveryDate']),
+      draftIntent('refund', ['where is my refund', 'I want my money back'], 12),
+      draftIntent('weather-2', ['what is the weather'], 2),
+    ]);
+    const { library: merged, summary } = mergeDraft(live, secondRun);
+    const status = merged.intents.find((i) => i.id === 'track-order')!;
+    assert.equal(status.name, 'Order status');
+    assert.equal(status.status, 'approved');
+    assert.equal(status.stats?.conversations, 70);
+    assert.deepEqual(status.attributes.map((a) => a.name), ['orderNumber']);
+    assert.deepEqual(summary.proposedAttributes, [{ intentId: 'track-order', attribute: 'deliveryDate' }]);
+    assert.equal(merged.intents.find((i) => i.id === 'weather')!.status, 'discarded');
+    assert.deepEqual(summary.added, ['refund']);
+    assert.equal(merged.intents.find((i) => i.id === 'refund')!.status, 'draft');
+    assert.equal(merged.intents.length, live.intents.length + 1);
+  });
+
+  it('runs as library review and library merge on files', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'discover-review-'));
+    const draft = path.join(dir, 'draft.json');
+    const live = path.join(dir, 'live.json');
+    writeFileSync(draft, JSON.stringify(firstRun));
+    writeFileSync(live, JSON.stringify(library([draftIntent('order-status', ['where is my order', 'track my parcel'], 10)])));
+    const run = async (...args: string[]) => {
+      const program = new Command().exitOverride();
+      registerReviewCommands(program.command('library'));
+      const log = sinon.stub(console, 'log');
+      try {
+        await program.parseAsync(['node', 'intent-skill', 'library', ...args]);
+        return log.args.map((a) => a.join(' ')).join('\n');
+      } finally {
+        log.restore();
+      }
+    };
+    assert.match(await run('review', draft), /draft\s+track-order/);
+    assert.match(await run('review', draft, '--approve', 'track-order,cancel-order', '--discard', 'weather', '--merge', 'cancel-order=stop-order'), /3 intents \(2 approved, 0 draft, 1 discarded\)/);
+    await assert.rejects(run('review', draft, '--rename', 'no-equals-sign'), /--rename takes ID=NEW NAME, got "no-equals-sign"/);
+    assert.match(await run('merge', draft, '--into', live), /1 intents matched \(ids kept\), 1 added/);
+    const merged = parseLibraryJson(readFileSync(live, 'utf8'));
+    assert.deepEqual(merged.intents.map((i) => i.id), ['order-status', 'cancel-order']);
+  });
+});
