@@ -58,6 +58,11 @@ export const configSchema = z.object({
   AZURE_OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).default(2500),
   AZURE_OPENAI_SHORTLIST: z.coerce.number().int().min(1).max(20).default(5),
   AZURE_OPENAI_GENERATE_QUERIES: z.stringbool().default(false),
+  // Assisted-service API (src/assist/auth.ts): an API key, Entra ID bearer tokens, or both; neither turns authentication off.
+  ASSIST_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  ASSIST_ENTRA_ISSUER: z.url({ protocol: /^https?$/, error: 'must be the token issuer, such as https://login.microsoftonline.com/<tenant>/v2.0' }).optional(),
+  ASSIST_ENTRA_AUDIENCE: z.string().min(1).optional(),
+  ASSIST_ENTRA_JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be the JWKS address, such as https://login.microsoftonline.com/<tenant>/discovery/v2.0/keys' }).optional(),
   // Telemetry through OpenTelemetry to Application Insights; off when unset (src/telemetry.ts).
   APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().min(1).optional(),
 });

@@ -1,21 +1,12 @@
+import { handOff } from '../assist/handoff.js';
 import type { Catalog } from '../engine/catalog.js';
 import { nextQuestions } from '../engine/questions.js';
-import { newConversationState, type ConversationState } from '../engine/state.js';
-import { updateWithRetry } from '../stores/update.js';
+import type { ConversationState } from '../engine/state.js';
 import type { SkillServices } from './actions/types.js';
 
-/**
- * Marks a conversation as handed to a representative; the phase stays as it is (the assisted-service side
- * takes it from there). A conversation not seen before is created, already escalated.
- */
-export async function escalate(services: Pick<SkillServices, 'conversations'>, conversationId: string, channel: string, now: Date): Promise<ConversationState> {
-  const saved = await updateWithRetry(
-    services.conversations,
-    conversationId,
-    (current) => ({ ...current, escalated: true, updatedAt: now.toISOString() }),
-    { create: () => newConversationState(conversationId, channel, now) },
-  );
-  return saved.value;
+/** Hands the conversation to a representative (src/assist/handoff.ts: escalated, phase assisted, values marked as from self-service). */
+export function escalate(services: Pick<SkillServices, 'conversations'>, conversationId: string, channel: string, now: Date): Promise<ConversationState> {
+  return handOff(services.conversations, conversationId, channel, now);
 }
 
 /** A few lines for the representative: the intent, what is known, what is still missing, what was offered. */

@@ -1,6 +1,7 @@
 import restify from 'restify';
 import type { Logger } from 'pino';
 import type { App } from '../app.js';
+import { mountAssist } from '../assist/routes.js';
 import { mountBot, type BotRouteOptions } from '../bot/routes.js';
 
 export interface ServerOptions {
@@ -32,6 +33,7 @@ export function createServer(app: App, logger: Logger, options: ServerOptions = 
   });
 
   mountBot(server, app, logger, options.bot);
+  mountAssist(server, app, logger);
 
   return server;
 }

@@ -94,7 +94,7 @@ describe('a root bot calling the skill actions through SkillDialog', () => {
         assert.match(String(out.summary), /customer asked for a person/);
         const stored = await service.app.service.get(conversationId);
         assert.equal(stored?.escalated, true);
-        assert.equal(stored?.phase, 'self-service');
+        assert.equal(stored?.phase, 'assisted', 'the representative takes over after a hand-off');
       });
 
       it('a message in conversation mode gets the solutions card, then the skill ends the conversation itself', async () => {

@@ -1,0 +1,220 @@
+import { api, askForToken, el, percent, takeTokenFromFragment, token, Unauthorized } from '/assist-files/common.js';
+
+const conversationId = decodeURIComponent(location.pathname.replace(/^\/assist\//, ''));
+const base = `/api/conversations/${encodeURIComponent(conversationId)}`;
+const $ = (id) => document.getElementById(id);
+let current = null;
+let source = null;
+
+const SOURCE_LABELS = { 'self-service': 'from self-service', handoff: 'from the hand-off', assisted: 'from this conversation' };
+
+function announce(text) {
+  $('announcer').textContent = '';
+  requestAnimationFrame(() => ($('announcer').textContent = text));
+}
+
+function messageId() {
+  return `rep-${crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`}`;
+}
+
+async function act(label, run) {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof Unauthorized) return signIn(error.message);
+    announce(`${label} failed: ${error.message}`);
+  }
+}
+
+async function send(text) {
+  await act('Sending', async () => {
+    await api('POST', `${base}/messages`, { id: messageId(), role: 'representative', text });
+    announce('Sent to the customer.');
+  });
+}
+
+async function copy(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    announce('Copied.');
+  } catch {
+    announce('Copying is not allowed here; select the text instead.');
+  }
+}
+
+function actions(key, text) {
+  return el(
+    'span',
+    { className: 'actions' },
+    el('button', { type: 'button', className: 'secondary', textContent: 'Copy', 'data-key': `copy:${key}`, 'aria-label': `Copy: ${text}`, onclick: () => copy(text) }),
+    el('button', { type: 'button', textContent: 'Send', 'data-key': `send:${key}`, 'aria-label': `Send: ${text}`, onclick: () => send(text) }),
+  );
+}
+
+// Material Design "thumb_down" icon (Apache-2.0), drawn inline so it shows without an emoji font.
+function thumbsDown() {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('class', 'icon');
+  const shape = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  shape.setAttribute('d', 'M15 3H6c-.83 0-1.54.5-1.84 1.22l-3.02 7.05c-.09.23-.14.47-.14.73v2c0 1.1.9 2 2 2h6.31l-.95 4.57-.03.32c0 .41.17.79.44 1.06L9.83 23l6.59-6.59c.36-.36.58-.86.58-1.41V5c0-1.1-.9-2-2-2zm4 0v12h4V3h-4z');
+  svg.append(shape);
+  return svg;
+}
+
+function renderIntent(view) {
+  const host = $('intent');
+  if (!view.intent) {
+    const waiting = view.turnCount === 0 ? "Waiting for the customer's first message." : view.rejectedIntents.length > 0 ? 'No other intent fits yet; the next customer message is read again.' : 'No intent detected yet.';
+    host.replaceChildren(el('p', { className: 'muted' }, waiting));
+  } else {
+    const intent = view.intent;
+    host.replaceChildren(
+      el(
+        'div',
+        { className: 'intent-row' },
+        el('p', { className: 'intent-name', id: 'intent-name' }, intent.name),
+        el('button', {
+          type: 'button',
+          className: 'reject',
+          'data-key': 'reject',
+          'aria-label': `Not this intent: reject ${intent.name}`,
+          onclick: () => act('Rejecting', async () => {
+            await api('POST', `${base}/reject-intent`, { intent: intent.id });
+            announce(`${intent.name} rejected; it will not be suggested again.`);
+          }),
+        }, thumbsDown(), 'Not this intent'),
+      ),
+      el('p', { className: 'intent-meta' }, `${intent.groupName} · ${percent(intent.confidence)} confident`),
+    );
+  }
+  $('earlier-intents').replaceChildren(
+    ...view.earlierIntents.map((earlier) =>
+      el('li', { className: 'earlier-intent' }, `${earlier.name} (${earlier.groupName}, ${percent(earlier.confidence)})${earlier.rejected ? ' — rejected' : ''}${earlier.text ? `: “${earlier.text}”` : ''}`),
+    ),
+  );
+}
+
+function renderKnown(view) {
+  $('known').replaceChildren(
+    ...(view.known.length === 0
+      ? [el('li', { className: 'muted' }, 'Nothing yet.')]
+      : view.known.map((known) =>
+          el(
+            'li',
+            { className: 'known' },
+            el('span', { className: 'name' }, known.name),
+            el('span', { className: 'value' }, known.text || String(known.value)),
+            el('span', { className: `badge badge-${known.source}` }, SOURCE_LABELS[known.source] ?? known.source),
+          ),
+        )),
+  );
+}
+
+function renderQuestions(view) {
+  $('questions').replaceChildren(
+    ...(view.questions.length === 0
+      ? [el('li', { className: 'muted' }, view.intent ? 'No questions for this intent.' : 'Questions appear once an intent is detected.')]
+      : view.questions.map((question) =>
+          el(
+            'li',
+            { className: question.answered ? 'question answered' : 'question', 'data-attribute': question.attribute },
+            el('span', { className: 'tick', 'aria-hidden': 'true' }, question.answered ? '✓' : '•'),
+            el(
+              'span',
+              { className: 'question-text' },
+              question.question,
+              question.required && !question.answered ? el('span', { className: 'required' }, ' (required)') : null,
+              question.answered ? el('span', { className: 'answer' }, ` Answered: ${question.answer}`) : null,
+              !question.answered && question.asked ? el('span', { className: 'asked' }, ' (asked)') : null,
+            ),
+            question.answered ? null : actions(`q:${question.attribute}`, question.question),
+          ),
+        )),
+  );
+}
+
+function renderResponses(view) {
+  const responses = view.responses;
+  $('responses-source').textContent =
+    responses.source === 'model' ? 'Written by the language model from this conversation.' : "Derived from the intent's instructions and the next question (no language model is configured).";
+  $('guidance').textContent = responses.guidance ? `Guidance: ${responses.guidance}` : '';
+  $('responses').replaceChildren(
+    ...(responses.items.length === 0
+      ? [el('li', { className: 'muted' }, 'None yet.')]
+      : responses.items.map((text, index) => el('li', { className: 'response' }, el('span', {}, text), actions(`r:${index}`, text)))),
+  );
+}
+
+function renderSolutions(view) {
+  $('solutions').replaceChildren(
+    ...(view.solutions.length === 0
+      ? [el('li', { className: 'muted' }, 'None yet.')]
+      : view.solutions.map((solution) =>
+          el(
+            'li',
+            { className: 'solution' },
+            solution.url ? el('a', { href: solution.url, target: '_blank', rel: 'noopener noreferrer' }, solution.title) : el('strong', {}, solution.title),
+            el('p', { className: 'snippet' }, solution.snippet),
+          ),
+        )),
+  );
+}
+
+function renderTurns(view) {
+  $('turns').replaceChildren(
+    ...view.turns.map((turn) => el('li', { className: `turn turn-${turn.role}` }, el('span', { className: 'who' }, turn.role === 'customer' ? 'Customer' : turn.role === 'agent' ? 'You' : 'Bot'), turn.text)),
+  );
+}
+
+function render(view) {
+  // Re-rendering replaces the buttons: keep keyboard focus on the same control.
+  const focused = document.activeElement?.getAttribute('data-key');
+  current = view;
+  renderIntent(view);
+  renderKnown(view);
+  renderQuestions(view);
+  renderResponses(view);
+  renderSolutions(view);
+  renderTurns(view);
+  document.body.dataset.intent = view.intent?.id ?? '';
+  if (focused) document.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
+}
+
+function connect() {
+  source?.close();
+  const query = token() ? `?access_token=${encodeURIComponent(token())}` : '';
+  source = new EventSource(`${base}/events${query}`);
+  source.addEventListener('open', () => ($('connection').textContent = 'Live'));
+  source.addEventListener('view', (event) => render(JSON.parse(event.data).view));
+  source.addEventListener('error', async () => {
+    $('connection').textContent = 'Reconnecting…';
+    try {
+      await api('GET', '/api/conversations?activeMinutes=1');
+    } catch (error) {
+      if (error instanceof Unauthorized) {
+        source.close();
+        await signIn(error.message);
+      }
+    }
+  });
+}
+
+async function signIn(message) {
+  source?.close();
+  $('connection').textContent = 'Not connected';
+  await askForToken($('key-host'), `Sign in to follow this conversation (${message}).`);
+  connect();
+}
+
+$('conversation-id').textContent = conversationId;
+document.title = `Assist: ${conversationId}`;
+$('search-again').addEventListener('click', () =>
+  act('Searching', async () => {
+    await api('POST', `${base}/search-again`, {});
+    announce(current?.solutions.length ? 'Solutions refreshed.' : 'Searched again.');
+  }),
+);
+takeTokenFromFragment();
+connect();

@@ -1,0 +1,40 @@
+import { api, askForToken, el, percent, takeTokenFromFragment, Unauthorized } from '/assist-files/common.js';
+
+const REFRESH_MS = 5000;
+
+function waited(seconds) {
+  if (seconds === 0) return 'answered';
+  if (seconds < 60) return `${seconds} s`;
+  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+
+async function refresh() {
+  try {
+    const { conversations } = await api('GET', '/api/conversations');
+    document.getElementById('rows').replaceChildren(
+      ...conversations.map((conversation) =>
+        el(
+          'tr',
+          { className: conversation.waitSeconds > 60 ? 'waiting-long' : '' },
+          el('td', {}, el('a', { href: `/assist/${encodeURIComponent(conversation.conversationId)}` }, conversation.conversationId)),
+          el('td', {}, conversation.intent ? `${conversation.intent.name} (${percent(conversation.intent.confidence)})` : 'not detected'),
+          el('td', {}, conversation.intent?.groupName ?? ''),
+          el('td', {}, waited(conversation.waitSeconds)),
+          el('td', {}, conversation.escalated ? `${conversation.phase}, handed off` : conversation.phase),
+          el('td', {}, String(conversation.turnCount)),
+        ),
+      ),
+    );
+    document.getElementById('connection').textContent = `${conversations.length} active · updated ${new Date().toLocaleTimeString()}`;
+  } catch (error) {
+    if (error instanceof Unauthorized) {
+      await askForToken(document.getElementById('key-host'), `Sign in to see the conversations (${error.message}).`);
+      return refresh();
+    }
+    document.getElementById('connection').textContent = `Could not load: ${error.message}`;
+  }
+  setTimeout(refresh, REFRESH_MS);
+}
+
+takeTokenFromFragment();
+void refresh();
