@@ -1,16 +1,7 @@
 import assert from 'node:assert/strict';
 import { maskPersonalData, type PersonalDataKind } from '../../src/nlu/redact.js';
+import { seededRandom } from '../../src/random.js';
 
-/** Deterministic pseudo-random numbers (mulberry32), so the generated set is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Pick = <T>(items: readonly T[]) => T;
 
@@ -136,7 +127,7 @@ function generators(next: () => number): Record<PersonalDataKind, () => Piece[]>
 const KINDS: readonly PersonalDataKind[] = ['email', 'phone', 'card', 'account', 'name', 'address'];
 
 function generateSamples(seed: number, count: number): Sample[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const { pick } = picker(next);
   const make = generators(next);
   const openers = ['', '', 'Hello. ', 'Hi there, ', 'Ok so ', 'Yes, '];
@@ -247,7 +238,7 @@ describe('personal-data masking', () => {
     });
 
     it('leaves sentences without personal data unchanged', () => {
-      const next = random(7);
+      const next = seededRandom(7);
       const make = generators(next);
       for (let i = 0; i < 200; i += 1) {
         const sample = assemble(['Hi, ', ...make.product(), ' and ', ...make.product(), '.']);

@@ -1,3 +1,5 @@
+import { seededRandom } from '../../random.js';
+
 /** A seeded pseudo-random source, so that clustering is reproducible for a seed. */
 export interface Random {
   /** Uniform in [0, 1). */
@@ -8,16 +10,9 @@ export interface Random {
   gaussian(): number;
 }
 
-/** mulberry32: small, fast and good enough for sampling and initialization. */
+/** mulberry32 (src/random.ts): small, fast and good enough for sampling and initialization. */
 export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     int: (n) => Math.floor(next() * n),

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Attribute } from '../../../src/library/schema.js';
 import { createAttributeExtractor } from '../../../src/nlu/extractors/index.js';
+import { seededRandom } from '../../../src/random.js';
 import {
   attribute,
   color,
@@ -20,16 +21,6 @@ import {
 
 const everyType: readonly Attribute[] = [orderNumber, referenceNumber, errorCode, purchaseDate, missingItems, email, phone, color, triedRestart, issueDescription];
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('extraction on awkward input', () => {
   it('returns nothing for empty or blank text', () => {
@@ -72,7 +63,7 @@ describe('extraction on awkward input', () => {
   });
 
   it('never throws on random input', () => {
-    const next = random(20250312);
+    const next = seededRandom(20250312);
     const alphabet = 'aeBL-0123456789 ./,:;!?@#$€()\u0000\n\u200b日本é😀E42yes no tuesday the 3rd ';
     const extractor = createAttributeExtractor();
     for (let i = 0; i < 300; i += 1) {

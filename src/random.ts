@@ -1,4 +1,4 @@
-/** A small seeded PRNG (mulberry32): training must give the same model for the same data and seed. */
+/** A small seeded PRNG (mulberry32): the same seed gives the same model, clustering and test data. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
