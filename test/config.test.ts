@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { ConfigError, configSchema, loadConfig } from '../src/config.js';
+
+describe('configuration', () => {
+  it('documents every setting the service reads in .env.example', async () => {
+    const example = await readFile(new URL('../.env.example', import.meta.url), 'utf8');
+    const missing = Object.keys(configSchema.shape).filter((key) => !new RegExp(`^#?\\s*${key}=`, 'm').test(example));
+    assert.deepEqual(missing, []);
+  });
+
+  it('runs on embedded defaults with nothing set', () => {
+    const config = loadConfig({});
+    assert.equal(config.PORT, 3978);
+    assert.match(config.sqlitePath, /data[/\\]intent-skill\.db$/);
+  });
+
+  it('names every bad variable at once', () => {
+    assert.throws(
+      () => loadConfig({ PORT: 'eighty', DEFAULT_PHONE_REGION: 'usa' }),
+      (error: unknown) =>
+        error instanceof ConfigError && /PORT: /.test(error.message) && /DEFAULT_PHONE_REGION: must be a two-letter region code/.test(error.message),
+    );
+  });
+});
