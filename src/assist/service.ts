@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { App } from '../app.js';
+import { DuplicateMessageError } from '../engine/conversations.js';
 import type { ConversationState, Turn } from '../engine/state.js';
 import { intentView } from '../engine/step.js';
 import { decideIntent } from '../nlu/decision.js';
@@ -57,15 +58,21 @@ export class AssistService {
 
   postMessage(conversationId: string, message: MessageInput): Promise<MessageOutcome> {
     return this.queue.run(conversationId, async () => {
-      const stored = await this.app.service.get(conversationId);
-      if (stored && seen(stored, message.id)) return { duplicate: true, view: buildView(stored, this.app.live().catalog) };
       const turn: Turn = {
         role: message.role === 'customer' ? 'customer' : 'agent',
         text: message.text,
         at: message.at ?? this.now().toISOString(),
         messageId: message.id,
       };
-      const result = await this.app.service.turn(conversationId, turn, { channel: message.channel ?? DEFAULT_CHANNEL, phase: 'assisted' });
+      let result;
+      try {
+        result = await this.app.service.turn(conversationId, turn, { channel: message.channel ?? DEFAULT_CHANNEL, phase: 'assisted' });
+      } catch (error) {
+        if (!(error instanceof DuplicateMessageError)) throw error;
+        const stored = await this.app.service.get(conversationId);
+        if (!stored) throw error;
+        return { duplicate: true, view: buildView(stored, this.app.live().catalog) };
+      }
       const view = await this.publish(result.state, { kind: 'message', messageId: message.id });
       return { duplicate: false, view };
     });
@@ -183,9 +190,4 @@ export class AssistService {
       return derived;
     }
   }
-}
-
-/** Idempotency window: the message ids among the recent turns and the intent history the state keeps. */
-function seen(state: ConversationState, messageId: string): boolean {
-  return state.turns.some((turn) => turn.messageId === messageId) || state.intentHistory.some((entry) => entry.messageId === messageId);
 }

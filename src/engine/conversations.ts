@@ -4,6 +4,17 @@ import type { Insight } from './insight.js';
 import { newConversationState, type ConversationState, type Phase, type Turn } from './state.js';
 import { step, type StepDeps } from './step.js';
 
+/** The message was taken before (same message id): nothing was changed. */
+export class DuplicateMessageError extends Error {
+  override name = 'DuplicateMessageError';
+  constructor(
+    readonly conversationId: string,
+    readonly messageId: string,
+  ) {
+    super(`message "${messageId}" of conversation "${conversationId}" was already taken`);
+  }
+}
+
 export interface TurnResult {
   state: ConversationState;
   insight: Insight;
@@ -13,7 +24,7 @@ export interface TurnResult {
 /**
  * Runs the step against stored conversations: read, step, write with the etag read. When another
  * process or request wrote the conversation in between, the turn is replayed on the newer state,
- * so no update is lost.
+ * so no update is lost. A turn whose message id the conversation already took throws DuplicateMessageError.
  */
 export class ConversationService {
   constructor(
@@ -28,6 +39,8 @@ export class ConversationService {
       this.store,
       conversationId,
       async (current) => {
+        // Checked on the state being written, so a message delivered twice at once is still taken once.
+        if (turn.messageId && current.messageIds.includes(turn.messageId)) throw new DuplicateMessageError(conversationId, turn.messageId);
         const result = await step(current, turn, deps);
         insight = result.insight;
         return result.state;

@@ -70,6 +70,8 @@ export const conversationStateSchema = z
     /** The most recent turns, oldest first, capped by the engine. */
     turns: z.array(turnSchema),
     turnCount: z.number().int().min(0),
+    /** Ids of the messages already taken (newest last, capped), so a message delivered twice counts once. */
+    messageIds: z.array(z.string()).default([]),
     escalated: z.boolean(),
     createdAt: z.iso.datetime({ offset: true }),
     updatedAt: z.iso.datetime({ offset: true }),
@@ -101,6 +103,7 @@ export function newConversationState(conversationId: string, channel: string, no
     status: null,
     turns: [],
     turnCount: 0,
+    messageIds: [],
     escalated: false,
     createdAt: at,
     updatedAt: at,

@@ -21,6 +21,8 @@ export interface StepOptions extends TrackingOptions {
   maxStoredChars: number;
   /** How many recent turns the state keeps. */
   recentTurns: number;
+  /** How many message ids the state remembers for idempotency. */
+  rememberedMessageIds: number;
   candidates: number;
   solutions: number;
   searchTimeoutMs: number;
@@ -31,6 +33,7 @@ export const defaultStepOptions: StepOptions = {
   maxUnderstoodChars: 4000,
   maxStoredChars: 1000,
   recentTurns: 20,
+  rememberedMessageIds: 1000,
   candidates: 3,
   solutions: 3,
   searchTimeoutMs: 2000,
@@ -305,6 +308,10 @@ function rememberTurn(state: ConversationState, turn: Turn, now: Date, deps: Ste
     ...(turn.messageId ? { messageId: turn.messageId } : {}),
   });
   if (state.turns.length > options.recentTurns) state.turns.splice(0, state.turns.length - options.recentTurns);
+  if (turn.messageId) {
+    state.messageIds.push(turn.messageId);
+    if (state.messageIds.length > options.rememberedMessageIds) state.messageIds.splice(0, state.messageIds.length - options.rememberedMessageIds);
+  }
 }
 
 export function intentView(id: string, confidence: number, catalog: Catalog): IntentView | null {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { openApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { DuplicateMessageError } from '../../src/engine/conversations.js';
 import type { Turn } from '../../src/engine/state.js';
 
 const customer = (text: string): Turn => ({ role: 'customer', text });
@@ -118,6 +119,17 @@ describe('self-service conversations on the demo library', function () {
     const state = await app.service.get(id);
     assert.equal(state?.turnCount, 3);
     assert.equal(state?.turns.length, 3);
+  });
+
+  it('takes a message delivered twice once, even at the same moment and long after', async () => {
+    const id = fresh();
+    const first: Turn = { role: 'customer', text: 'where is my order', messageId: 'm-1' };
+    const outcomes = await Promise.allSettled([0, 1, 2].map(() => app.service.turn(id, first, { channel: 'test' })));
+    assert.equal(outcomes.filter((o) => o.status === 'fulfilled').length, 1);
+    assert.ok(outcomes.every((o) => o.status === 'fulfilled' || o.reason instanceof DuplicateMessageError));
+    for (let i = 2; i <= 25; i += 1) await app.service.turn(id, { role: 'customer', text: 'ok', messageId: `m-${i}` }, { channel: 'test' });
+    await assert.rejects(app.service.turn(id, first, { channel: 'test' }), DuplicateMessageError);
+    assert.equal((await app.service.get(id))?.turnCount, 25);
   });
 
   it('still asks its questions when the knowledge search fails, and says solutions are unavailable', async () => {
