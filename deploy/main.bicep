@@ -36,6 +36,9 @@ param allowedCallers string = ''
 @description('Teams app id of the package built by `intent-skill teams package`; empty uses the bot\'s app id.')
 param teamsAppId string = ''
 
+@description('Audience (application id URI) of the Entra ID tokens the contact-center platform sends to the assist API; empty uses api://<bot app id>.')
+param assistAudience string = ''
+
 @description('App Service plan SKU; scale-out rules need Standard or Premium.')
 param appServiceSku string = 'P0v3'
 
@@ -226,6 +229,9 @@ var appSettings = {
   ALLOWED_CALLERS: allowedCallers
   PUBLIC_URL: publicUrl
   TEAMS_APP_ID: teamsAppId
+  ASSIST_ENTRA_ISSUER: '${environment().authentication.loginEndpoint}${botTenantId}/v2.0'
+  ASSIST_ENTRA_AUDIENCE: empty(assistAudience) ? 'api://${botAppIdResolved}' : assistAudience
+  ASSIST_ENTRA_JWKS_URL: '${environment().authentication.loginEndpoint}${botTenantId}/discovery/v2.0/keys'
   AZURE_CLIENT_ID: identity.outputs.clientId
   AZURE_COSMOS_ENDPOINT: cosmos.outputs.endpoint
   AZURE_COSMOS_DATABASE: cosmosDatabase

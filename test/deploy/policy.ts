@@ -17,6 +17,7 @@ export const settingsNotSetOnAzure: Readonly<Record<string, string>> = {
   AZURE_COSMOS_KEY: 'keyless: the managed identity signs in',
   AZURE_SEARCH_KEY: 'keyless: the managed identity signs in',
   AZURE_OPENAI_API_KEY: 'keyless: the managed identity signs in',
+  ASSIST_API_KEY: 'on Azure the assist API takes Entra ID tokens (ASSIST_ENTRA_*), not a shared key',
 };
 
 /** App settings that belong to App Service itself, not to src/config.ts. */
