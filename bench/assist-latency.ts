@@ -16,6 +16,7 @@ import { pino } from 'pino';
 import { openApp } from '../src/app.js';
 import { loadConfig, packageRoot } from '../src/config.js';
 import type { Transcript } from '../src/discovery/synthetic/types.js';
+import { percentile } from '../src/nlu/evaluate/metrics.js';
 import { createServer } from '../src/server/server.js';
 
 const { values } = parseArgs({
@@ -113,8 +114,7 @@ server.close();
 await app.close();
 rmSync(dir, { recursive: true, force: true });
 
-latencies.sort((a, b) => a - b);
-const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+const at = (q: number) => percentile(latencies, q);
 console.log(
   JSON.stringify(
     {

@@ -14,6 +14,7 @@ import { createChunkSolutionSearch, defaultFieldBoosts, type ChunkIndex, type In
 import { loadArticles } from '../src/knowledge/load-articles.js';
 import { buildMiniSearchIndex } from '../src/knowledge/minisearch-index.js';
 import type { SolutionSearch } from '../src/knowledge/types.js';
+import { percentile } from '../src/nlu/evaluate/metrics.js';
 
 interface BenchQuery {
   query: string;
@@ -100,10 +101,6 @@ async function checkRobustness(search: SolutionSearch): Promise<string> {
   return `ok (${hostileQueries.length} hostile queries)`;
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 /** For the misleading run: the next different intent in file order, usually a sibling in the same group. */
 function misleadingIntents(queries: BenchQuery[]): (string | undefined)[] {
@@ -178,7 +175,7 @@ export async function runKbSearchBench(kbDir?: string, queriesFile?: string): Pr
     }
     const times = await latencies(search, queries);
     const robustness = await checkRobustness(search);
-    timings.push(row([backend.name, buildMs.toFixed(1), percentile(times, 50).toFixed(3), percentile(times, 95).toFixed(3), robustness]));
+    timings.push(row([backend.name, buildMs.toFixed(1), percentile(times, 0.5).toFixed(3), percentile(times, 0.95).toFixed(3), robustness]));
   }
   console.log(`\n${row(['backend', 'build ms', 'query p50 ms', 'query p95 ms', 'robustness'])}\n${row(['---', '---', '---', '---', '---'])}\n${timings.join('\n')}`);
 }

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { openApp } from '../src/app.js';
 import { loadConfig, packageRoot } from '../src/config.js';
 import type { Transcript } from '../src/discovery/synthetic/types.js';
+import { percentile } from '../src/nlu/evaluate/metrics.js';
 
 const { values } = parseArgs({
   options: { conversations: { type: 'string', default: '500' }, phase: { type: 'string', default: 'assisted' } },
@@ -66,13 +67,9 @@ for (const transcript of transcripts) {
 await app.close();
 rmSync(dir, { recursive: true, force: true });
 
-function percentile(sorted: number[], p: number): string {
-  return (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN).toFixed(2);
-}
-latencies.sort((a, b) => a - b);
-customerLatencies.sort((a, b) => a - b);
+const ms = (values: number[], p: number) => percentile(values, p / 100).toFixed(2);
 console.log(`| phase | conversations | turns | startup s | step p50 / p95 ms (all turns) | step p50 / p95 ms (customer turns) | first intent right | off-topic kept out |`);
 console.log(`|---|---|---|---|---|---|---|---|`);
 console.log(
-  `| ${phase} | ${transcripts.length} | ${latencies.length} | ${(startupMs / 1000).toFixed(1)} | ${percentile(latencies, 50)} / ${percentile(latencies, 95)} | ${percentile(customerLatencies, 50)} / ${percentile(customerLatencies, 95)} | ${((100 * firstRight) / Math.max(1, scored)).toFixed(1)}% of ${scored} | ${((100 * offTopicRight) / Math.max(1, offTopic)).toFixed(1)}% of ${offTopic} |`,
+  `| ${phase} | ${transcripts.length} | ${latencies.length} | ${(startupMs / 1000).toFixed(1)} | ${ms(latencies, 50)} / ${ms(latencies, 95)} | ${ms(customerLatencies, 50)} / ${ms(customerLatencies, 95)} | ${((100 * firstRight) / Math.max(1, scored)).toFixed(1)}% of ${scored} | ${((100 * offTopicRight) / Math.max(1, offTopic)).toFixed(1)}% of ${offTopic} |`,
 );

@@ -1,4 +1,4 @@
-import { escapeHtml } from './escape.js';
+import { escapeHtml } from '../html-escape.js';
 
 export interface Bar {
   label: string;

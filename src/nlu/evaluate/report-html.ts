@@ -1,5 +1,6 @@
 import type { EvaluationResult, Prediction } from './evaluate.js';
 import type { ConfusionPair, LabelMetrics } from './metrics.js';
+import { escapeHtml } from '../../html-escape.js';
 
 export interface ReportContext {
   readonly title: string;
@@ -13,11 +14,6 @@ const HEATMAP_INTENTS = 20;
 const LISTED_PAIRS = 25;
 const LISTED_ERRORS = 500;
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
-}
 
 const fixed = (value: number, digits = 1): string => value.toFixed(digits);
 
