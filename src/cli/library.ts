@@ -4,15 +4,16 @@ import { loadConfig } from '../config.js';
 import { serializeLibrary } from '../library/io.js';
 import { libraryJsonSchema } from '../library/json-schema.js';
 import type { IntentLibrary } from '../library/schema.js';
-import type { Stores } from '../app.js';
 import { CliError } from './errors.js';
 import { readLibraryForCli } from './read-library.js';
 import { registerReviewCommands } from './review.js';
+import { withStores } from './with-stores.js';
 
 export function summarize(library: IntentLibrary): string {
-  const attributes = library.intents.reduce((sum, intent) => sum + intent.attributes.length, 0);
+  const all = library.intents.flatMap((intent) => intent.attributes);
+  const drafts = all.filter((attribute) => attribute.status === 'draft').length;
   const byStatus = (status: string) => library.intents.filter((intent) => intent.status === status).length;
-  return `"${library.id}" (${library.name}): ${library.groups.length} groups, ${library.intents.length} intents (${byStatus('approved')} approved, ${byStatus('draft')} draft, ${byStatus('discarded')} discarded), ${attributes} attributes`;
+  return `"${library.id}" (${library.name}): ${library.groups.length} groups, ${library.intents.length} intents (${byStatus('approved')} approved, ${byStatus('draft')} draft, ${byStatus('discarded')} discarded), ${all.length} attributes${drafts ? ` (${drafts} draft)` : ''}`;
 }
 
 async function output(text: string, file: string | undefined): Promise<void> {
@@ -20,26 +21,9 @@ async function output(text: string, file: string | undefined): Promise<void> {
   else process.stdout.write(text);
 }
 
-/** The stores the service uses (Cosmos DB when configured, else SQLite), loaded on use. */
-async function withStores<T>(run: (stores: Stores) => Promise<T>): Promise<T> {
-  const [{ chooseStores }, { openAzureParts }] = await Promise.all([import('../app.js'), import('../azure/parts.js')]);
-  const config = loadConfig();
-  const azure = await openAzureParts(config);
-  try {
-    const stores = chooseStores(azure, config);
-    try {
-      return await run(stores);
-    } finally {
-      stores.close();
-    }
-  } finally {
-    azure.close();
-  }
-}
-
 export function registerLibraryCommand(program: Command): void {
   const library = program.command('library').description('validate, import, export, review and merge intent libraries (JSON)');
-  registerReviewCommands(library);
+  registerReviewCommands(library, withStores, () => loadConfig().LIBRARY_ID);
 
   library
     .command('validate')

@@ -1,19 +1,31 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { LibraryValidationError, serializeLibrary } from '../library/io.js';
-import type { IntentLibrary } from '../library/schema.js';
-import { mergeDraft } from '../discovery/merge.js';
-import { applyReview, ReviewError, type ReviewAction } from '../discovery/review.js';
+import { LibraryValidationError, parseLibrary, serializeLibrary } from '../library/io.js';
+import { attributeStatus, type IntentLibrary } from '../library/schema.js';
+import { mergeDraft, type MergeSummary } from '../discovery/merge.js';
+import { applyReview, ReviewError, type AttributeRef, type ReviewAction } from '../discovery/review.js';
+import { ConcurrencyError, type LibraryStore } from '../stores/types.js';
+import { updateWithRetry } from '../stores/update.js';
 import { CliError } from './errors.js';
 import { readLibraryForCli } from './read-library.js';
+import type { WithStores } from './with-stores.js';
 
 interface ReviewFlags {
   approve: string[];
   discard: string[];
+  approveAttribute: string[];
+  discardAttribute: string[];
   rename: string[];
   merge: string[];
   move: string[];
   out?: string;
+}
+
+interface MergeFlags {
+  into?: string;
+  library?: string;
+  out?: string;
+  dryRun?: boolean;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -29,6 +41,15 @@ function pair(value: string, flag: string, shape: string): [string, string] {
   const at = value.indexOf('=');
   if (at <= 0 || at === value.length - 1) throw new CliError(`${flag} takes ${shape}, got "${value}"`);
   return [value.slice(0, at).trim(), value.slice(at + 1).trim()];
+}
+
+/** "track-order.orderNumber" -> the intent and attribute; attribute names have no ".", intent ids may. */
+function attributeRefs(values: readonly string[], flag: string): AttributeRef[] {
+  return ids(values).map((value) => {
+    const at = value.lastIndexOf('.');
+    if (at <= 0 || at === value.length - 1) throw new CliError(`${flag} takes INTENT_ID.ATTRIBUTE[,...], got "${value}"`);
+    return { intentId: value.slice(0, at), name: value.slice(at + 1) };
+  });
 }
 
 function actionsOf(flags: ReviewFlags): ReviewAction[] {
@@ -47,24 +68,111 @@ function actionsOf(flags: ReviewFlags): ReviewAction[] {
   }
   if (flags.approve.length) actions.push({ kind: 'approve', ids: ids(flags.approve) });
   if (flags.discard.length) actions.push({ kind: 'discard', ids: ids(flags.discard) });
+  if (flags.approveAttribute.length) actions.push({ kind: 'approve-attributes', attributes: attributeRefs(flags.approveAttribute, '--approve-attribute') });
+  if (flags.discardAttribute.length) actions.push({ kind: 'discard-attributes', attributes: attributeRefs(flags.discardAttribute, '--discard-attribute') });
   return actions;
 }
 
 function listing(library: IntentLibrary): string {
   const groups = new Map(library.groups.map((g) => [g.id, g.name] as const));
   return library.intents
-    .map((i) => `${i.status.padEnd(9)} ${i.id.padEnd(32)} ${String(i.stats?.conversations ?? '').padStart(6)}  ${i.name}  [${groups.get(i.groupId) ?? i.groupId}] ${i.attributes.map((a) => a.name).join(', ')}`)
+    .map((i) => {
+      const attributes = i.attributes.map((a) => (attributeStatus(a) === 'approved' ? a.name : `${a.name} (${attributeStatus(a)})`)).join(', ');
+      return `${i.status.padEnd(9)} ${i.id.padEnd(32)} ${String(i.stats?.conversations ?? '').padStart(6)}  ${i.name}  [${groups.get(i.groupId) ?? i.groupId}] ${attributes}`;
+    })
     .join('\n');
 }
 
-/** `library review` and `library merge`: register on the `library` command. */
-export function registerReviewCommands(library: Command): void {
+function statusCounts(library: IntentLibrary): string {
+  const count = (status: string) => library.intents.filter((i) => i.status === status).length;
+  const draftAttributes = library.intents.flatMap((i) => i.attributes).filter((a) => attributeStatus(a) === 'draft').length;
+  return `${library.intents.length} intents (${count('approved')} approved, ${count('draft')} draft, ${count('discarded')} discarded), ${draftAttributes} draft attributes`;
+}
+
+function describeMerge(target: string, summary: MergeSummary): string {
+  const lines = [`${target}: ${summary.matched.length} intents matched (ids kept), ${summary.added.length} added, ${summary.draftAttributes.length} draft attributes added`];
+  if (summary.matched.length) lines.push(`  matched: ${summary.matched.map((m) => `${m.draftId} -> ${m.liveId} (${m.liveStatus})`).join(', ')}`);
+  if (summary.added.length) lines.push(`  added: ${summary.added.join(', ')}`);
+  if (summary.discarded.length) lines.push(`  kept as discarded, so later runs skip them: ${summary.discarded.join(', ')}`);
+  if (summary.draftAttributes.length) {
+    lines.push(`  draft attributes of reviewed intents (never asked until approved with library review --approve-attribute): ${summary.draftAttributes.map((a) => `${a.intentId}.${a.attribute}`).join(', ')}`);
+  }
+  return lines.join('\n');
+}
+
+/** Library problems and review steps that cannot apply are the user's to fix: printed without a stack. */
+function forTheUser<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ReviewError || error instanceof LibraryValidationError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+async function mergeIntoFile(draft: IntentLibrary, flags: MergeFlags & { into: string }): Promise<void> {
+  const live = await readLibraryForCli(flags.into);
+  const { library, summary } = forTheUser(() => mergeDraft(live, draft));
+  const target = flags.out ?? flags.into;
+  if (!flags.dryRun) await writeFile(target, serializeLibrary(library), 'utf8');
+  console.log(describeMerge(target, summary) + (flags.dryRun ? '\n(dry run: nothing written)' : ''));
+}
+
+/** Stores a library under a new id; false when someone stored one under it meanwhile. */
+async function storeNew(libraries: LibraryStore, library: IntentLibrary): Promise<boolean> {
+  try {
+    await libraries.put(library, null);
+    return true;
+  } catch (error) {
+    if (error instanceof ConcurrencyError) return false;
+    throw error;
+  }
+}
+
+/**
+ * Merges into the stored library under optimistic concurrency: a merge that meets a newer version written
+ * meanwhile is redone on it. With nothing stored under the id yet, the draft becomes the live library.
+ */
+async function mergeIntoStore(draft: IntentLibrary, flags: MergeFlags, open: WithStores, liveId: string): Promise<void> {
+  const id = flags.library ?? liveId;
+  const fresh = forTheUser(() => parseLibrary({ ...draft, id, updatedAt: new Date().toISOString() }, '--library'));
+  const target = `library "${id}"`;
+  await open(async ({ libraries }) => {
+    const stored = await libraries.get(id);
+    if (flags.dryRun) {
+      const change = stored
+        ? describeMerge(target, forTheUser(() => mergeDraft(stored.value, draft)).summary)
+        : `${target}: nothing is stored under this id; the draft would become the live library: ${statusCounts(fresh)}`;
+      console.log(`${change}\n(dry run: nothing written)`);
+      return;
+    }
+    if (!stored && (await storeNew(libraries, fresh))) {
+      console.log(`${target}: nothing was stored under this id; stored the draft as the live library: ${statusCounts(fresh)}`);
+      return;
+    }
+    let summary: MergeSummary | undefined;
+    await updateWithRetry(libraries, id, (current) => {
+      const merged = forTheUser(() => mergeDraft(current, draft));
+      summary = merged.summary;
+      return merged.library;
+    });
+    console.log(describeMerge(target, summary!));
+  });
+}
+
+/**
+ * `library review` and `library merge`: register on the `library` command. `liveLibraryId` names the library
+ * the service serves (LIBRARY_ID), which `merge` updates unless `--library` says otherwise.
+ */
+export function registerReviewCommands(library: Command, open: WithStores, liveLibraryId: () => string): void {
   library
     .command('review')
-    .description('review a discovered draft by id: approve, discard, rename, merge, move (without flags: list its intents)')
-    .argument('<draft>', 'draft library JSON written by discover')
+    .description('review a discovered draft by id: approve, discard, rename, merge, move intents, approve or discard attributes (without flags: list its intents)')
+    .argument('<draft>', 'draft library JSON written by discover (or a live library written by library export)')
     .option('--approve <ids>', 'approve intents (comma-separated ids; repeatable)', collect, [])
     .option('--discard <ids>', 'discard intents (comma-separated ids; repeatable)', collect, [])
+    .option('--approve-attribute <refs>', 'approve attributes, e.g. track-order.orderNumber (comma-separated; repeatable)', collect, [])
+    .option('--discard-attribute <refs>', 'discard attributes: never asked, and not proposed again by later merges (comma-separated; repeatable)', collect, [])
     .option('--rename <id=name>', 'rename an intent (repeatable)', collect, [])
     .option('--merge <target=ids>', 'merge intents into the target, e.g. cancel-order=cancel-purchase,stop-order (repeatable)', collect, [])
     .option('--move <id=group>', 'move an intent to another group (repeatable)', collect, [])
@@ -76,31 +184,27 @@ export function registerReviewCommands(library: Command): void {
         console.log(listing(draft));
         return;
       }
-      let reviewed: IntentLibrary;
-      try {
-        reviewed = applyReview(draft, actions);
-      } catch (error) {
-        if (error instanceof ReviewError || error instanceof LibraryValidationError) throw new CliError(error.message);
-        throw error;
-      }
+      const reviewed = forTheUser(() => applyReview(draft, actions));
       await writeFile(flags.out ?? file, serializeLibrary(reviewed), 'utf8');
-      const count = (status: string) => reviewed.intents.filter((i) => i.status === status).length;
-      console.log(`${flags.out ?? file}: ${reviewed.intents.length} intents (${count('approved')} approved, ${count('draft')} draft, ${count('discarded')} discarded)`);
+      console.log(`${flags.out ?? file}: ${statusCounts(reviewed)}`);
     });
 
   library
     .command('merge')
-    .description('merge a reviewed draft into the live library: matched intents keep their ids, reviewed ones are never overwritten, new ones are added')
+    .description(
+      'merge a reviewed draft into the live library (the stored one, or a file with --into): matched intents keep their ids and reviewed ones are never overwritten; ' +
+        'volumes add up; new intents, and new attributes of approved intents, are added as drafts; discarded intents stay discarded',
+    )
     .argument('<draft>', 'draft library JSON')
-    .requiredOption('--into <live>', 'live library JSON file to merge into')
-    .option('--out <file>', 'where to write the merged library (default: the live file)')
-    .action(async (file: string, flags: { into: string; out?: string }) => {
-      const [draft, live] = [await readLibraryForCli(file), await readLibraryForCli(flags.into)];
-      const { library, summary } = mergeDraft(live, draft);
-      await writeFile(flags.out ?? flags.into, serializeLibrary(library), 'utf8');
-      console.log(
-        `${flags.out ?? flags.into}: ${summary.matched.length} intents matched (ids kept), ${summary.added.length} added` +
-          (summary.proposedAttributes.length ? `; new attributes proposed for reviewed intents: ${summary.proposedAttributes.map((p) => `${p.intentId}.${p.attribute}`).join(', ')}` : ''),
-      );
+    .option('--library <id>', 'stored library to merge into (default: LIBRARY_ID, the one the service serves); stored as the draft when there is none yet')
+    .option('--into <live>', 'merge into a live library JSON file instead of the store')
+    .option('--out <file>', 'with --into: where to write the merged library (default: the live file)')
+    .option('--dry-run', 'print what would change, write nothing')
+    .action(async (file: string, flags: MergeFlags) => {
+      if (flags.into !== undefined && flags.library !== undefined) throw new CliError('--library names a stored library and --into a file: give one of them');
+      if (flags.into === undefined && flags.out !== undefined) throw new CliError('--out goes with --into (a merge into the store writes to the store)');
+      const draft = await readLibraryForCli(file);
+      if (flags.into !== undefined) await mergeIntoFile(draft, { ...flags, into: flags.into });
+      else await mergeIntoStore(draft, flags, open, liveLibraryId());
     });
 }

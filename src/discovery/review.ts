@@ -1,9 +1,17 @@
 import { parseLibrary } from '../library/io.js';
 import type { Intent, IntentLibrary } from '../library/schema.js';
 
+/** An attribute of an intent, written `intentId.attributeName` on the command line. */
+export interface AttributeRef {
+  intentId: string;
+  name: string;
+}
+
 export type ReviewAction =
   | { kind: 'approve'; ids: string[] }
   | { kind: 'discard'; ids: string[] }
+  | { kind: 'approve-attributes'; attributes: AttributeRef[] }
+  | { kind: 'discard-attributes'; attributes: AttributeRef[] }
   | { kind: 'rename'; id: string; name: string }
   | { kind: 'merge'; into: string; ids: string[] }
   | { kind: 'move'; id: string; groupId: string };
@@ -17,6 +25,17 @@ function find(intents: readonly Intent[], id: string, action: string): Intent {
   const intent = intents.find((i) => i.id === id);
   if (!intent) throw new ReviewError(`${action}: no intent with id "${id}" (known: ${intents.map((i) => i.id).slice(0, 20).join(', ')})`);
   return intent;
+}
+
+function setAttributeStatus(intents: Intent[], refs: readonly AttributeRef[], status: 'approved' | 'discarded', action: string): Intent[] {
+  for (const ref of refs) {
+    const intent = find(intents, ref.intentId, action);
+    if (!intent.attributes.some((a) => a.name === ref.name)) {
+      throw new ReviewError(`${action}: intent "${ref.intentId}" has no attribute "${ref.name}" (it has: ${intent.attributes.map((a) => a.name).join(', ') || 'none'})`);
+    }
+  }
+  const chosen = (intent: Intent, name: string) => refs.some((ref) => ref.intentId === intent.id && ref.name === name);
+  return intents.map((i) => ({ ...i, attributes: i.attributes.map((a) => (chosen(i, a.name) ? { ...a, status } : a)) }));
 }
 
 function unique<T>(values: Iterable<T>): T[] {
@@ -49,6 +68,10 @@ function apply(intents: Intent[], action: ReviewAction, library: IntentLibrary):
       for (const id of action.ids) find(intents, id, action.kind);
       return intents.map((i) => (action.ids.includes(i.id) ? { ...i, status } : i));
     }
+    case 'approve-attributes':
+      return setAttributeStatus(intents, action.attributes, 'approved', 'approve-attribute');
+    case 'discard-attributes':
+      return setAttributeStatus(intents, action.attributes, 'discarded', 'discard-attribute');
     case 'rename': {
       find(intents, action.id, 'rename');
       if (action.name.trim() === '') throw new ReviewError(`rename: the new name of "${action.id}" is empty`);

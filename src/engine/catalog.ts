@@ -1,6 +1,9 @@
-import type { Attribute, Intent, IntentGroup, IntentLibrary } from '../library/schema.js';
+import { isLiveAttribute, liveIntents, type Attribute, type Intent, type IntentGroup, type IntentLibrary } from '../library/schema.js';
 
-/** The live library indexed for the step: only intents that are not discarded take part. */
+/**
+ * The live library indexed for the step: only live intents take part (see `liveIntents`), and of their
+ * attributes only approved ones (draft and discarded attributes are never asked, extracted or shown).
+ */
 export interface Catalog {
   library: IntentLibrary;
   intent(id: string): Intent | undefined;
@@ -9,7 +12,9 @@ export interface Catalog {
 }
 
 export function buildCatalog(library: IntentLibrary): Catalog {
-  const intents = new Map(library.intents.filter((intent) => intent.status !== 'discarded').map((intent) => [intent.id, intent]));
+  const intents = new Map(
+    liveIntents(library).map((intent) => [intent.id, { ...intent, attributes: intent.attributes.filter(isLiveAttribute) }]),
+  );
   const groups = new Map(library.groups.map((group) => [group.id, group]));
   return {
     library,

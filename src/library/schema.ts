@@ -9,6 +9,7 @@ export const idSchema = z
 
 export const attributeTypes = ['text', 'enum', 'date', 'number', 'email', 'phone', 'identifier', 'boolean'] as const;
 export const intentStatuses = ['draft', 'approved', 'discarded'] as const;
+export const attributeStatuses = intentStatuses;
 
 function isValidRegex(source: string): boolean {
   try {
@@ -29,6 +30,9 @@ export const attributeSchema = z
     question: z.string().min(1, 'must not be empty').max(500),
     required: z.boolean().default(false),
     weight: z.number().min(0).max(1).default(0.5),
+    // Optional rather than defaulted: a missing status means approved, so existing files stay as they are
+    // and code that builds attributes need not say it. Only approved attributes are ever asked.
+    status: z.enum(attributeStatuses).optional().meta({ default: 'approved' }),
   })
   .strict()
   .superRefine((attribute, ctx) => {
@@ -142,9 +146,30 @@ export const intentLibrarySchema = z
 
 export type AttributeType = (typeof attributeTypes)[number];
 export type IntentStatus = (typeof intentStatuses)[number];
+export type AttributeStatus = (typeof attributeStatuses)[number];
 export type Attribute = z.output<typeof attributeSchema>;
 export type Intent = z.output<typeof intentSchema>;
 export type IntentGroup = z.output<typeof intentGroupSchema>;
 export type IntentLibrary = z.output<typeof intentLibrarySchema>;
 /** What a user may write: defaults not filled in yet. */
 export type IntentLibraryInput = z.input<typeof intentLibrarySchema>;
+
+/** The status an attribute has when it says none. */
+export function attributeStatus(attribute: Attribute): AttributeStatus {
+  return attribute.status ?? 'approved';
+}
+
+/** Whether the runtime may ask for and extract the attribute: drafts wait for review, discarded ones never come back. */
+export function isLiveAttribute(attribute: Attribute): boolean {
+  return attributeStatus(attribute) === 'approved';
+}
+
+/**
+ * The intents the skill detects: never discarded ones, and draft ones only while nothing is approved yet
+ * (so a fresh discovery draft can be tried at once, but a reviewed library is not changed by the new
+ * intents a later run merges in until a person approves them).
+ */
+export function liveIntents(library: IntentLibrary): Intent[] {
+  const kept = library.intents.filter((intent) => intent.status !== 'discarded');
+  return kept.some((intent) => intent.status === 'approved') ? kept.filter((intent) => intent.status === 'approved') : kept;
+}

@@ -1,13 +1,11 @@
-import type { IntentLibrary } from '../library/schema.js';
+import { liveIntents, type IntentLibrary } from '../library/schema.js';
 import { backgroundUtterances, OUT_OF_SCOPE_LABEL } from './background.js';
 import { type TrainOptions, trainIntentClassifier } from './classifier/train.js';
 import type { Classification, IntentClassifier, LabelledUtterance } from './types.js';
 
 /** The training utterances of a library: every live intent's examples, name and description, labelled with its id. */
 export function libraryExamples(library: IntentLibrary): LabelledUtterance[] {
-  return library.intents
-    .filter((intent) => intent.status !== 'discarded')
-    .flatMap((intent) =>
+  return liveIntents(library).flatMap((intent) =>
       [...intent.examples, intent.name, intent.description]
         .filter((text) => text.trim() !== '')
         .map((text) => ({ text, intent: intent.id })),

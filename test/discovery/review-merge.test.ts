@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
-import sinon from 'sinon';
-import { registerReviewCommands } from '../../src/cli/review.js';
+import { runReviewCli } from './review-cli.js';
 import { mergeDraft } from '../../src/discovery/merge.js';
 import { applyReview } from '../../src/discovery/review.js';
 import { parseLibrary, parseLibraryJson } from '../../src/library/io.js';
@@ -55,6 +53,27 @@ describe('discover: reviewing a draft and merging it into the live library', () 
     assert.throws(() => applyReview(firstRun, [{ kind: 'move', id: 'weather', groupId: 'x' }]), /move: no group with id "x"/);
   });
 
+  it('approves and discards attributes by intentId.attributeName', () => {
+    const withDrafts = parseLibrary({
+      ...firstRun,
+      intents: firstRun.intents.map((i) =>
+        i.id === 'track-order' ? { ...i, attributes: [...i.attributes, { name: 'deliveryDate', type: 'date', question: 'When was it due?', status: 'draft' }, { name: 'colour', type: 'text', question: 'Which colour?', status: 'draft' }] } : i,
+      ),
+    });
+    const reviewed = applyReview(withDrafts, [
+      { kind: 'approve-attributes', attributes: [{ intentId: 'track-order', name: 'deliveryDate' }] },
+      { kind: 'discard-attributes', attributes: [{ intentId: 'track-order', name: 'colour' }] },
+    ]);
+    const track = reviewed.intents.find((i) => i.id === 'track-order')!;
+    assert.deepEqual(track.attributes.map((a) => [a.name, a.status]), [['orderNumber', undefined], ['deliveryDate', 'approved'], ['colour', 'discarded']]);
+    assert.equal(track.status, 'draft', 'reviewing an attribute leaves the intent as it was');
+    assert.throws(
+      () => applyReview(withDrafts, [{ kind: 'approve-attributes', attributes: [{ intentId: 'track-order', name: 'size' }] }]),
+      /approve-attribute: intent "track-order" has no attribute "size" \(it has: orderNumber, deliveryDate, colour\)/,
+    );
+    assert.throws(() => applyReview(withDrafts, [{ kind: 'discard-attributes', attributes: [{ intentId: 'nope', name: 'x' }] }]), /discard-attribute: no intent with id "nope"/);
+  });
+
   it('keeps approved ids across runs, never overwrites reviewed intents and adds new ones as drafts', () => {
     const live = applyReview(firstRun, [{ kind: 'rename', id: 'track-order', name: 'Order status' }, { kind: 'approve', ids: ['track-order'] }, { kind: 'discard', ids: ['weather'] }]);
     const secondRun = library([
@@ -67,9 +86,10 @@ describe('discover: reviewing a draft and merging it into the live library', () 
     assert.equal(status.name, 'Order status');
     assert.equal(status.status, 'approved');
     assert.equal(status.stats?.conversations, 70);
-    assert.deepEqual(status.attributes.map((a) => a.name), ['orderNumber']);
-    assert.deepEqual(summary.proposedAttributes, [{ intentId: 'track-order', attribute: 'deliveryDate' }]);
+    assert.deepEqual(status.attributes.map((a) => [a.name, a.status]), [['orderNumber', undefined], ['deliveryDate', 'draft']]);
+    assert.deepEqual(summary.draftAttributes, [{ intentId: 'track-order', attribute: 'deliveryDate' }]);
     assert.equal(merged.intents.find((i) => i.id === 'weather')!.status, 'discarded');
+    assert.deepEqual(summary.matched.find((m) => m.draftId === 'weather-2'), { draftId: 'weather-2', liveId: 'weather', similarity: 1, liveStatus: 'discarded' });
     assert.deepEqual(summary.added, ['refund']);
     assert.equal(merged.intents.find((i) => i.id === 'refund')!.status, 'draft');
     assert.equal(merged.intents.length, live.intents.length + 1);
@@ -81,22 +101,19 @@ describe('discover: reviewing a draft and merging it into the live library', () 
     const live = path.join(dir, 'live.json');
     writeFileSync(draft, JSON.stringify(firstRun));
     writeFileSync(live, JSON.stringify(library([draftIntent('order-status', ['where is my order', 'track my parcel'], 10)])));
-    const run = async (...args: string[]) => {
-      const program = new Command().exitOverride();
-      registerReviewCommands(program.command('library'));
-      const log = sinon.stub(console, 'log');
-      try {
-        await program.parseAsync(['node', 'intent-skill', 'library', ...args]);
-        return log.args.map((a) => a.join(' ')).join('\n');
-      } finally {
-        log.restore();
-      }
-    };
+    const run = (...args: string[]) => runReviewCli(args, () => Promise.reject(new Error('a merge --into a file never opens the store')), 'live');
     assert.match(await run('review', draft), /draft\s+track-order/);
+    assert.match(await run('review', draft, '--discard-attribute', 'track-order.orderNumber', '--out', path.join(dir, 'attr.json')), /4 intents \(0 approved, 4 draft, 0 discarded\), 0 draft attributes/);
+    assert.match(await run('review', path.join(dir, 'attr.json')), /track-order .*orderNumber \(discarded\)/);
+    await assert.rejects(run('review', draft, '--approve-attribute', 'orderNumber'), /--approve-attribute takes INTENT_ID\.ATTRIBUTE\[,\.\.\.\], got "orderNumber"/);
     assert.match(await run('review', draft, '--approve', 'track-order,cancel-order', '--discard', 'weather', '--merge', 'cancel-order=stop-order'), /3 intents \(2 approved, 0 draft, 1 discarded\)/);
     await assert.rejects(run('review', draft, '--rename', 'no-equals-sign'), /--rename takes ID=NEW NAME, got "no-equals-sign"/);
-    assert.match(await run('merge', draft, '--into', live), /1 intents matched \(ids kept\), 1 added/);
+    const before = readFileSync(live, 'utf8');
+    assert.match(await run('merge', draft, '--into', live, '--dry-run'), /1 intents matched \(ids kept\), 1 added[^]*dry run: nothing written/);
+    assert.equal(readFileSync(live, 'utf8'), before);
+    assert.match(await run('merge', draft, '--into', live), /1 intents matched \(ids kept\), 1 added[^]*kept as discarded, so later runs skip them: weather/);
     const merged = parseLibraryJson(readFileSync(live, 'utf8'));
-    assert.deepEqual(merged.intents.map((i) => i.id), ['order-status', 'cancel-order']);
+    assert.deepEqual(merged.intents.map((i) => [i.id, i.status]), [['order-status', 'approved'], ['cancel-order', 'approved'], ['weather', 'discarded']]);
+    await assert.rejects(run('merge', draft, '--into', live, '--library', 'lib'), /give one of them/);
   });
 });

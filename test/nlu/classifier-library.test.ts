@@ -22,6 +22,14 @@ describe('training from an intent library', () => {
     assert.ok(!libraryExamples(library).some((e) => e.intent === 'close_account'));
   });
 
+  it('learns draft intents only while nothing is approved, so a merged-in discovery run waits for review', () => {
+    const statuses = (lib: typeof library) => new Set(libraryExamples(lib).map((e) => e.intent));
+    const withDraft = { ...library, intents: library.intents.map((intent) => (intent.id === 'reset_password' ? { ...intent, status: 'draft' as const } : intent)) };
+    assert.deepEqual([...statuses(withDraft)].sort(), ['cancel_order', 'order_status']);
+    const allDraft = { ...library, intents: library.intents.map((intent) => (intent.status === 'discarded' ? intent : { ...intent, status: 'draft' as const })) };
+    assert.deepEqual([...statuses(allDraft)].sort(), ['cancel_order', 'order_status', 'reset_password']);
+  });
+
   it('refuses a library with nothing live to learn from', () => {
     const empty = { ...library, intents: library.intents.map((intent) => ({ ...intent, status: 'discarded' as const })) };
     assert.throws(() => trainFromLibrary(empty, { wordVectors: null }), /library "shop-demo" has no approved or draft intent to train on/);
