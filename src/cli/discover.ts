@@ -4,6 +4,8 @@ import { once } from 'node:events';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { serializeLibrary } from '../library/io.js';
+import type { DiscoveryModel } from '../discovery/azure-openai/model.js';
+import type { DiscoveryPhase, ModelUse } from '../discovery/run.js';
 import type { SkippedRow } from '../discovery/types.js';
 import { CliError } from './errors.js';
 
@@ -16,7 +18,15 @@ interface DiscoverFlags {
   run?: string;
   libraryId?: string;
   libraryName?: string;
+  azureOpenai?: boolean;
+  azureOpenaiTimeout: string;
 }
+
+const PHASES: Record<DiscoveryPhase, string> = {
+  embedding: 'embedding requests with Azure OpenAI',
+  clustering: 'clustering requests and mining attributes',
+  naming: 'naming intents with Azure OpenAI',
+};
 
 /** Skipped rows printed one by one before only the count is shown. */
 const SHOWN_SKIPS = 20;
@@ -32,6 +42,40 @@ async function writeAssignments(file: string, rows: ReadonlyArray<{ id: string; 
   for (const row of rows) if (!stream.write(`${JSON.stringify(row)}\n`)) await once(stream, 'drain');
   stream.end();
   await once(stream, 'finish');
+}
+
+/** The configured Azure OpenAI deployments, for discovery; the clients are closed with `close`. */
+async function discoveryModel(timeoutMs: number): Promise<{ model: DiscoveryModel; describe: string; close: () => void }> {
+  const [{ loadConfig }, { createAzureClients }, { azureEmbedder }, { azureSettings }] = await Promise.all([
+    import('../config.js'),
+    import('../azure/clients.js'),
+    import('../azure/embedder.js'),
+    import('../azure/settings.js'),
+  ]);
+  const clients = createAzureClients(azureSettings(loadConfig()));
+  const openai = clients.openai;
+  if (!openai) {
+    clients.close();
+    throw new CliError('--azure-openai needs AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_CHAT_DEPLOYMENT (and AZURE_OPENAI_EMBEDDING_DEPLOYMENT for embeddings); without the flag, discovery runs locally');
+  }
+  const embedder = azureEmbedder(clients);
+  const { chatDeployment, embeddingDeployment } = openai.clients;
+  return {
+    model: {
+      embeddings: embedder && embeddingDeployment ? { embedder, deployment: embeddingDeployment } : null,
+      chat: { client: openai.clients.chat, deployment: chatDeployment, budgetMs: timeoutMs },
+      timeoutMs,
+    },
+    describe:
+      `Azure OpenAI ${openai.settings.endpoint}: ` +
+      (embedder ? `embeddings from "${embeddingDeployment}"` : 'no AZURE_OPENAI_EMBEDDING_DEPLOYMENT, so clustering on words alone') +
+      `, names from "${chatDeployment}"`,
+    close: () => clients.close(),
+  };
+}
+
+function modelSummary(use: ModelUse, intents: number, groups: number): string {
+  return `${use.embeddedTexts > 0 ? `${use.embeddedTexts} distinct requests embedded; ` : ''}names from the model for ${use.namedIntents} of ${intents} intents and ${use.namedGroups} of ${groups} groups`;
 }
 
 /** A progress bar over the bytes read, on stderr and only on a terminal. */
@@ -70,9 +114,20 @@ export function registerDiscoverCommand(program: Command): void {
     .option('--run <name>', 'name of this discovery run, kept in each intent\'s provenance')
     .option('--library-id <id>', 'id of the draft library', 'discovered')
     .option('--library-name <name>', 'name of the draft library', 'Discovered intents')
+    .option(
+      '--azure-openai',
+      'use the configured Azure OpenAI (AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_CHAT_DEPLOYMENT, optional AZURE_OPENAI_EMBEDDING_DEPLOYMENT): ' +
+        'cluster on embeddings of the requests as well as their words, and have the chat model write intent and group names and descriptions; ' +
+        'only masked text is sent; a failed call fails the run (see docs/discovery.md)',
+    )
+    .option('--azure-openai-timeout <ms>', 'with --azure-openai: longest wait for one call (a batch of embeddings or one group\'s names), retry included', '60000')
     .action(async (file: string, flags: DiscoverFlags) => {
       // The discovery pipeline (and its language model) loads on use, so other commands start quickly.
-      const [{ discoverFromFile }, { renderReport }] = await Promise.all([import('../discovery/run.js'), import('../discovery/report-html.js')]);
+      const [{ discoverFromFile }, { renderReport }, { DiscoveryModelError }] = await Promise.all([
+        import('../discovery/run.js'),
+        import('../discovery/report-html.js'),
+        import('../discovery/azure-openai/model.js'),
+      ]);
       const size = await stat(file).then(
         (s) => s.size,
         (error: NodeJS.ErrnoException) => {
@@ -82,6 +137,9 @@ export function registerDiscoverCommand(program: Command): void {
       const granularity = positiveNumber(flags.granularity, '--granularity');
       const seed = Number(flags.seed);
       if (!Number.isSafeInteger(seed)) throw new CliError(`--seed must be a whole number, got "${flags.seed}"`);
+      const timeoutMs = positiveNumber(flags.azureOpenaiTimeout, '--azure-openai-timeout');
+      const azure = flags.azureOpenai ? await discoveryModel(timeoutMs) : null;
+      if (azure) process.stderr.write(`${azure.describe}\n`);
       const now = new Date();
       const progress = progressBar(size);
       const skips: SkippedRow[] = [];
@@ -96,11 +154,23 @@ export function registerDiscoverCommand(program: Command): void {
           if (skips.length < SHOWN_SKIPS) skips.push(row);
         },
         onBytes: progress.update,
-        onPhase: () => progress.phase('clustering requests and mining attributes...'),
-      }).finally(progress.stop);
+        onPhase: (phase, detail) => progress.phase(`${PHASES[phase]}${detail ? ` (${detail})` : ''}...`),
+        ...(azure ? { model: azure.model } : {}),
+      })
+        .catch((error: unknown) => {
+          if (error instanceof DiscoveryModelError) {
+            throw new CliError(`${error.message.replace(/\.$/, '')}. Nothing was written; run again, or without --azure-openai to discover locally.`);
+          }
+          throw error;
+        })
+        .finally(() => {
+          progress.stop();
+          azure?.close();
+        });
       for (const row of skips) process.stderr.write(`${file}:${row.line}: skipped: ${row.reason}\n`);
       if (result.skipped > skips.length) process.stderr.write(`... and ${result.skipped - skips.length} more skipped rows\n`);
       const { discovery } = result;
+      for (const kept of result.model?.kept ?? []) process.stderr.write(`warning: model name not used, local name kept for ${kept}\n`);
       await writeFile(flags.out, serializeLibrary(discovery.library), 'utf8');
       if (flags.report) {
         await writeFile(flags.report, renderReport({ discovery, source: file, conversationsRead: result.conversationsRead, skippedRows: result.skipped, generatedAt: now }), 'utf8');
@@ -110,7 +180,8 @@ export function registerDiscoverCommand(program: Command): void {
         `${result.conversationsRead} conversations read (${result.skipped} rows skipped), ${discovery.requests} requests: ` +
           `${discovery.library.intents.length} draft intents in ${discovery.library.groups.length} groups written to ${flags.out}` +
           (flags.report ? `; report ${flags.report}` : '') +
-          (flags.assignments ? `; assignments ${flags.assignments}` : ''),
+          (flags.assignments ? `; assignments ${flags.assignments}` : '') +
+          (result.model ? `; ${modelSummary(result.model, discovery.library.intents.length, discovery.library.groups.length)}` : ''),
       );
     });
 }

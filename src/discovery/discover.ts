@@ -16,6 +16,8 @@ export interface DiscoverOptions extends MiningOptions {
   libraryId?: string;
   libraryName?: string;
   now?: Date;
+  /** Embeddings of the texts `clusteringTexts` gives, by text: clustering then reads meaning as well as words. */
+  embeddings?: ReadonlyMap<string, ArrayLike<number>>;
 }
 
 export interface DiscoveredIntent {
@@ -76,6 +78,19 @@ function buildIntent(cluster: DiscoveredCluster, members: Member[], groupId: str
   return { intent, attributes, keyphrases: cluster.keyphrases };
 }
 
+/** The text of each request that clustering reads, in corpus order: the requests without greetings, fillers and masked data. */
+export function clusteringTexts(corpus: Corpus): string[] {
+  return corpus.records.flatMap((record) => record.requests.map((request) => intentText(request.text)));
+}
+
+function embeddingsOf(texts: readonly string[], embeddings: ReadonlyMap<string, ArrayLike<number>>): Array<ArrayLike<number>> {
+  return texts.map((text) => {
+    const vector = embeddings.get(text);
+    if (!vector) throw new Error(`no embedding given for the request text "${text.slice(0, 80)}"`);
+    return vector;
+  });
+}
+
 /**
  * A draft intent library from a corpus: its requests clustered into intents (the unclear ones left
  * out), intents grouped, each with examples, stats, provenance and attributes mined from the questions
@@ -83,8 +98,16 @@ function buildIntent(cluster: DiscoveredCluster, members: Member[], groupId: str
  */
 export function discoverIntents(corpus: Corpus, options: DiscoverOptions): Discovery {
   const index: Member[] = corpus.records.flatMap((record) => record.requests.map((_, request) => ({ record, request })));
-  const utterances = index.map((m, i) => ({ id: String(i), text: intentText(m.record.requests[m.request]!.text) }));
-  const clustering = utterances.length === 0 ? { clusters: [], groups: [], assignments: new Map<string, string>() } : clusterUtterances(utterances, { granularity: options.granularity ?? 1, seed: options.seed ?? 1 });
+  const texts = clusteringTexts(corpus);
+  const utterances = texts.map((text, i) => ({ id: String(i), text }));
+  const clustering =
+    utterances.length === 0
+      ? { clusters: [], groups: [], assignments: new Map<string, string>() }
+      : clusterUtterances(utterances, {
+          granularity: options.granularity ?? 1,
+          seed: options.seed ?? 1,
+          ...(options.embeddings ? { embeddings: embeddingsOf(texts, options.embeddings) } : {}),
+        });
   const totals = countQuestions(corpus.records.map((r) => r.requests.flatMap((q) => q.exchanges)));
   const groupIds = new Set<string>();
   const groups: IntentGroup[] = [];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { analyzeUtterance } from '../text/analyze.js';
 import { consensusClusters, type ConsensusOptions } from './consensus.js';
+import { withEmbeddings } from './embedding-features.js';
 import { buildFeatures } from './features.js';
 import { createRandom } from './random.js';
 import { assembleResult, type ClusteringResult } from './result.js';
@@ -19,6 +20,8 @@ export interface ClusterOptions {
   readonly k?: number;
   /** Same seed, same input: same clusters. Default 1. */
   readonly seed?: number;
+  /** One embedding per utterance, in the same order, all of one length: clustering then reads meaning as well as words. */
+  readonly embeddings?: ReadonlyArray<ArrayLike<number>>;
 }
 
 const utterancesSchema = z
@@ -38,6 +41,16 @@ const optionsSchema = z
     seed: z.number().int('must be a whole number').optional(),
   })
   .strict();
+
+/** Checked by hand: a schema would copy every number of every vector. */
+function checkEmbeddings(embeddings: ReadonlyArray<ArrayLike<number>>, utterances: number): void {
+  if (embeddings.length !== utterances) throw new TypeError(`options.embeddings has ${embeddings.length} vectors for ${utterances} utterances`);
+  const dimensions = embeddings[0]?.length ?? 0;
+  embeddings.forEach((vector, i) => {
+    if (vector.length !== dimensions || dimensions === 0) throw new TypeError(`options.embeddings[${i}] has ${vector.length} dimensions, expected ${dimensions || 'at least 1'}`);
+    for (let j = 0; j < vector.length; j++) if (!Number.isFinite(vector[j])) throw new TypeError(`options.embeddings[${i}][${j}] is not a finite number`);
+  });
+}
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
   const result = schema.safeParse(value);
@@ -78,20 +91,25 @@ function consensusSettings(sample: number, granularity: number, k: number | unde
 
 /**
  * Discovers intents in customer utterances without any trained model: lemmas, verb-object pairs
- * and TF-IDF (with slot values such as "life" in "life insurance" damped), a consensus of perturbed
- * LSA + k-means runs on a sample, average linkage over the consensus with the number of clusters
- * set by a stability threshold, then assignment of every utterance to the nearest centroid.
+ * and TF-IDF (with slot values such as "life" in "life insurance" damped), joined by embeddings
+ * when given (`withEmbeddings`; names and key phrases still come from the words), a consensus of
+ * perturbed LSA + k-means runs on a sample, average linkage over the consensus with the number of
+ * clusters set by a stability threshold, then assignment of every utterance to the nearest centroid.
  *
  * Time O(tokens + R·s·k·d·iterations + s² + nnz·k·refinements) for R runs over a sample of
  * s <= 2000 utterances; memory O(nnz + s² + k·features). Deterministic for a seed.
  */
 export function clusterUtterances(utterances: readonly Utterance[], options: ClusterOptions = {}): ClusteringResult {
   const rows = parse(utterancesSchema, utterances, 'utterances');
-  const { granularity = 1, k, seed = 1 } = parse(optionsSchema, options, 'options');
+  const { embeddings, ...settings } = options;
+  const { granularity = 1, k, seed = 1 } = parse(optionsSchema, settings, 'options');
+  if (embeddings) checkEmbeddings(embeddings, rows.length);
   const analyses = rows.map((u) => analyzeUtterance(u.text));
   const features = buildFeatures(analyses);
-  const columns = features.features.length;
-  const sample = Math.min(SAMPLE_SIZE, features.rows.filter((r) => r.indices.length > 0).length);
-  const { labels, count } = consensusClusters(features.rows, columns, createRandom(seed), consensusSettings(sample, granularity, k));
-  return assembleResult(rows, analyses, features, labels, count);
+  const words = { rows: features.rows, columns: features.features.length };
+  // The projection draws from its own stream, so the consensus runs draw as they do without embeddings.
+  const space = embeddings ? withEmbeddings(words.rows, words.columns, embeddings, createRandom(seed + 1)) : words;
+  const sample = Math.min(SAMPLE_SIZE, space.rows.filter((r) => r.indices.length > 0).length);
+  const { labels, count } = consensusClusters(space.rows, space.columns, createRandom(seed), consensusSettings(sample, granularity, k));
+  return assembleResult(rows, analyses, features, labels, count, space);
 }

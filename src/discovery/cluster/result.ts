@@ -1,5 +1,6 @@
 import type { UtteranceAnalysis } from '../text/analyze.js';
 import { sparseCentroids } from './centroids.js';
+import type { ClusteringSpace } from './embedding-features.js';
 import { corpusMentions, describeCluster, distinctLabels, groupLabel } from './describe.js';
 import type { FeatureMatrix } from './features.js';
 import { groupClusters } from './hierarchy.js';
@@ -37,7 +38,8 @@ const UNCLEAR_LABEL = 'Unclear requests';
 
 /**
  * Clusters ranked by size (ids c1, c2, ...), described, grouped into about √k families, plus an
- * "unclear" cluster for utterances labelled -1 (nothing to cluster on).
+ * "unclear" cluster for utterances labelled -1 (nothing to cluster on). Clusters are grouped in the
+ * space they were clustered in (`space`, words by default) and described by their words.
  */
 export function assembleResult(
   rows: ReadonlyArray<{ id: string; text: string }>,
@@ -45,6 +47,7 @@ export function assembleResult(
   features: FeatureMatrix,
   labels: Int32Array,
   count: number,
+  space: ClusteringSpace = { rows: features.rows, columns: features.features.length },
 ): ClusteringResult {
   const columns = features.features.length;
   const membersOf = Array.from({ length: count }, (): number[] => []);
@@ -57,7 +60,8 @@ export function assembleResult(
   const ranked = new Int32Array(labels.length).fill(-1);
   order.forEach((c, rank) => c.members.forEach((i) => (ranked[i] = rank)));
   const centroids = sparseCentroids(features.rows, ranked, order.length, columns);
-  const groupOf = groupClusters(centroids, Math.max(1, Math.round(Math.sqrt(order.length))));
+  const spaceCentroids = space.rows === features.rows ? centroids : sparseCentroids(space.rows, ranked, order.length, space.columns);
+  const groupOf = groupClusters(spaceCentroids, Math.max(1, Math.round(Math.sqrt(order.length))));
 
   const texts = rows.map((r) => r.text);
   const mentions = corpusMentions(analyses);
