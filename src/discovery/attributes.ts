@@ -1,17 +1,13 @@
 import type { Attribute } from '../library/schema.js';
 import { nameAttribute } from './attribute-names.js';
-import { clusterQuestions, mergeByAnswers, mergeByTopic, questionKey, type QuestionCluster } from './question-clusters.js';
+import { clusterQuestions, questionKey, type QuestionCluster } from './question-clusters.js';
 import type { Exchange } from './turns.js';
-import { inferValueType, type InferredType } from './value-types.js';
-import { topicWords } from './words.js';
-
-/** Types whose answers name things (cities, plans) rather than dates or numbers that any question could get. */
-const VALUE_KINDS: ReadonlySet<string> = new Set(['text', 'enum']);
+import { inferValueType } from './value-types.js';
 
 export interface MiningOptions {
   /** Smallest share of an intent's conversations in which a question must be asked. Default 0.1. */
   minWeight?: number;
-  /** How many times more often than across all conversations it must be asked in this intent's. Default 1.5. */
+  /** How many times more often than across all conversations it must be asked in this intent's. Default 1.2. */
   minLift?: number;
 }
 
@@ -53,48 +49,38 @@ function uniqueName(name: string, taken: Set<string>): string {
  * day going?" is not an attribute), typed from the answers, weighted by share of conversations.
  */
 export function mineAttributes(conversations: ReadonlyArray<readonly Exchange[]>, totals: QuestionTotals, options: MiningOptions = {}): MinedAttribute[] {
-  const { minWeight = 0.1, minLift = 1.5 } = options;
+  const { minWeight = 0.1, minLift = 1.2 } = options;
   if (conversations.length === 0) return [];
-  const counts = new Map<string, number>();
   const phrasing = new Map<string, string>();
-  const answers = new Map<string, string[]>();
-  const askedIn = conversations.map((exchanges) => {
-    const keys = new Set<string>();
+  const asked = new Map<string, Map<number, string[]>>();
+  conversations.forEach((exchanges, index) => {
     for (const { question, answer } of exchanges) {
       const key = questionKey(question);
       if (!phrasing.has(key)) phrasing.set(key, question.trim());
-      (answers.get(key) ?? answers.set(key, []).get(key)!).push(answer);
-      keys.add(key);
+      const byConversation = asked.get(key) ?? asked.set(key, new Map()).get(key)!;
+      (byConversation.get(index) ?? byConversation.set(index, []).get(index)!).push(answer);
     }
-    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-    return keys;
   });
-  const answersOf = (cluster: QuestionCluster) => cluster.phrasings.flatMap((p) => answers.get(p.text) ?? []);
-  const typeOf = new Map<QuestionCluster, InferredType>();
-  const inferred = (cluster: QuestionCluster): InferredType =>
-    typeOf.get(cluster) ?? typeOf.set(cluster, inferValueType(answersOf(cluster), phrasing.get(cluster.phrasings[0]!.text)!)).get(cluster)!;
-  const sameKind = (a: QuestionCluster, b: QuestionCluster) => inferred(a).type === inferred(b).type && inferred(a).type !== 'identifier';
-  const valuesOf = (cluster: QuestionCluster) => new Set(answersOf(cluster).map((a) => topicWords(a).join(' ')).filter((v) => v !== ''));
-  const clusters = mergeByAnswers(mergeByTopic(clusterQuestions(counts), sameKind), valuesOf, (a, b) => sameKind(a, b) && VALUE_KINDS.has(inferred(a).type));
+  const clusters = clusterQuestions([...asked].map(([key, answersIn]) => ({ key, answersIn })), (answers, question) => inferValueType(answers, question).type);
+  const answersOf = (cluster: QuestionCluster) => cluster.phrasings.flatMap((p) => [...asked.get(p.text)!.values()].flat());
   const taken = new Set<string>();
   const mined: MinedAttribute[] = [];
   for (const cluster of clusters) {
-    const keys = new Set(cluster.phrasings.map((p) => p.text));
-    const asked = askedIn.filter((set) => [...set].some((key) => keys.has(key))).length;
-    const weight = asked / conversations.length;
+    const askedIn = new Set(cluster.phrasings.flatMap((p) => [...asked.get(p.text)!.keys()]));
+    const weight = askedIn.size / conversations.length;
     const overall = cluster.phrasings.reduce((sum, p) => sum + (totals.byKey.get(p.text) ?? 0), 0) / Math.max(1, totals.conversations);
-    if (asked < 2 || weight < minWeight || (overall > 0 && weight / overall < minLift)) continue;
+    if (askedIn.size < 2 || weight < minWeight || (overall > 0 && weight / overall < minLift)) continue;
     const question = phrasing.get(cluster.phrasings[0]!.text)!;
     const type = inferValueType(answersOf(cluster), question);
     const shown = cluster.phrasings.map((p) => ({ text: phrasing.get(p.text)!, count: p.count }));
     mined.push({
-      name: uniqueName(nameAttribute(shown, type.type), taken),
+      name: uniqueName(nameAttribute(shown, type.type, cluster.kind), taken),
       description: `Asked in ${Math.round(weight * 100)}% of these conversations.`,
       ...type,
       question,
       required: weight >= 0.6,
       weight: Math.round(weight * 1000) / 1000,
-      conversations: asked,
+      conversations: askedIn.size,
       phrasings: shown,
     });
   }

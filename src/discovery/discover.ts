@@ -6,6 +6,7 @@ import type { Corpus, ConversationRecord } from './corpus.js';
 import { intentText } from './request-text.js';
 import { uniqueSlug } from './slug.js';
 import type { Exchange } from './turns.js';
+import { topicStems } from './words.js';
 
 export interface DiscoverOptions extends MiningOptions {
   /** Above 1 for finer intents, below 1 for coarser ones. Default 1. */
@@ -83,6 +84,11 @@ export function clusteringTexts(corpus: Corpus): string[] {
   return corpus.records.flatMap((record) => record.requests.map((request) => intentText(request.text)));
 }
 
+/** What the agent asked about a request, as context for clustering it: the topic words of its questions. */
+function questionContext(exchanges: readonly Exchange[]): string[] {
+  return [...new Set(exchanges.flatMap((e) => [...topicStems(e.question)]))].map((stem) => `asked:${stem}`);
+}
+
 function embeddingsOf(texts: readonly string[], embeddings: ReadonlyMap<string, ArrayLike<number>>): Array<ArrayLike<number>> {
   return texts.map((text) => {
     const vector = embeddings.get(text);
@@ -106,6 +112,7 @@ export function discoverIntents(corpus: Corpus, options: DiscoverOptions): Disco
       : clusterUtterances(utterances, {
           granularity: options.granularity ?? 1,
           seed: options.seed ?? 1,
+          context: index.map((m) => questionContext(m.record.requests[m.request]!.exchanges)),
           ...(options.embeddings ? { embeddings: embeddingsOf(texts, options.embeddings) } : {}),
         });
   const totals = countQuestions(corpus.records.map((r) => r.requests.flatMap((q) => q.exchanges)));

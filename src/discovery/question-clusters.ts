@@ -1,110 +1,201 @@
-import { topicStems } from './words.js';
+import { stemOf, topicStems, topicWords } from './words.js';
+
+/** One wording of an agent question within an intent's conversations. */
+export interface AskedQuestion {
+  /** The question key (see `questionKey`). */
+  key: string;
+  /** Conversations (by index) that asked it, each with the answers it got there. */
+  answersIn: ReadonlyMap<number, readonly string[]>;
+}
 
 export interface QuestionCluster {
-  /** Distinct phrasings with how often each was asked, most frequent first. */
+  /** Distinct phrasings (question keys) with how many conversations asked each, most frequent first. */
   phrasings: Array<{ text: string; count: number }>;
-  stems: Map<string, number>;
+  /** The kind of value most of them ask for ('other' when most are plain "what" questions). */
+  kind: AskKind;
 }
 
-const SIMILARITY = 0.5;
+/** What kind of value a question asks for, from its question word and head noun. */
+export type AskKind = 'count' | 'amount' | 'duration' | 'time' | 'date' | 'when' | 'origin' | 'destination' | 'place' | 'person' | 'other';
 
-function similarity(stems: ReadonlySet<string>, cluster: QuestionCluster): number {
-  if (stems.size === 0) return 0;
-  const total = cluster.phrasings.reduce((sum, p) => sum + p.count, 0);
-  let shared = 0;
-  let weight = 0;
-  for (const [stem, count] of cluster.stems) {
-    const share = count / total;
-    weight += share;
-    if (stems.has(stem)) shared += share;
+const KINDS: ReadonlyArray<[AskKind, RegExp]> = [
+  ['duration', /\bhow long\b|\bduration\b|\bhow many (?:days|nights|weeks|months|hours)\b/i],
+  ['count', /\bhow many\b|\bnumber of (?!the\b)\w+s\b/i],
+  ['amount', /\bhow much\b|\bamount\b|\bbudget\b|\bprice range\b/i],
+  ['time', /\b(?:what|which|at what) time\b|\btime\b|\bwhat hour\b/i],
+  ['date', /\b(?:what|which|on what|on which) (?:date|day)\b|\bdates?\b/i],
+  ['when', /\bwhen\b/i],
+  ['person', /\bwho(?:m)?\b/i],
+  ['place', /\bwhere\b|\b(?:city|town|area|location|place(?! (?:an? |the )?order)|address|neighbo(?:u)?rhood|airport|station|destination|origin)\b(?<!take place)|\b(?:depart(?:ing|ure)?|leaving|going|headed|heading)\b(?!.*\b(?:when|date|day|time)\b)/i],
+];
+
+const FROM = /\b(?:from|origin|depart(?:ing|ure)?|leaving)\b/i;
+const TO = /\b(?:destination|going|headed|heading)\b|\bto\s*\??$|\bsend (?:it|them)\b|\bdeliver(?:ed)? to\b/i;
+
+function askKind(question: string): AskKind {
+  const kind = KINDS.find(([, pattern]) => pattern.test(question))?.[0] ?? 'other';
+  if (kind !== 'place') return kind;
+  // "Where are you leaving from?" and "Where are you headed?" ask different places; "From where to where?" asks both.
+  const from = FROM.test(question);
+  const to = TO.test(question);
+  return from && !to ? 'origin' : to && !from ? 'destination' : 'place';
+}
+
+function compatibleKinds(a: AskKind, b: AskKind): boolean {
+  if (a === b || a === 'other' || b === 'other') return true;
+  const pair = new Set([a, b]);
+  if (pair.has('place')) return pair.has('origin') || pair.has('destination');
+  return pair.has('when') && (pair.has('date') || pair.has('time'));
+}
+
+type Vector = Map<string, number>;
+
+function add(vector: Vector, key: string, by: number): void {
+  vector.set(key, (vector.get(key) ?? 0) + by);
+}
+
+function cosine(a: Vector, b: Vector): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [key, value] of a) {
+    na += value * value;
+    dot += value * (b.get(key) ?? 0);
   }
-  return (2 * shared) / (weight + stems.size);
+  for (const value of b.values()) nb += value * value;
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
+
+/** A cluster while it grows: its phrasings, question words, answer words and where it was asked. */
+interface Growing {
+  phrasings: Array<{ text: string; count: number }>;
+  /** How many conversations asked it in each kind of wording. */
+  kinds: Map<AskKind, number>;
+  questionStems: Vector;
+  answerStems: Vector;
+  /** Conversation index -> answers it got there. */
+  answersIn: Map<number, Set<string>>;
+}
+
+function grow(question: AskedQuestion): Growing {
+  const questionStems: Vector = new Map();
+  const stems = topicStems(question.key);
+  for (const stem of stems) add(questionStems, stem, question.answersIn.size);
+  const answerStems: Vector = new Map();
+  for (const answers of question.answersIn.values()) {
+    for (const answer of answers) for (const word of new Set(topicWords(answer).map(stemOf))) add(answerStems, word, 1);
+  }
+  return {
+    phrasings: [{ text: question.key, count: question.answersIn.size }],
+    kinds: new Map([[askKind(question.key), question.answersIn.size]]),
+    questionStems,
+    answerStems,
+    answersIn: new Map([...question.answersIn].map(([conversation, answers]) => [conversation, new Set(answers)])),
+  };
+}
+
+/** The kind most of a cluster's wordings ask, ignoring plain "what" questions; 'other' when none says. */
+function kindOf(cluster: Growing): AskKind {
+  let best: [AskKind, number] = ['other', 0];
+  for (const [kind, n] of cluster.kinds) if (kind !== 'other' && n > best[1]) best = [kind, n];
+  return best[0];
+}
+
+/** Whether a cluster asks one definite kind of value (not just "what"). */
+function specific(cluster: Growing): boolean {
+  return kindOf(cluster) !== 'other';
+}
+
+function compatible(a: Growing, b: Growing): boolean {
+  return compatibleKinds(kindOf(a), kindOf(b));
 }
 
 /**
- * Groups agent questions that ask for the same thing: each distinct phrasing, most frequent first,
- * joins the cluster whose typical topic words it shares most (weighted Dice >= 0.5) or starts one.
- * O(phrasings x clusters x words).
+ * Conversations in which both were asked, at different turns (different answers): two wordings of one
+ * question are rarely both asked, while origin and destination are asked together.
  */
-export function clusterQuestions(questions: ReadonlyMap<string, number>): QuestionCluster[] {
-  const clusters: QuestionCluster[] = [];
-  const ordered = [...questions].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  for (const [text, count] of ordered) {
-    const stems = topicStems(text);
-    if (stems.size === 0) continue;
-    let best: QuestionCluster | undefined;
-    let bestScore = SIMILARITY;
-    for (const cluster of clusters) {
-      const score = similarity(stems, cluster);
-      if (score >= bestScore) {
-        best = cluster;
-        bestScore = score;
+function askedTogether(a: Growing, b: Growing): number {
+  let together = 0;
+  for (const [conversation, answers] of a.answersIn) {
+    const other = b.answersIn.get(conversation);
+    if (other && [...other].some((answer) => !answers.has(answer))) together += 1;
+  }
+  return together;
+}
+
+/** Question-word similarity at which two wordings ask the same thing. */
+const SAME_WORDS = 0.5;
+/** Answer-word similarity at which two questions ask the same thing ("What genre?" and "What kind of movie?" both get "comedy"). */
+const SAME_ANSWERS = 0.4;
+/** Share of the smaller cluster's conversations that may ask both before they count as different things. */
+const TOGETHER = 0.1;
+/** From this many conversations on, one conversation may ask both: agents re-ask in other words when an answer missed. */
+const REASKED = 3;
+
+function similarity(a: Growing, b: Growing): number {
+  if (!compatible(a, b)) return 0;
+  const smaller = Math.min(a.answersIn.size, b.answersIn.size);
+  if (askedTogether(a, b) > Math.max(TOGETHER * smaller, smaller >= REASKED ? 1 : 0)) return 0;
+  const words = cosine(a.questionStems, b.questionStems);
+  const answers = cosine(a.answerStems, b.answerStems);
+  const best = Math.max(words / SAME_WORDS, answers / SAME_ANSWERS);
+  if (best >= 1) return best;
+  // Same kind of value ("Where should I search?", "Which city?") and never asked together: joined after every closer pair.
+  return specific(a) && specific(b) ? 0.5 + 0.5 * Math.max(words, answers) : 0;
+}
+
+/** Types answers show without doubt: an email address, a phone number, an identifier of one shape. */
+const DEFINITE: ReadonlySet<string> = new Set(['email', 'phone', 'identifier']);
+
+/**
+ * Whether two clusters' answers may hold one attribute: an email never joins an identifier or free text.
+ * Dates, numbers and yes/no are read from answers that often say more than the value, so they decide nothing.
+ */
+function sameValues(a: string, b: string): boolean {
+  return a === b || (!DEFINITE.has(a) && !DEFINITE.has(b));
+}
+
+function absorb(into: Growing, from: Growing): void {
+  into.phrasings.push(...from.phrasings);
+  into.phrasings.sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+  for (const [kind, n] of from.kinds) into.kinds.set(kind, (into.kinds.get(kind) ?? 0) + n);
+  for (const [stem, n] of from.questionStems) add(into.questionStems, stem, n);
+  for (const [stem, n] of from.answerStems) add(into.answerStems, stem, n);
+  for (const [conversation, answers] of from.answersIn) {
+    const existing = into.answersIn.get(conversation);
+    if (existing) for (const answer of answers) existing.add(answer);
+    else into.answersIn.set(conversation, new Set(answers));
+  }
+}
+
+/**
+ * Groups the questions asked in one intent's conversations by what they ask for. Agglomerative: the
+ * most similar pair is joined first, by question words (cosine of topic stems) or by the answers
+ * customers gave (cosine of answer words), never across kinds of value ("where" vs "when", "how
+ * many" vs "how long") or types of value (`valueType` of the answers: a date never joins a number), and
+ * never when the two are asked in the same conversations. O(n^2) pairs per join over an intent's
+ * distinct wordings (tens to a few hundred).
+ */
+export function clusterQuestions(questions: readonly AskedQuestion[], valueType: (answers: readonly string[], question: string) => string = () => 'text'): QuestionCluster[] {
+  const clusters = questions.filter((q) => topicStems(q.key).size > 0 || askKind(q.key) !== 'other').map(grow);
+  const types = new Map<Growing, string>();
+  const typeOf = (c: Growing) => types.get(c) ?? types.set(c, valueType([...c.answersIn.values()].flatMap((a) => [...a]), c.phrasings[0]!.text)).get(c)!;
+  const score = (a: Growing, b: Growing) => (sameValues(typeOf(a), typeOf(b)) ? similarity(a, b) : 0);
+  for (;;) {
+    let best: [number, number, number] | undefined;
+    for (let i = 0; i < clusters.length; i += 1) {
+      for (let j = i + 1; j < clusters.length; j += 1) {
+        const s = score(clusters[i]!, clusters[j]!);
+        if (s > 0 && (!best || s > best[2])) best = [i, j, s];
       }
     }
-    const target = best ?? { phrasings: [], stems: new Map<string, number>() };
-    if (!best) clusters.push(target);
-    target.phrasings.push({ text, count });
-    for (const stem of stems) target.stems.set(stem, (target.stems.get(stem) ?? 0) + count);
+    if (!best) break;
+    const [i, j] = best;
+    absorb(clusters[i]!, clusters[j]!);
+    types.delete(clusters[i]!);
+    clusters.splice(j, 1);
   }
-  return clusters;
-}
-
-function topStem(cluster: QuestionCluster): string {
-  return [...cluster.stems].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? '';
-}
-
-/**
- * Joins clusters whose most asked-about word is the same ("What time?" and "What time is the reservation
- * for?") when `sameKind` agrees they hold the same kind of value; the largest absorbs the others.
- */
-export function mergeByTopic(clusters: readonly QuestionCluster[], sameKind: (a: QuestionCluster, b: QuestionCluster) => boolean): QuestionCluster[] {
-  const merged: QuestionCluster[] = [];
-  for (const cluster of clusters) {
-    const into = merged.find((other) => topStem(other) === topStem(cluster) && sameKind(other, cluster));
-    if (!into) {
-      merged.push({ phrasings: [...cluster.phrasings], stems: new Map(cluster.stems) });
-      continue;
-    }
-    into.phrasings.push(...cluster.phrasings);
-    into.phrasings.sort((a, b) => b.count - a.count);
-    for (const [stem, count] of cluster.stems) into.stems.set(stem, (into.stems.get(stem) ?? 0) + count);
-  }
-  return merged;
-}
-
-/** Share of the smaller set found in the larger. */
-function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const value of a) if (b.has(value)) shared += 1;
-  return shared / Math.min(a.size, b.size);
-}
-
-const SAME_ANSWERS = 0.3;
-
-/**
- * Joins clusters that customers answer with the same values ("Where are you?" and "Which city?" both get
- * "San Jose"): `valuesOf` gives a cluster's answer values, `sameKind` must agree; the earlier absorbs the later.
- */
-export function mergeByAnswers(
-  clusters: readonly QuestionCluster[],
-  valuesOf: (cluster: QuestionCluster) => ReadonlySet<string>,
-  sameKind: (a: QuestionCluster, b: QuestionCluster) => boolean,
-): QuestionCluster[] {
-  const merged: Array<{ cluster: QuestionCluster; values: Set<string> }> = [];
-  for (const cluster of clusters) {
-    const values = valuesOf(cluster);
-    const into = merged.find((other) => sameKind(other.cluster, cluster) && overlap(other.values, values) >= SAME_ANSWERS);
-    if (!into) {
-      merged.push({ cluster: { phrasings: [...cluster.phrasings], stems: new Map(cluster.stems) }, values: new Set(values) });
-      continue;
-    }
-    into.cluster.phrasings.push(...cluster.phrasings);
-    into.cluster.phrasings.sort((a, b) => b.count - a.count);
-    for (const [stem, count] of cluster.stems) into.cluster.stems.set(stem, (into.cluster.stems.get(stem) ?? 0) + count);
-    for (const value of values) into.values.add(value);
-  }
-  return merged.map((m) => m.cluster);
+  return clusters.map((c) => ({ phrasings: c.phrasings, kind: (c.kinds.get('other') ?? 0) * 2 > c.answersIn.size ? 'other' : kindOf(c) }));
 }
 
 /** The key a question is counted under: its wording without case, spacing or end punctuation. */

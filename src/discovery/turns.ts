@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { eng } from 'stopword';
+import { askedQuestions, confirmsValues, invitesRequest, offeredTask, sentencesOf } from './agent-acts.js';
 import type { Conversation } from './types.js';
 
 const STOPWORDS: ReadonlySet<string> = new Set([...eng, 'was', 'all', 'sorry', 'its', 'been', 'ok', 'im', 'ive', 'dont']);
@@ -16,18 +17,14 @@ export interface Exchange {
   answer: string;
 }
 
-/** Prompts that invite a (new) request rather than ask for a value. */
-const OPEN_PROMPT =
-  /\b(?:what can (?:i|we) (?:do|help)|how (?:can|may) (?:i|we) (?:help|assist)|(?:anything|something) else (?:i|we) can|\banything else\b|further assist|help you with today|rephrase|what brings you|what (?:do|would) you (?:need|like) help with|what(?:'|’)?s going on|what (?:is )?(?:it|this) (?:is )?about|tell me (?:a (?:bit|little) )?more|what seems to be the (?:problem|issue)|how can i help)/i;
-/** Requests that ask for a value without a question mark: "Please send me the order number." */
-const IMPERATIVE_ASK = /^(?:please|kindly)?\s*(?:could you|can you|would you|may i (?:have|get)|please (?:tell|give|share|confirm|provide|send|let me know))\b/i;
-/** Questions about the conversation itself, not about a value: "Did that answer your question?", "Are you still there?" */
-const SOCIAL = /\b(?:did that (?:answer|help|solve)|does that (?:help|answer)|are you still there|how(?:'|’)?s your day|how is your day|how are you|is that (?:all|everything))/i;
-/** Offers and confirmations: the agent proposes, the customer agrees; no value is asked ("Would you like me to book it?"). */
-const OFFER = /^(?:(?:ok(?:ay)?|great|sure|alright|perfect)[,!.]?\s+)?(?:would you like (?:me )?to|do you want (?:me )?to|shall i|should i|is (?:that|this) (?:correct|right|ok(?:ay)?)|please confirm|can you confirm (?:that|the following)|are you (?:ok|okay|happy) with)\b/i;
-/** An offer to do something new ("Would you like to reserve a table?"), with the action as group 1. */
-const ACTION_OFFER = /^(?:(?:ok(?:ay)?|great|sure|alright|perfect)[,!.]?\s+)?(?:would you like (?:me )?to|do you want (?:me )?to|shall i|should i)\s+(.+?)\??$/i;
 const ACCEPT = /^(?:yes|yeah|yep|yup|sure|ok(?:ay)?|please|please do|absolutely|definitely|that would be (?:great|nice|good)|sounds good|go ahead)\b/i;
+/** A customer declining an invitation to ask more ("No, that's all", "Not right now, thanks"). */
+const DECLINE = /^(?:no|nope|nah|not (?:right )?now|not at the moment|not today|not really|nothing|that(?:'s| is| was| will be) (?:it|all|everything)|i(?:'m| am) (?:good|fine|all set|done)|all set|we(?:'re| are) (?:good|done))\b/i;
+/** A customer stating a new task in so many words ("Can you find me a round trip flight?", "I'd like to book it"). */
+const TASK_REQUEST =
+  /^(?:(?:please|now|so|then|actually|instead|also)\s+)?(?:(?:i(?:'d| would)? (?:also )?(?:like|want|wanna|need|wish)|i(?:'m| am) (?:looking|trying|hoping|planning)|(?:can|could|may) (?:i|we) (?:get|have|make|book|reserve|order|buy|rent|schedule|set up)|(?:can|could|will|would) you(?: please)?(?! (?:tell|send|give|provide|repeat|try|say|share|confirm|explain|check if|let me know)\b)|help me|let(?:'s| us))\b|(?:find|search|book|reserve|get|look|make|show|buy|cancel|change|add|set|play|transfer|send|rent|schedule|order|pay|move|switch|upgrade|update|return|refund)\b)/i;
+/** Acknowledgements before a new task ("Sounds good. Can you book it?"). */
+const ACKNOWLEDGEMENT = /^(?:(?:ok(?:ay)?|alright|all right|great|cool|sure|fine|perfect|got it|i see|i understand|thanks|thank you|that(?:'s| is| sounds| seems) (?:good|great|fine|nice|perfect|ok(?:ay)?)|sounds (?:good|great|fine|nice)|yes|yeah|no|not (?:that one|really)|hmm+|well|good)\b[^.!?,]*[.!?,]?\s*)+/i;
 const NEW_REQUEST = /\b(?:also|another (?:thing|question|issue)|one more (?:thing|question)|while i have you|and (?:can|could) you)\b/i;
 
 /** Words that say a request is coming without saying what it is ("I have a question", "agent please"). */
@@ -36,7 +33,7 @@ const VAGUE = new Set(
 );
 
 const POLITE =
-  /\b(?:hi+|hello|hey+|hiya|good (?:morning|afternoon|evening|day)|thanks?|thanx|thnx|thank you|thx|tnx|ty|cheers|ok(?:ay)?|alright|sure|great|perfect|awesome|cool|nice|bye+|goodbye|no|yes|yeah|yep|yup|nope|not bad|fine|good|well|haha+|lol|please|pls|appreciate(?:d)?|much|so|very|a lot|all|that(?:'|’)?s|it|everything|nothing else|have a (?:nice|good|great) (?:one|day)|all i (?:needed|need|wanted)|you too|will|try|that|this|there|anyone|is|are|i|me|you|we|the|a|an|to|do|for|just|um+|uh+|hm+|oh|ah|wow|really|then|now|k)\b/gi;
+  /\b(?:hi+|hello|hey+|hiya|good (?:morning|afternoon|evening|day)|thanks?|thanx|thnx|thank you|thx|tnx|ty|cheers|ok(?:ay)?|alright|sure|great|perfect|awesome|cool|nice|bye+|goodbye|no|yes|yeah|yep|yup|nope|not bad|fine|good|well|haha+|lol|please|pls|appreciate(?:d)?|much|so|very|a lot|all|that(?:'|’)?s|it|everything|nothing else|have a (?:nice|good|great) (?:one|day)|sounds?|seems?|works?|all i (?:needed|need|wanted)|you too|will|try|that|this|there|anyone|is|are|i|me|you|we|the|a|an|to|do|for|just|um+|uh+|hm+|oh|ah|wow|really|then|now|k)\b/gi;
 
 /** Greetings, thanks, acknowledgements and small talk: nothing left once the polite words are gone. */
 /** Polite words as typed in a hurry ("thnaks", "tat's") still count as polite. */
@@ -64,20 +61,20 @@ export function isVague(text: string): boolean {
   return contentWords(text).every((word) => VAGUE.has(word));
 }
 
-/** The sentences of an agent turn that ask for something ("Sure. What is the order number?" -> the second). */
-export function askedQuestions(text: string): string[] {
-  if (OPEN_PROMPT.test(text) || SOCIAL.test(text)) return [];
-  const sentences = text.split(/(?<=[.!?])\s+/u).map((s) => s.trim()).filter((s) => s !== '');
-  return sentences.filter((s) => (s.endsWith('?') || IMPERATIVE_ASK.test(s)) && !(OFFER.test(s) && !/\bor\b/i.test(s)));
+/** Whether a sentence of a customer turn asks for a new task, after any acknowledgement ("That's plenty. Can you transfer some?"). */
+function statesTask(text: string): boolean {
+  return sentencesOf(text).some((sentence) => TASK_REQUEST.test(sentence.replace(ACKNOWLEDGEMENT, '')));
 }
 
 /**
  * The requests in a conversation. A customer turn states a request when it is not an answer to a
- * question just asked, not small talk, and either nothing was requested yet, the agent invited another
- * request ("Anything else?"), or the customer announces one ("also", "one more thing"). A vague opening
- * ("I have a question") takes the first specific turn after it; accepting an agent's offer to do something
- * else ("Would you like to reserve a table?" "Yes") starts a request for it. A conversation
- * of one customer turn (an utterance list) is taken as it is.
+ * question just asked, not small talk, not a "no, that's all" after an invitation to ask more, and
+ * either nothing was requested yet, the agent invited another request ("Anything else?"), the customer
+ * announces one ("also", "one more thing"), or asks for a new task in so many words ("Can you transfer
+ * some money?") other than to correct values the agent is confirming. A vague opening ("I have a
+ * question") takes the first specific turn after it; accepting a task the agent offers ("Do you want to
+ * reserve it?" "Yes") starts a request for it. A conversation of one customer turn (an utterance list)
+ * is taken as it is.
  */
 export function findRequests(conversation: Conversation): IntentRequest[] {
   const { turns } = conversation;
@@ -86,11 +83,13 @@ export function findRequests(conversation: Conversation): IntentRequest[] {
   let pendingQuestions: string[] = [];
   let offer: string | undefined;
   let invited = true;
+  let confirming = false;
   for (const turn of turns) {
     if (turn.role !== 'customer') {
       pendingQuestions = askedQuestions(turn.text);
-      offer = turn.text.split(/(?<=[.!?])\s+/u).map((s) => ACTION_OFFER.exec(s.trim())?.[1]).find((action) => action !== undefined && !/\bor\b/i.test(action));
-      if (OPEN_PROMPT.test(turn.text)) invited = true;
+      confirming = confirmsValues(turn.text);
+      offer = offeredTask(turn.text);
+      if (invitesRequest(turn.text)) invited = true;
       continue;
     }
     const current = requests.at(-1);
@@ -109,8 +108,8 @@ export function findRequests(conversation: Conversation): IntentRequest[] {
       pendingQuestions = [];
       continue;
     }
-    if (isSmallTalk(turn.text)) continue;
-    if (current === undefined || (invited && current.exchanges.length > 0) || NEW_REQUEST.test(turn.text)) {
+    if (isSmallTalk(turn.text) || (invited && current !== undefined && DECLINE.test(turn.text.trim()) && !NEW_REQUEST.test(turn.text))) continue;
+    if (current === undefined || (invited && current.exchanges.length > 0) || NEW_REQUEST.test(turn.text) || (!confirming && statesTask(turn.text))) {
       requests.push({ text: turn.text, exchanges: [] });
       invited = false;
     }

@@ -141,3 +141,25 @@ describe('clustering utterances into intents', () => {
     assert.throws(() => clusterUtterances(corpus, { granularity: -1 }), /options\.granularity must be positive/);
   });
 });
+
+describe('discover: clustering with what the agent asked', () => {
+  // Requests worded alike ("a hotel in ...") that agents handle in two ways: searches get asked where, bookings when and how long.
+  const cities = ['Paris', 'Rome', 'Berlin', 'Madrid', 'Vienna', 'Prague', 'Lisbon', 'Dublin', 'Oslo', 'Athens', 'Warsaw', 'Zurich'];
+  const search = cities.map((city, i) => ({ id: `s${i}`, text: `I need a hotel ${i % 2 ? 'in' : 'near'} ${city}` }));
+  const book = cities.map((city, i) => ({ id: `b${i}`, text: `I need a hotel ${i % 2 ? 'near' : 'in'} ${city}` }));
+  const utterances = [...search, ...book];
+  const context = [...search.map(() => ['asked:area', 'asked:star']), ...book.map(() => ['asked:checkin', 'asked:night', 'asked:guest'])];
+  const together = (result: ReturnType<typeof clusterUtterances>, a: string, b: string) => result.assignments.get(a) === result.assignments.get(b);
+
+  it('tells apart requests worded alike but handled differently, and leaves clustering as it was without context', () => {
+    const withContext = clusterUtterances(utterances, { seed: 1, k: 2, context });
+    assert.ok(search.every((u) => together(withContext, u.id, 's0')) && book.every((u) => together(withContext, u.id, 'b0')) && !together(withContext, 's0', 'b0'));
+    const words = clusterUtterances(utterances, { seed: 1, k: 2 });
+    assert.ok(!search.every((u) => together(words, u.id, 's0')) || together(words, 's0', 'b0'), 'the words alone cannot tell them apart');
+    assert.deepEqual(clusterUtterances(utterances, { seed: 1, k: 2, context: utterances.map(() => []) }).assignments, words.assignments);
+  });
+
+  it('refuses context that does not line up with the utterances', () => {
+    assert.throws(() => clusterUtterances(utterances, { context: [['asked:area']] }), /options\.context has 1 entries for 24 utterances/);
+  });
+});

@@ -53,4 +53,46 @@ describe('discover: finding the turns that state an intent', () => {
     );
     assert.deepEqual(requests.map((r) => r.text), ["my laptop won't charge"]);
   });
+
+  it('starts a new request when the customer takes up an offered task or asks for one after the results', () => {
+    const offered = findRequests(
+      conversation(
+        ['customer', 'Can you find me a bus to Fresno?'],
+        ['agent', 'When do you want to leave?'],
+        ['customer', 'next Monday'],
+        ['agent', 'The 8 am bus has 0 transfers and costs $48. Do you want to purchase tickets for this bus?'],
+        ['customer', 'Yes, please.'],
+        ['agent', 'How many tickets?'],
+        ['customer', 'Just the 1.'],
+      ),
+    );
+    assert.deepEqual(offered.map((r) => [r.text, r.exchanges.map((e) => e.question)]), [
+      ['Can you find me a bus to Fresno?', ['When do you want to leave?']],
+      ['purchase tickets for this bus', ['How many tickets?']],
+    ]);
+    const asked = findRequests(
+      conversation(
+        ['customer', 'How much is in my savings account?'],
+        ['agent', 'The balance in your savings account is $2,873.18.'],
+        ['customer', 'That should be more than enough. Can you transfer some money for me?'],
+        ['agent', 'Sure. How much should I transfer?'],
+        ['customer', '$380'],
+      ),
+    );
+    assert.deepEqual(asked.map((r) => r.text), ['How much is in my savings account?', 'That should be more than enough. Can you transfer some money for me?']);
+    assert.deepEqual(asked[1]!.exchanges, [{ question: 'How much should I transfer?', answer: '$380' }]);
+  });
+
+  it('takes neither a correction of what the agent confirms nor a "no, that is all" as a new request', () => {
+    const requests = findRequests(
+      conversation(
+        ['customer', 'I want to book a table at Rokko'],
+        ['agent', 'So a table for 2 at Rokko today at 7 pm?'],
+        ['customer', 'No, make it for 4 people.'],
+        ['agent', 'Your table is booked. Anything else I can help you with?'],
+        ['customer', 'No, that is all I need, thanks for the help.'],
+      ),
+    );
+    assert.deepEqual(requests.map((r) => r.text), ['I want to book a table at Rokko']);
+  });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { analyzeUtterance } from '../text/analyze.js';
 import { consensusClusters, type ConsensusOptions } from './consensus.js';
+import { withContext } from './context-features.js';
 import { withEmbeddings } from './embedding-features.js';
 import { buildFeatures } from './features.js';
 import { createRandom } from './random.js';
@@ -22,6 +23,8 @@ export interface ClusterOptions {
   readonly seed?: number;
   /** One embedding per utterance, in the same order, all of one length: clustering then reads meaning as well as words. */
   readonly embeddings?: ReadonlyArray<ArrayLike<number>>;
+  /** Context tokens per utterance, in the same order (the questions asked about it); see `withContext`. */
+  readonly context?: ReadonlyArray<readonly string[]>;
 }
 
 const utterancesSchema = z
@@ -101,12 +104,13 @@ function consensusSettings(sample: number, granularity: number, k: number | unde
  */
 export function clusterUtterances(utterances: readonly Utterance[], options: ClusterOptions = {}): ClusteringResult {
   const rows = parse(utterancesSchema, utterances, 'utterances');
-  const { embeddings, ...settings } = options;
+  const { embeddings, context, ...settings } = options;
+  if (context && context.length !== rows.length) throw new TypeError(`options.context has ${context.length} entries for ${rows.length} utterances`);
   const { granularity = 1, k, seed = 1 } = parse(optionsSchema, settings, 'options');
   if (embeddings) checkEmbeddings(embeddings, rows.length);
   const analyses = rows.map((u) => analyzeUtterance(u.text));
   const features = buildFeatures(analyses);
-  const words = { rows: features.rows, columns: features.features.length };
+  const words = context ? withContext(features.rows, features.features.length, context) : { rows: features.rows, columns: features.features.length };
   // The projection draws from its own stream, so the consensus runs draw as they do without embeddings.
   const space = embeddings ? withEmbeddings(words.rows, words.columns, embeddings, createRandom(seed + 1)) : words;
   const sample = Math.min(SAMPLE_SIZE, space.rows.filter((r) => r.indices.length > 0).length);

@@ -104,10 +104,15 @@ export function truncatedSvd(
   if (rank === 0) return denseMatrix(rows.length, 0);
   const omega = denseMatrix(columns, rank);
   for (let i = 0; i < omega.data.length; i++) omega.data[i] = random.gaussian();
+  // A sample of columns the rows never use spans nothing: no dimensions, rather than an empty eigenproblem.
+  const empty = denseMatrix(rows.length, 0);
   let range = orthonormalColumns(sparseTimesDense(rows, omega));
+  if (range.cols === 0) return empty;
   for (let q = 0; q < powerIterations; q++) {
     const back = orthonormalColumns(sparseTransposeTimesDense(rows, columns, range));
+    if (back.cols === 0) return empty;
     range = orthonormalColumns(sparseTimesDense(rows, back));
+    if (range.cols === 0) return empty;
   }
   // B^T = A^T Q is m x l; the eigenvectors of B B^T rotate Q onto the left singular vectors.
   const projected = sparseTransposeTimesDense(rows, columns, range);

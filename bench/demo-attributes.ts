@@ -1,0 +1,84 @@
+/**
+ * Attribute mining on generated demo transcripts, where the generator knows every question's attribute:
+ *   npx tsx bench/demo-attributes.ts [--count 3000] [--seed 7] [--min-weight 0.1] [--granularity G]
+ * Transcripts come from the demo generator (as `intent-skill generate transcripts`); gold: each
+ * conversation's labelled intents (the i-th request found is taken as the i-th labelled intent when the
+ * counts agree) and, per agent question, the attribute whose wordings it ends with. A check against
+ * fitting the miner to SGD alone: other wordings, other domains, typos. Scored by bench/lib/attribute-scoring.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { askedQuestions } from '../src/discovery/agent-acts.js';
+import { collectCorpus } from '../src/discovery/corpus.js';
+import { discoverIntents } from '../src/discovery/discover.js';
+import { questionKey } from '../src/discovery/question-clusters.js';
+import { questionPhrasings } from '../src/discovery/synthetic/questions.js';
+import { generateTranscripts } from '../src/discovery/synthetic/generate.js';
+import { parseLibraryJson } from '../src/library/io.js';
+import { maskPersonalData } from '../src/nlu/redact.js';
+import { increment, inner, scoreAttributes } from './lib/attribute-scoring.js';
+import { scoreClustering } from './lib/cluster-metrics.js';
+
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string', default: '3000' },
+    seed: { type: 'string', default: '7' },
+    'min-weight': { type: 'string', default: '0.1' },
+    granularity: { type: 'string', default: '1' },
+  },
+});
+const minWeight = Number(values['min-weight']);
+const library = parseLibraryJson(readFileSync(new URL('../samples/library.json', import.meta.url), 'utf8'), 'samples/library.json');
+const transcripts = [...generateTranscripts({ library, count: Number(values.count), seed: Number(values.seed) })];
+
+/** Every wording of every attribute (masked as discovery sees it), to find which attribute an agent sentence asks. */
+const wordings = library.intents.flatMap((intent) => intent.attributes.flatMap((attribute) => questionPhrasings(attribute).map((text) => ({ key: questionKey(maskPersonalData(text).text), name: attribute.name }))));
+function attributeAsked(sentence: string): string | undefined {
+  const key = questionKey(sentence);
+  return wordings.filter((w) => key.endsWith(w.key)).sort((a, b) => b.key.length - a.key.length)[0]?.name;
+}
+
+const attributesOfQuestion = new Map<string, Map<string, number>>();
+const conversationsOf = new Map<string, number>();
+const askedIn = new Map<string, Map<string, number>>();
+for (const transcript of transcripts) {
+  const asked = new Set<string>();
+  for (const turn of transcript.turns) {
+    if (turn.role === 'customer') continue;
+    for (const question of askedQuestions(maskPersonalData(turn.text).text)) {
+      const name = attributeAsked(question);
+      if (name) {
+        increment(inner(attributesOfQuestion, questionKey(question)), name);
+        asked.add(name);
+      }
+    }
+  }
+  const intents = new Set((transcript.meta?.intents ?? []));
+  for (const intent of intents) increment(conversationsOf, intent);
+  // Which of a two-intent conversation's attributes belong to which intent: the library says.
+  for (const intent of intents) {
+    const own = new Set(library.intents.find((i) => i.id === intent)?.attributes.map((a) => a.name));
+    for (const name of asked) if (own.has(name)) increment(inner(askedIn, intent), name);
+  }
+}
+
+const started = Date.now();
+const corpus = await collectCorpus(transcripts);
+const discovery = discoverIntents(corpus, { run: 'demo', granularity: Number(values.granularity), minWeight });
+const seconds = (Date.now() - started) / 1000;
+
+const labels = new Map(transcripts.map((t) => [t.conversationId, t.meta?.intents ?? []] as const));
+const intentOfRequest = new Map<string, string>();
+for (const record of corpus.records) {
+  const intents = labels.get(record.conversationId) ?? [];
+  if (intents.length !== record.requests.length) continue;
+  intents.forEach((intent, i) => intentOfRequest.set(i === 0 ? record.conversationId : `${record.conversationId}#${i + 1}`, intent));
+}
+const { matched, report } = scoreAttributes(discovery, { intentOfRequest, attributesOfQuestion, conversationsOf, askedIn }, minWeight);
+console.log(
+  `demo: ${transcripts.length} generated conversations (seed ${values.seed}), ${discovery.requests} requests (${intentOfRequest.size} labelled), ${discovery.intents.length} discovered intents, ${matched} matched to a gold intent; ${seconds.toFixed(1)} s`,
+);
+const labelled = discovery.assignments.filter((a) => intentOfRequest.has(a.id));
+const clusters = scoreClustering(labelled.map((a) => a.intentId ?? 'unclear'), labelled.map((a) => intentOfRequest.get(a.id)!));
+console.log(`intents of the ${labelled.length} labelled requests: ${JSON.stringify(clusters)}`);
+console.log(report);
