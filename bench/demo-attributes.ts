@@ -1,6 +1,6 @@
 /**
  * Attribute mining on generated demo transcripts, where the generator knows every question's attribute:
- *   npx tsx bench/demo-attributes.ts [--count 3000] [--seed 7] [--min-weight 0.1] [--granularity G]
+ *   npx tsx bench/demo-attributes.ts [--count 3000] [--seed 7] [--min-weight 0.1] [--granularity G] [--cluster-seed 1]
  * Transcripts come from the demo generator (as `intent-skill generate transcripts`); gold: each
  * conversation's labelled intents (the i-th request found is taken as the i-th labelled intent when the
  * counts agree) and, per agent question, the attribute whose wordings it ends with. A check against
@@ -25,6 +25,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '7' },
     'min-weight': { type: 'string', default: '0.1' },
     granularity: { type: 'string', default: '1' },
+    'cluster-seed': { type: 'string', default: '1' },
   },
 });
 const minWeight = Number(values['min-weight']);
@@ -64,7 +65,7 @@ for (const transcript of transcripts) {
 
 const started = Date.now();
 const corpus = await collectCorpus(transcripts);
-const discovery = discoverIntents(corpus, { run: 'demo', granularity: Number(values.granularity), minWeight });
+const discovery = discoverIntents(corpus, { run: 'demo', granularity: Number(values.granularity), seed: Number(values['cluster-seed']), minWeight });
 const seconds = (Date.now() - started) / 1000;
 
 const labels = new Map(transcripts.map((t) => [t.conversationId, t.meta?.intents ?? []] as const));

@@ -1,6 +1,6 @@
 /**
  * Attribute mining on Schema-Guided Dialogue (dev):
- *   npx tsx bench/sgd-attributes.ts [../shared/datasets/sgd-dev] [--min-weight 0.1] [--granularity G]
+ *   npx tsx bench/sgd-attributes.ts [../shared/datasets/sgd-dev] [--min-weight 0.1] [--granularity G] [--seed 1]
  * The dialogues become transcripts (user = customer, system = agent) and go through discovery as a
  * user's file would. Gold: the active intent of each user turn, and the slots the system's REQUEST acts
  * ask for; scored by bench/lib/attribute-scoring.ts.
@@ -26,7 +26,7 @@ interface Dialogue {
   turns: Array<{ speaker: 'USER' | 'SYSTEM'; utterance: string; frames: Frame[] }>;
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'min-weight': { type: 'string', default: '0.1' }, granularity: { type: 'string', default: '1' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'min-weight': { type: 'string', default: '0.1' }, granularity: { type: 'string', default: '1' }, seed: { type: 'string', default: '1' } } });
 const dir = positionals[0] ?? path.join(process.cwd(), '..', 'shared', 'datasets', 'sgd-dev');
 const minWeight = Number(values['min-weight']);
 
@@ -70,7 +70,7 @@ const conversations: Conversation[] = dialogues.map((d) => ({
 }));
 const started = Date.now();
 const corpus = await collectCorpus(conversations);
-const discovery = discoverIntents(corpus, { run: 'sgd', granularity: Number(values.granularity), minWeight });
+const discovery = discoverIntents(corpus, { run: 'sgd', granularity: Number(values.granularity), seed: Number(values.seed), minWeight });
 const seconds = (Date.now() - started) / 1000;
 
 const intentOfRequest = new Map<string, string>();
