@@ -19,6 +19,7 @@ interface ReviewFlags {
   merge: string[];
   move: string[];
   out?: string;
+  library?: string;
 }
 
 interface MergeFlags {
@@ -118,6 +119,20 @@ async function mergeIntoFile(draft: IntentLibrary, flags: MergeFlags & { into: s
   console.log(describeMerge(target, summary) + (flags.dryRun ? '\n(dry run: nothing written)' : ''));
 }
 
+/** Lists a stored library, or applies review steps to it as a read-modify-write that is redone if someone wrote meanwhile. */
+async function reviewStored(id: string, actions: ReviewAction[], open: WithStores): Promise<void> {
+  await open(async ({ libraries }) => {
+    const stored = await libraries.get(id);
+    if (!stored) throw new CliError(`no library "${id}" is stored (library merge or library import stores one)`);
+    if (actions.length === 0) {
+      console.log(listing(stored.value));
+      return;
+    }
+    const reviewed = await updateWithRetry(libraries, id, (current) => forTheUser(() => applyReview(current, actions)));
+    console.log(`library "${id}": ${statusCounts(reviewed.value)}`);
+  });
+}
+
 /** Stores a library under a new id; false when someone stored one under it meanwhile. */
 async function storeNew(libraries: LibraryStore, library: IntentLibrary): Promise<boolean> {
   try {
@@ -168,7 +183,8 @@ export function registerReviewCommands(library: Command, open: WithStores, liveL
   library
     .command('review')
     .description('review a discovered draft by id: approve, discard, rename, merge, move intents, approve or discard attributes (without flags: list its intents)')
-    .argument('<draft>', 'draft library JSON written by discover (or a live library written by library export)')
+    .argument('[draft]', 'draft library JSON written by discover (or a live library written by library export)')
+    .option('--library <id>', 'review the stored live library with this id instead of a file (written back under optimistic concurrency)')
     .option('--approve <ids>', 'approve intents (comma-separated ids; repeatable)', collect, [])
     .option('--discard <ids>', 'discard intents (comma-separated ids; repeatable)', collect, [])
     .option('--approve-attribute <refs>', 'approve attributes, e.g. track-order.orderNumber (comma-separated; repeatable)', collect, [])
@@ -177,15 +193,22 @@ export function registerReviewCommands(library: Command, open: WithStores, liveL
     .option('--merge <target=ids>', 'merge intents into the target, e.g. cancel-order=cancel-purchase,stop-order (repeatable)', collect, [])
     .option('--move <id=group>', 'move an intent to another group (repeatable)', collect, [])
     .option('--out <file>', 'where to write the reviewed draft (default: in place)')
-    .action(async (file: string, flags: ReviewFlags) => {
-      const draft = await readLibraryForCli(file);
+    .action(async (file: string | undefined, flags: ReviewFlags) => {
+      if (file !== undefined && flags.library !== undefined) throw new CliError('give a draft file or --library ID, not both');
+      if (file === undefined && flags.library === undefined) throw new CliError('give a draft file to review, or --library ID to review a stored library');
       const actions = actionsOf(flags);
+      if (flags.library !== undefined) {
+        if (flags.out !== undefined) throw new CliError('--out goes with a draft file (a stored library is written back to the store)');
+        await reviewStored(flags.library, actions, open);
+        return;
+      }
+      const draft = await readLibraryForCli(file!);
       if (actions.length === 0) {
         console.log(listing(draft));
         return;
       }
       const reviewed = forTheUser(() => applyReview(draft, actions));
-      await writeFile(flags.out ?? file, serializeLibrary(reviewed), 'utf8');
+      await writeFile(flags.out ?? file!, serializeLibrary(reviewed), 'utf8');
       console.log(`${flags.out ?? file}: ${statusCounts(reviewed)}`);
     });
 

@@ -130,6 +130,22 @@ describe('library merge into the live store: incremental discovery runs', functi
     assert.deepEqual(byId((await stored()).value, 'order-status').attributes.map((a) => [a.name, a.status]), [['orderNumber', undefined], ['trackingNumber', 'discarded']]);
   });
 
+  it('reviews the stored library in place: lists it, approves a merged-in draft attribute, refuses bad input', async () => {
+    await liveAfterFirstRun();
+    await cli(['merge', draftFile('run2.json', secondRun)]);
+    assert.match(await cli(['review', '--library', 'retail']), /order-status .*trackingNumber \(draft\)/);
+    assert.match(await cli(['review', '--library', 'retail', '--approve-attribute', 'order-status.trackingNumber', '--approve', 'refund']), /library "retail": 4 intents \(2 approved, 1 draft, 1 discarded\), 0 draft attributes/);
+    const live = (await stored()).value;
+    assert.deepEqual(byId(live, 'order-status').attributes.map((a) => [a.name, a.status]), [['orderNumber', undefined], ['trackingNumber', 'approved']]);
+    assert.equal(byId(live, 'refund').status, 'approved');
+    const before = JSON.stringify(live);
+    await assert.rejects(cli(['review', '--library', 'nowhere']), /no library "nowhere" is stored/);
+    await assert.rejects(cli(['review', '--library', 'retail', '--approve', 'no-such-intent']), /no-such-intent/);
+    await assert.rejects(cli(['review', '--library', 'retail', '--approve', 'refund', '--out', path.join(dir, 'x.json')]), /--out goes with a draft file/);
+    await assert.rejects(cli(['review']), /give a draft file to review, or --library ID/);
+    assert.equal(JSON.stringify((await stored()).value), before, 'nothing stored changed');
+  });
+
   it('with --dry-run prints what would change and writes nothing', async () => {
     const draft = draftFile('run1.json', firstRun);
     assert.match(await cli(['merge', draft, '--dry-run']), /nothing is stored under this id; the draft would become the live library[^]*dry run: nothing written/);
