@@ -37,7 +37,7 @@ export interface App {
   /** Suggested responses for representatives, when Azure OpenAI is configured. */
   suggester?: ResponseSuggester;
   live(): LiveLibrary;
-  /** Re-reads the library from the store and retrains (after an import). */
+  /** Re-reads the library from the store and retrains (`serve` does it when the stored library changes: src/library-watch.ts). */
   reload(): Promise<LiveLibrary>;
   close(): Promise<void>;
 }

@@ -18,6 +18,7 @@ export const configSchema = z.object({
   SQLITE_PATH: z.string().min(1).optional(),
   LIBRARY_ID: z.string().min(1).default('demo'),
   LIBRARY_SEED_FILE: z.string().min(1).default(path.join(packageRoot, 'samples', 'library.json')),
+  LIBRARY_RELOAD_SECONDS: z.coerce.number().int().min(0).max(86400).default(30),
   KB_DIR: z.string().min(1).default(path.join(packageRoot, 'samples', 'kb')),
   DEFAULT_PHONE_REGION: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter region code such as "US"').default('US'),
   // Bot Framework, under the names botbuilder reads; src/bot/auth.ts checks how they combine.

@@ -12,13 +12,15 @@ export function registerServeCommand(program: Command): void {
       const stopTelemetry = await startTelemetry(config);
       const logger = createLogger(config);
       // Loaded on use, so other commands start without the whole service.
-      const [{ openApp }, { createServer }] = await Promise.all([import('../app.js'), import('../server/server.js')]);
+      const [{ openApp }, { createServer }, { watchLibrary }] = await Promise.all([import('../app.js'), import('../server/server.js'), import('../library-watch.js')]);
       const app = await openApp(config, logger);
+      const stopWatching = watchLibrary(app, config.LIBRARY_RELOAD_SECONDS * 1000, logger);
       const server = createServer(app, logger);
       await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
       logger.info({ url: server.url, store: config.sqlitePath, library: config.LIBRARY_ID }, 'intent-skill is listening');
       const stop = () => {
         logger.info('shutting down');
+        stopWatching();
         server.close(() =>
           void app
             .close()

@@ -11,6 +11,7 @@ export const settingsNotSetOnAzure: Readonly<Record<string, string>> = {
   DATA_DIR: 'the embedded SQLite store is replaced by Cosmos DB',
   SQLITE_PATH: 'the embedded SQLite store is replaced by Cosmos DB',
   LIBRARY_SEED_FILE: 'the packaged demo library seeds an empty store',
+  LIBRARY_RELOAD_SECONDS: 'the default (every 30 s) picks up library changes on every instance',
   KB_DIR: 'solutions come from Azure AI Search; `kb index` reads the folder on the operator\'s machine',
   BOT_OPENID_METADATA_URL: 'Microsoft\'s OpenID metadata is the default; the setting is for private clouds and tests',
   LOCAL_WEB_CHAT: 'the local Web Chat page stays off while authentication is on',
