@@ -123,6 +123,8 @@ function askedTogether(a: Growing, b: Growing): number {
   return together;
 }
 
+/** Wordings joined pair by pair (the most asked); O(AGGLOMERATED^2) similarities in all. */
+const AGGLOMERATED = 400;
 /** Question-word similarity at which two wordings ask the same thing. */
 const SAME_WORDS = 0.5;
 /** Answer-word similarity at which two questions ask the same thing ("What genre?" and "What kind of movie?" both get "comedy"). */
@@ -173,29 +175,66 @@ function absorb(into: Growing, from: Growing): void {
  * most similar pair is joined first, by question words (cosine of topic stems) or by the answers
  * customers gave (cosine of answer words), never across kinds of value ("where" vs "when", "how
  * many" vs "how long") or types of value (`valueType` of the answers: a date never joins a number), and
- * never when the two are asked in the same conversations. O(n^2) pairs per join over an intent's
- * distinct wordings (tens to a few hundred).
+ * never when the two are asked in the same conversations. Similarities are computed once and again only
+ * for a group that grew: O(m^2) for the m <= 400 most asked wordings, then O(rest x groups) for the
+ * rarer ones, which join their closest group.
  */
 export function clusterQuestions(questions: readonly AskedQuestion[], valueType: (answers: readonly string[], question: string) => string = () => 'text'): QuestionCluster[] {
-  const clusters = questions.filter((q) => topicStems(q.key).size > 0 || askKind(q.key) !== 'other').map(grow);
+  const usable = questions.filter((q) => topicStems(q.key).size > 0 || askKind(q.key) !== 'other');
+  // The most asked wordings are joined pair by pair; rarer ones (typos, one-off wordings) then join their closest group.
+  const ordered = [...usable].sort((a, b) => b.answersIn.size - a.answersIn.size || a.key.localeCompare(b.key));
+  const clusters = ordered.slice(0, AGGLOMERATED).map(grow);
   const types = new Map<Growing, string>();
   const typeOf = (c: Growing) => types.get(c) ?? types.set(c, valueType([...c.answersIn.values()].flatMap((a) => [...a]), c.phrasings[0]!.text)).get(c)!;
   const score = (a: Growing, b: Growing) => (sameValues(typeOf(a), typeOf(b)) ? similarity(a, b) : 0);
+  const n = clusters.length;
+  const alive = new Uint8Array(n).fill(1);
+  const scores = new Float64Array(n * n);
+  for (let i = 0; i < n; i += 1) for (let j = i + 1; j < n; j += 1) scores[i * n + j] = score(clusters[i]!, clusters[j]!);
   for (;;) {
-    let best: [number, number, number] | undefined;
-    for (let i = 0; i < clusters.length; i += 1) {
-      for (let j = i + 1; j < clusters.length; j += 1) {
-        const s = score(clusters[i]!, clusters[j]!);
-        if (s > 0 && (!best || s > best[2])) best = [i, j, s];
+    let best = -1;
+    let bestScore = 0;
+    for (let i = 0; i < n; i += 1) {
+      if (!alive[i]) continue;
+      for (let j = i + 1; j < n; j += 1) {
+        const s = scores[i * n + j]!;
+        if (alive[j] && s > bestScore) {
+          best = i * n + j;
+          bestScore = s;
+        }
       }
     }
-    if (!best) break;
-    const [i, j] = best;
+    if (best < 0) break;
+    const [i, j] = [Math.floor(best / n), best % n];
     absorb(clusters[i]!, clusters[j]!);
     types.delete(clusters[i]!);
-    clusters.splice(j, 1);
+    alive[j] = 0;
+    for (let k = 0; k < n; k += 1) {
+      if (!alive[k] || k === i) continue;
+      const s = score(clusters[Math.min(i, k)]!, clusters[Math.max(i, k)]!);
+      scores[Math.min(i, k) * n + Math.max(i, k)] = s;
+    }
   }
-  return clusters.map((c) => ({ phrasings: c.phrasings, kind: (c.kinds.get('other') ?? 0) * 2 > c.answersIn.size ? 'other' : kindOf(c) }));
+  const joined = clusters.filter((_, i) => alive[i]);
+  for (const question of ordered.slice(AGGLOMERATED)) {
+    const single = grow(question);
+    let into: Growing | undefined;
+    let bestScore = 0;
+    for (const cluster of joined) {
+      const s = score(cluster, single);
+      if (s > bestScore) {
+        into = cluster;
+        bestScore = s;
+      }
+    }
+    if (into) {
+      absorb(into, single);
+      types.delete(into);
+    } else {
+      joined.push(single);
+    }
+  }
+  return joined.map((c) => ({ phrasings: c.phrasings, kind: (c.kinds.get('other') ?? 0) * 2 > c.answersIn.size ? 'other' : kindOf(c) }));
 }
 
 /** The key a question is counted under: its wording without case, spacing or end punctuation. */

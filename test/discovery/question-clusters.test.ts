@@ -50,6 +50,18 @@ describe('discover: grouping agent questions into attributes', () => {
     assert.deepEqual(groups(typed, valueType), [['order email', 'what is the email on the order'], ['what is your order number']]);
   });
 
+  it('joins the rarer of many wordings to their closest group', () => {
+    const fillers = ['please', 'kindly', 'now', 'again', 'sorry', 'quickly', 'here', 'today', 'exactly', 'first'];
+    const rows: Array<[string, number, string]> = [];
+    for (let i = 0; i < 450; i += 1) {
+      const words = fillers.filter((_, bit) => (i >> bit) & 1).join(' ');
+      rows.push([`What is the order number ${words}?`, i, `BL-${1000000 + i}`]);
+      rows.push([`When did it arrive ${words}?`, i, 'yesterday']);
+    }
+    const clusters = clusterQuestions(asked(...rows));
+    assert.deepEqual(clusters.map((c) => c.phrasings.length).sort((a, b) => b - a), [450, 450]);
+  });
+
   it('names an attribute as a person would, from its words and the kind of value', () => {
     const name = (kind: Parameters<typeof nameAttribute>[2], type: Parameters<typeof nameAttribute>[1], ...texts: string[]) =>
       nameAttribute(texts.map((text) => ({ text, count: 1 })), type, kind);
