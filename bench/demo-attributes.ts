@@ -16,7 +16,7 @@ import { questionPhrasings } from '../src/discovery/synthetic/questions.js';
 import { generateTranscripts } from '../src/discovery/synthetic/generate.js';
 import { parseLibraryJson } from '../src/library/io.js';
 import { maskPersonalData } from '../src/nlu/redact.js';
-import { increment, inner, scoreAttributes } from './lib/attribute-scoring.js';
+import { increment, inner, scoreAttributes, scoreGroups } from './lib/attribute-scoring.js';
 import { scoreClustering } from './lib/cluster-metrics.js';
 
 const { values } = parseArgs({
@@ -81,5 +81,7 @@ console.log(
 );
 const labelled = discovery.assignments.filter((a) => intentOfRequest.has(a.id));
 const clusters = scoreClustering(labelled.map((a) => a.intentId ?? 'unclear'), labelled.map((a) => intentOfRequest.get(a.id)!));
-console.log(`intents of the ${labelled.length} labelled requests: ${JSON.stringify(clusters)}`);
+console.log(`intents of the ${labelled.length} labelled requests: ACC ${clusters.acc.toFixed(3)}, NMI ${clusters.nmi.toFixed(3)}, ARI ${clusters.ari.toFixed(3)}, ${clusters.clusters} intents for ${clusters.labels} labels`);
+const groupOfIntent = new Map(library.intents.map((i) => [i.id, i.groupId] as const));
+console.log(scoreGroups(discovery, intentOfRequest, (intent) => groupOfIntent.get(intent)));
 console.log(report);

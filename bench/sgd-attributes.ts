@@ -14,7 +14,7 @@ import { discoverIntents } from '../src/discovery/discover.js';
 import { questionKey } from '../src/discovery/question-clusters.js';
 import type { Conversation } from '../src/discovery/types.js';
 import { maskPersonalData } from '../src/nlu/redact.js';
-import { increment, inner, scoreAttributes } from './lib/attribute-scoring.js';
+import { increment, inner, scoreAttributes, scoreGroups } from './lib/attribute-scoring.js';
 
 interface Frame {
   service: string;
@@ -37,6 +37,7 @@ const dialogues: Dialogue[] = readdirSync(dir)
 
 /** Gold: the intent of each user turn (by dialogue and masked text), slots requested per question, dialogues per intent and slot. */
 const intentOfTurn = new Map<string, string>();
+const domainOf = new Map<string, string>();
 const slotsOfQuestion = new Map<string, Map<string, number>>();
 const dialoguesOfIntent = new Map<string, number>();
 const requestedIn = new Map<string, Map<string, number>>();
@@ -46,7 +47,12 @@ for (const dialogue of dialogues) {
   const requested = new Set<string>();
   for (const turn of dialogue.turns) {
     if (turn.speaker === 'USER') {
-      active = turn.frames.map((f) => f.state?.active_intent).find((i) => i && i !== 'NONE') ?? active;
+      const frame = turn.frames.find((f) => f.state?.active_intent && f.state.active_intent !== 'NONE');
+      if (frame) {
+        active = frame.state!.active_intent;
+        // The domain of a service ("Flights_1" -> Flights): the gold group of its intents.
+        domainOf.set(active, frame.service.replace(/_\d+$/, ''));
+      }
       if (active) intents.add(active);
       intentOfTurn.set(`${dialogue.dialogue_id}\u0000${maskPersonalData(turn.utterance).text}`, active);
       continue;
@@ -83,3 +89,4 @@ for (const record of corpus.records) {
 const { matched, report } = scoreAttributes(discovery, { intentOfRequest, attributesOfQuestion: slotsOfQuestion, conversationsOf: dialoguesOfIntent, askedIn: requestedIn }, minWeight);
 console.log(`SGD dev: ${dialogues.length} dialogues, ${discovery.requests} requests, ${discovery.intents.length} discovered intents, ${matched} matched to a gold intent; ${seconds.toFixed(1)} s`);
 console.log(report);
+console.log(scoreGroups(discovery, intentOfRequest, (intent) => domainOf.get(intent)));

@@ -8,6 +8,7 @@
  */
 import type { Discovery } from '../../src/discovery/discover.js';
 import { questionKey } from '../../src/discovery/question-clusters.js';
+import { scoreClustering } from './cluster-metrics.js';
 
 export interface AttributeGold {
   /** Gold intent by request id (`conversationId`, then `conversationId#2`...). */
@@ -87,4 +88,23 @@ export function scoreAttributes(discovery: Discovery, gold: AttributeGold, minWe
   lines.push(`gold = asked in >= ${minWeight} of the intent's conversations: ${figure(strict)}`);
   lines.push(`gold = every attribute ever asked for the intent:  ${figure(all)}`);
   return { matched, report: lines.join('\n') };
+}
+
+/**
+ * How the discovered groups match gold groups (a gold intent's group or domain), over the requests
+ * placed in a discovered intent that have a gold intent: ACC (one-to-one), NMI, ARI.
+ */
+export function scoreGroups(discovery: Discovery, intentOfRequest: ReadonlyMap<string, string>, groupOfIntent: (intent: string) => string | undefined): string {
+  const groupOfDiscovered = new Map(discovery.library.intents.map((i) => [i.id, i.groupId] as const));
+  const predicted: string[] = [];
+  const gold: string[] = [];
+  for (const { id, intentId } of discovery.assignments) {
+    const goldIntent = intentOfRequest.get(id);
+    const goldGroup = goldIntent === undefined ? undefined : groupOfIntent(goldIntent);
+    if (!intentId || goldGroup === undefined) continue;
+    predicted.push(groupOfDiscovered.get(intentId)!);
+    gold.push(goldGroup);
+  }
+  const scores = scoreClustering(predicted, gold);
+  return `groups of the ${predicted.length} placed requests: ACC ${scores.acc.toFixed(3)}, NMI ${scores.nmi.toFixed(3)}, ARI ${scores.ari.toFixed(3)}, ${scores.clusters} groups for ${scores.labels} gold groups`;
 }

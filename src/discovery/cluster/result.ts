@@ -37,7 +37,7 @@ export interface ClusteringResult {
 const UNCLEAR_LABEL = 'Unclear requests';
 
 /**
- * Clusters ranked by size (ids c1, c2, ...), described, grouped into about √k families, plus an
+ * Clusters ranked by size (ids c1, c2, ...), described, grouped into families (`groupClusters`), plus an
  * "unclear" cluster for utterances labelled -1 (nothing to cluster on). Clusters are grouped in the
  * space they were clustered in (`space`, words by default) and described by their words.
  */
@@ -61,7 +61,7 @@ export function assembleResult(
   order.forEach((c, rank) => c.members.forEach((i) => (ranked[i] = rank)));
   const centroids = sparseCentroids(features.rows, ranked, order.length, columns);
   const spaceCentroids = space.rows === features.rows ? centroids : sparseCentroids(space.rows, ranked, order.length, space.columns);
-  const groupOf = groupClusters(spaceCentroids, Math.max(1, Math.round(Math.sqrt(order.length))));
+  const groupOf = groupClusters(spaceCentroids, order.map((c) => c.members.length));
 
   const texts = rows.map((r) => r.text);
   const mentions = corpusMentions(analyses);
