@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { groupClusters } from '../../src/discovery/cluster/hierarchy.js';
 
 /** Unit centroids over named columns. */
-function centroids(...vectors: Array<Record<string, number>>) {
+function centroids(...vectors: Array<Partial<Record<string, number>>>) {
   const columns = [...new Set(vectors.flatMap((v) => Object.keys(v)))];
   const data = new Float64Array(vectors.length * columns.length);
   vectors.forEach((v, i) => {
-    const norm = Math.hypot(...Object.values(v));
+    const norm = Math.hypot(...Object.values(v).map((x) => x ?? 0));
     columns.forEach((c, j) => (data[i * columns.length + j] = (v[c] ?? 0) / norm));
   });
   return { count: vectors.length, columns: columns.length, data };
@@ -19,7 +19,7 @@ describe('discover: grouping intents into families', () => {
     const account = [{ password: 1, login: 0.5 }, { password: 1, reset: 0.6 }, { account: 1, login: 0.6 }, { account: 1, close: 0.7 }];
     const weather = { weather: 1, order: 0.1 };
     const groups = groupClusters(centroids(...billing, ...orders, ...account, weather), [...Array(12).fill(100), 3]);
-    const of = (i: number) => groups[i];
+    const of = (i: number) => groups[i]!;
     const family = (i: number) => Math.floor(i / 4);
     for (let a = 0; a < 12; a++) for (let b = 0; b < 12; b++) if (family(a) !== family(b)) assert.notEqual(of(a), of(b), `${a} and ${b} grouped: ${[...groups]}`);
     assert.equal(new Set(groups).size, Math.round(2 * Math.sqrt(12)), 'about 2√n groups, the small cluster taking none of its own');
