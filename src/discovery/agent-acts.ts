@@ -123,30 +123,38 @@ export function sentencesOf(text: string): string[] {
     .filter((s) => s !== '');
 }
 
-/** The sentences of an agent turn that ask for a value ("Sure. What is the order number?" -> the second). */
-export function askedQuestions(text: string): string[] {
-  const sentences = sentencesOf(text);
-  const acts = sentences.map(sentenceAct);
-  if (acts.includes('open-prompt') || acts.includes('social')) return [];
-  return sentences.filter((_, i) => acts[i] === 'request');
+/** What one agent turn does, read once per turn. */
+export interface AgentTurn {
+  /** Its sentences that ask for a value; none when the turn invites a new request or makes small talk. */
+  questions: string[];
+  /** It checks values the agent is about to act on ("So a table for 2 at 7 pm?"): the reply corrects, it asks nothing new. */
+  confirming: boolean;
+  /** The new task it offers ("Would you like me to book it?" -> "book it"), if any. */
+  offer?: string;
+  /** It invites a new request ("Anything else I can help with?"). */
+  invites: boolean;
 }
 
-/** Whether the agent checks values it is about to act on ("So a table for 2 at 7 pm?"): the reply corrects, it asks nothing new. */
-export function confirmsValues(text: string): boolean {
-  return sentencesOf(text).some((sentence) => sentenceAct(sentence) === 'confirmation');
+/** Reads an agent turn: each sentence's act is worked out once. */
+export function readAgentTurn(text: string): AgentTurn {
+  const sentences = sentencesOf(text);
+  const acts = sentences.map(sentenceAct);
+  const chatty = acts.includes('open-prompt') || acts.includes('social');
+  const offer = sentences.map((sentence, i) => (acts[i] === 'task-offer' ? TASK_OFFER.exec(stripOpener(sentence))?.[1] : undefined)).find((action) => action);
+  return {
+    questions: chatty ? [] : sentences.filter((_, i) => acts[i] === 'request'),
+    confirming: acts.includes('confirmation'),
+    ...(offer ? { offer } : {}),
+    invites: OPEN_PROMPT.test(text),
+  };
+}
+
+/** The sentences of an agent turn that ask for a value ("Sure. What is the order number?" -> the second). */
+export function askedQuestions(text: string): string[] {
+  return readAgentTurn(text).questions;
 }
 
 /** The new task an agent turn offers ("Would you like me to book it?" -> "book it"), if any. */
 export function offeredTask(text: string): string | undefined {
-  for (const sentence of sentencesOf(text)) {
-    if (sentenceAct(sentence) !== 'task-offer') continue;
-    const action = TASK_OFFER.exec(stripOpener(sentence))?.[1];
-    if (action) return action;
-  }
-  return undefined;
-}
-
-/** Whether the turn invites a new request ("Anything else I can help with?"). */
-export function invitesRequest(text: string): boolean {
-  return OPEN_PROMPT.test(text);
+  return readAgentTurn(text).offer;
 }

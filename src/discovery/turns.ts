@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { eng } from 'stopword';
-import { askedQuestions, confirmsValues, invitesRequest, offeredTask, sentencesOf } from './agent-acts.js';
+import { readAgentTurn, sentencesOf } from './agent-acts.js';
 import type { Conversation } from './types.js';
 
 const STOPWORDS: ReadonlySet<string> = new Set([...eng, 'was', 'all', 'sorry', 'its', 'been', 'ok', 'im', 'ive', 'dont']);
@@ -86,10 +86,11 @@ export function findRequests(conversation: Conversation): IntentRequest[] {
   let confirming = false;
   for (const turn of turns) {
     if (turn.role !== 'customer') {
-      pendingQuestions = askedQuestions(turn.text);
-      confirming = confirmsValues(turn.text);
-      offer = offeredTask(turn.text);
-      if (invitesRequest(turn.text)) invited = true;
+      const agent = readAgentTurn(turn.text);
+      pendingQuestions = agent.questions;
+      confirming = agent.confirming;
+      offer = agent.offer;
+      if (agent.invites) invited = true;
       continue;
     }
     const current = requests.at(-1);
