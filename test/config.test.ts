@@ -17,9 +17,12 @@ describe('configuration', () => {
 
   it('names every bad variable at once', () => {
     assert.throws(
-      () => loadConfig({ PORT: 'eighty', DEFAULT_PHONE_REGION: 'usa' }),
+      () => loadConfig({ PORT: 'eighty', DEFAULT_PHONE_REGION: 'usa', LIBRARY_RELOAD_SECONDS: '-5' }),
       (error: unknown) =>
-        error instanceof ConfigError && /PORT: /.test(error.message) && /DEFAULT_PHONE_REGION: must be a two-letter region code/.test(error.message),
+        error instanceof ConfigError &&
+        /PORT: /.test(error.message) &&
+        /DEFAULT_PHONE_REGION: must be a two-letter region code/.test(error.message) &&
+        /LIBRARY_RELOAD_SECONDS: /.test(error.message),
     );
   });
 });
