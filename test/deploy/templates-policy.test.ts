@@ -17,6 +17,7 @@ import {
   type BicepResource,
 } from './bicep.js';
 import {
+  apiVersionsReviewedOn,
   credentialExpression,
   credentialName,
   isPlatformSetting,
@@ -180,16 +181,16 @@ describe('deploy templates: data-plane access', () => {
 });
 
 describe('deploy templates: API versions', () => {
-  const cutoff = new Date();
+  const cutoff = new Date(`${apiVersionsReviewedOn}T00:00:00Z`);
   cutoff.setUTCFullYear(cutoff.getUTCFullYear() - 2);
 
-  it('uses stable API versions no older than two years, or the newest stable one where none is newer', () => {
+  it(`uses stable API versions no older than two years on the review of ${apiVersionsReviewedOn}, or the newest stable one where none is newer`, () => {
     for (const resource of allResources) {
       const where = `${resource.type}@${resource.apiVersion} in deploy/${resource.file}`;
       assert.match(resource.apiVersion, /^\d{4}-\d{2}-\d{2}$/, `${where} is not a stable version`);
       const pinned = newestStableApiVersion[resource.type];
       if (pinned) assert.equal(resource.apiVersion, pinned, where);
-      else assert.ok(new Date(`${resource.apiVersion}T00:00:00Z`) >= cutoff, `${where} is older than two years`);
+      else assert.ok(new Date(`${resource.apiVersion}T00:00:00Z`) >= cutoff, `${where} was older than two years on ${apiVersionsReviewedOn}`);
     }
   });
 });

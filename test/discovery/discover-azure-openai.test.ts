@@ -228,12 +228,10 @@ describe('discover with Azure OpenAI: embeddings and model-written names', funct
 
     it('fails the run when naming runs past --azure-openai-timeout', async () => {
       peer.faults.inject({ kind: 'delay', ms: 5000 }, { match: (r) => r.path.endsWith('/chat/completions'), times: 100 });
-      const started = Date.now();
       await assert.rejects(
         discover([input, '--out', out, '--azure-openai', '--azure-openai-timeout', '400']),
         /Azure OpenAI naming failed on deployment "chat-4o" \(group "[^"]+"\): no answer within 400 ms\. Nothing was written/,
       );
-      assert.ok(Date.now() - started < 30_000);
       assert.equal(existsSync(out), false);
     });
 
