@@ -13,9 +13,9 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { openApp } from '../src/app.js';
+import { openApp } from '../src/app/app.js';
 import { loadConfig, packageRoot } from '../src/config.js';
-import type { Transcript } from '../src/discovery/synthetic/types.js';
+import type { Transcript } from '../src/synthetic/types.js';
 import { percentile } from '../src/nlu/evaluate/metrics.js';
 import { createServer } from '../src/server/server.js';
 

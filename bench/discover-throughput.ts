@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { discoverFromFile } from '../src/discovery/run.js';
-import { generateTranscripts } from '../src/discovery/synthetic/generate.js';
+import { generateTranscripts } from '../src/synthetic/generate.js';
 import { intentLibrarySchema } from '../src/library/schema.js';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' } } });

@@ -37,7 +37,7 @@ const activity = {
 
 /** The intent-skill service exactly as `npm start` builds it, on a scratch data folder. */
 async function serveSkill(): Promise<restify.Server> {
-  const { openApp } = await import('../src/app.js');
+  const { openApp } = await import('../src/app/app.js');
   const { loadConfig } = await import('../src/config.js');
   const { createServer } = await import('../src/server/server.js');
   const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-skill-'));

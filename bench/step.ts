@@ -9,9 +9,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openApp } from '../src/app.js';
+import { openApp } from '../src/app/app.js';
 import { loadConfig, packageRoot } from '../src/config.js';
-import type { Transcript } from '../src/discovery/synthetic/types.js';
+import type { Transcript } from '../src/synthetic/types.js';
 import { percentile } from '../src/nlu/evaluate/metrics.js';
 
 const { values } = parseArgs({

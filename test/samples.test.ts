@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { transcriptLine } from '../src/cli/generate.js';
-import { generateTranscripts } from '../src/discovery/synthetic/generate.js';
+import { generateTranscripts } from '../src/synthetic/generate.js';
 import { intentLibrarySchema, type IntentLibrary } from '../src/library/schema.js';
 
 const DOMAIN: Record<string, string[]> = {

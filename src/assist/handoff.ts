@@ -1,6 +1,6 @@
 import { newConversationState, type ConversationState } from '../engine/state.js';
-import type { ConversationStore } from '../stores/types.js';
-import { updateWithRetry } from '../stores/update.js';
+import type { ConversationStore } from '../engine/store.js';
+import { updateWithRetry } from '../library/update.js';
 
 export type CarriedValues = Readonly<Record<string, string | number | boolean>>;
 

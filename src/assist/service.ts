@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
-import type { App } from '../app.js';
+import type { App } from '../app/app.js';
 import { DuplicateMessageError } from '../engine/conversations.js';
 import type { ConversationState, Turn } from '../engine/state.js';
 import { intentView } from '../engine/step.js';
 import { decideIntent } from '../nlu/decision.js';
-import { updateWithRetry } from '../stores/update.js';
+import { updateWithRetry } from '../library/update.js';
 import type { AssistEvent } from './events.js';
 import { EventHub } from './events.js';
 import { handOff } from './handoff.js';

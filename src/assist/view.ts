@@ -1,4 +1,4 @@
-import type { Catalog } from '../engine/catalog.js';
+import type { Catalog } from '../library/catalog.js';
 import type { Insight, IntentView } from '../engine/insight.js';
 import { nextQuestions } from '../engine/questions.js';
 import type { ConversationState, Phase, Status } from '../engine/state.js';

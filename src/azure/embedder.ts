@@ -1,4 +1,4 @@
-import { azureOpenAIEmbedder, type Embedder } from '../nlu/azure-openai/embeddings.js';
+import { azureOpenAIEmbedder, type Embedder } from './embeddings.js';
 import type { AzureClients } from './clients.js';
 
 /** The embedder on the configured embedding deployment, or null without one. */

@@ -1,8 +1,23 @@
 import type { TokenCredential } from '@azure/core-auth';
 import { AzureKeyCredential, SearchClient, SearchIndexClient } from '@azure/search-documents';
-import type { SolutionDocument } from '../knowledge/azure/index-schema.js';
 import type { SearchSettings } from './settings.js';
 import type { AzureTransport } from './transport.js';
+
+/** One chunk of a knowledge-base article, as stored in the Azure AI Search index. */
+export interface SolutionDocument {
+  /** The index key: the chunk id base64url-encoded, since keys allow only letters, digits, `_`, `-` and `=`. */
+  id: string;
+  articleId: string;
+  title: string;
+  heading: string;
+  content: string;
+  url: string | null;
+  tags: string[];
+  /** The intents this article solves, for the query's intent filter. */
+  intentIds: string[];
+  /** The embedding of the chunk, when Azure OpenAI embeddings are configured. */
+  contentVector?: number[];
+}
 
 export interface SearchClients {
   /** Queries and document uploads for the solutions index. */

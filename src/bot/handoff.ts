@@ -1,8 +1,8 @@
 import { handOff } from '../assist/handoff.js';
-import type { Catalog } from '../engine/catalog.js';
+import type { Catalog } from '../library/catalog.js';
 import { nextQuestions } from '../engine/questions.js';
 import type { ConversationState } from '../engine/state.js';
-import type { SkillServices } from './actions/types.js';
+import type { SkillServices } from '../actions/types.js';
 
 /** Hands the conversation to a representative (src/assist/handoff.ts: escalated, phase assisted, values marked as from self-service). */
 export function escalate(services: Pick<SkillServices, 'conversations'>, conversationId: string, channel: string, now: Date): Promise<ConversationState> {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { ActionError, type ActionContext, type SkillAction, type SkillServices } from './actions/types.js';
+import { ActionError, type ActionContext, type SkillAction, type SkillServices } from '../actions/types.js';
 
 /** An action call as it arrives in an `event` activity. */
 export interface SkillCall {

@@ -35,7 +35,7 @@ export function registerChatCommand(program: Command): void {
     .option('--debug', 'show the intent, confidence, runner-up intents and extracted values after each turn')
     .action(async (options: ChatOptions) => {
       // Loaded on use, so other commands start without the whole service.
-      const { openApp } = await import('../app.js');
+      const { openApp } = await import('../app/app.js');
       const app = await openApp(loadConfig());
       const conversationId = options.conversation ?? `terminal-${randomUUID()}`;
       const input = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true });

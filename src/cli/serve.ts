@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
-import { createLogger } from '../logging.js';
+import { createLogger } from '../app/logging.js';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -8,11 +8,11 @@ export function registerServeCommand(program: Command): void {
     .description('start the service (PORT, default 3978) on the configured backends; embedded defaults need no setup')
     .action(async () => {
       const config = loadConfig();
-      const { startTelemetry } = await import('../telemetry.js');
+      const { startTelemetry } = await import('../app/telemetry.js');
       const stopTelemetry = await startTelemetry(config);
       const logger = createLogger(config);
       // Loaded on use, so other commands start without the whole service.
-      const [{ openApp }, { createServer }, { watchLibrary }] = await Promise.all([import('../app.js'), import('../server/server.js'), import('../library-watch.js')]);
+      const [{ openApp }, { createServer }, { watchLibrary }] = await Promise.all([import('../app/app.js'), import('../server/server.js'), import('../app/library-watch.js')]);
       const app = await openApp(config, logger);
       const stopWatching = watchLibrary(app, config.LIBRARY_RELOAD_SECONDS * 1000, logger);
       const server = createServer(app, logger);

@@ -1,4 +1,4 @@
-import type { Stores } from '../app.js';
+import type { Stores } from '../app/app.js';
 import { loadConfig } from '../config.js';
 
 /** Runs `run` with stores open and closes them after; commands take one so tests can hand them their own. */
@@ -6,7 +6,7 @@ export type WithStores = <T>(run: (stores: Pick<Stores, 'libraries'>) => Promise
 
 /** The stores the service uses (Cosmos DB when configured, else SQLite), loaded on use. */
 export async function withStores<T>(run: (stores: Stores) => Promise<T>): Promise<T> {
-  const [{ chooseStores }, { openAzureParts }] = await Promise.all([import('../app.js'), import('../azure/parts.js')]);
+  const [{ chooseStores }, { openAzureParts }] = await Promise.all([import('../app/app.js'), import('../app/azure-parts.js')]);
   const config = loadConfig();
   const azure = await openAzureParts(config);
   try {

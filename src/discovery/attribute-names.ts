@@ -1,6 +1,6 @@
 import type { AttributeType } from '../library/schema.js';
 import type { AskKind } from './question-clusters.js';
-import { stemOf, topicWords } from './words.js';
+import { stemOf, topicWords } from '../text/topic-words.js';
 
 /** Verbs and fillers that name no value in a question ("when did you *buy* it", "what area should I *search*"). */
 const NOT_NAMES = new Set(

@@ -4,9 +4,9 @@ import { LIBRARY_SCHEMA_VERSION, type Intent, type IntentGroup, type IntentLibra
 import { countQuestions, mineAttributes, type MinedAttribute, type MiningOptions } from './attributes.js';
 import type { Corpus, ConversationRecord } from './corpus.js';
 import { intentText } from './request-text.js';
-import { uniqueSlug } from './slug.js';
+import { uniqueSlug } from '../library/slug.js';
 import type { Exchange } from './turns.js';
-import { topicStems } from './words.js';
+import { topicStems } from '../text/topic-words.js';
 
 export interface DiscoverOptions extends MiningOptions {
   /** Above 1 for finer intents, below 1 for coarser ones. Default 1. */

@@ -1,4 +1,4 @@
-import { stemOf, topicStems, topicWords } from './words.js';
+import { stemOf, topicStems, topicWords } from '../text/topic-words.js';
 
 /** One wording of an agent question within an intent's conversations. */
 export interface AskedQuestion {

@@ -1,6 +1,6 @@
 import type { Attribute, IntentLibrary } from '../library/schema.js';
 import type { Discovery } from './discover.js';
-import { escapeHtml as e } from '../html-escape.js';
+import { escapeHtml as e } from '../text/html-escape.js';
 import { svgBars } from './svg-bars.js';
 
 export interface ReportInput {

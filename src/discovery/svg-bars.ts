@@ -1,4 +1,4 @@
-import { escapeHtml } from '../html-escape.js';
+import { escapeHtml } from '../text/html-escape.js';
 
 export interface Bar {
   label: string;

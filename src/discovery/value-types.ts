@@ -1,7 +1,7 @@
 import type { Attribute, AttributeType } from '../library/schema.js';
 import { PLACEHOLDERS } from '../nlu/redact.js';
 import { extractAttributes } from '../nlu/extractors/index.js';
-import { topicWords } from './words.js';
+import { topicWords } from '../text/topic-words.js';
 
 export interface InferredType {
   type: AttributeType;

@@ -1,5 +1,5 @@
-import type { ConversationStore } from '../stores/types.js';
-import { updateWithRetry } from '../stores/update.js';
+import type { ConversationStore } from './store.js';
+import { updateWithRetry } from '../library/update.js';
 import type { Insight } from './insight.js';
 import { newConversationState, type ConversationState, type Phase, type Turn } from './state.js';
 import { step, type StepDeps } from './step.js';

@@ -1,5 +1,5 @@
 import type { Solution } from '../knowledge/types.js';
-import type { Catalog } from './catalog.js';
+import type { Catalog } from '../library/catalog.js';
 import type { Insight } from './insight.js';
 
 /** What the self-service skill says for an insight, independent of the channel that renders it. */

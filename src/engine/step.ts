@@ -1,18 +1,13 @@
 import type { Solution, SolutionSearch } from '../knowledge/types.js';
 import type { Intent } from '../library/schema.js';
-import type { AttributeExtractor, Classification, Extraction, IntentDecision } from '../nlu/types.js';
+import type { AttributeExtractor, Classification, Extraction, IntentDecision, IntentRanker } from '../nlu/types.js';
 import { attributeAskedIn } from './agent-questions.js';
-import type { Catalog } from './catalog.js';
+import type { Catalog } from '../library/catalog.js';
 import type { AnsweredAttribute, Insight, IntentView } from './insight.js';
 import { defaultTrackingOptions, resolveClarification, trackIntent, type TrackingOptions } from './intent-tracking.js';
 import { buildQuery } from './query.js';
 import { missingRequired, nextQuestions } from './questions.js';
 import type { ConversationState, KnownValue, Status, Turn } from './state.js';
-
-/** Anything that ranks intents for a text: the local classifier, or a model behind the same shape. */
-export interface IntentRanker {
-  classify(text: string, top?: number): Classification | Promise<Classification>;
-}
 
 export interface StepOptions extends TrackingOptions {
   /** Characters of a turn that understanding looks at; the rest of a very long message is ignored. */

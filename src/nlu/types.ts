@@ -25,6 +25,11 @@ export interface IntentClassifier {
   classify(text: string, top?: number): Classification;
 }
 
+/** Anything that ranks intents for a text: the local classifier, or a model behind the same shape (the engine's port). */
+export interface IntentRanker {
+  classify(text: string, top?: number): Classification | Promise<Classification>;
+}
+
 /** What the engine decides from a classification. */
 export type IntentDecision =
   | { kind: 'intent'; intent: string; confidence: number }

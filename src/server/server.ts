@@ -1,8 +1,8 @@
 import restify from 'restify';
 import type { Logger } from 'pino';
-import type { App } from '../app.js';
-import { mountAssist } from '../assist/routes.js';
-import { mountBot, type BotRouteOptions } from '../bot/routes.js';
+import type { App } from '../app/app.js';
+import { mountAssist } from './assist-routes.js';
+import { mountBot, type BotRouteOptions } from './bot-routes.js';
 
 export interface ServerOptions {
   bot?: BotRouteOptions;

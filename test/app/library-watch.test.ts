@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import sinon from 'sinon';
-import { openApp, type App } from '../../src/app.js';
+import { openApp, type App } from '../../src/app/app.js';
 import { loadConfig } from '../../src/config.js';
-import { watchLibrary } from '../../src/library-watch.js';
+import { watchLibrary } from '../../src/app/library-watch.js';
 
 /** Resolves once `condition` holds, checking every 20 ms; fails after `ms`. */
 async function until(condition: () => boolean, ms = 15000): Promise<void> {

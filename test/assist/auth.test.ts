@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { AssistAuthConfigError, createAssistAuth } from '../../src/assist/auth.js';
+import { AssistAuthConfigError, createAssistAuth } from '../../src/server/assist-auth.js';
 import { issuerFor, LocalIdentity, strangerKey, TENANT_ID } from '../bot/helpers/local-identity.js';
 import type { RunningService } from '../bot/helpers/service.js';
 import { API_KEY, call, message, newConversationId, startAssistService } from './helpers.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { KeyedQueue } from '../../src/assist/keyed-queue.js';
 import { buildView } from '../../src/assist/view.js';
 import { packageRoot } from '../../src/config.js';
-import { buildCatalog, type Catalog } from '../../src/engine/catalog.js';
+import { buildCatalog, type Catalog } from '../../src/library/catalog.js';
 import { newConversationState, type ConversationState } from '../../src/engine/state.js';
 import { readLibraryFile } from '../../src/library/io.js';
 

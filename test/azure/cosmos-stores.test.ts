@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { CosmosClient } from '@azure/cosmos';
-import { buildCatalog } from '../../src/engine/catalog.js';
+import { buildCatalog } from '../../src/library/catalog.js';
 import { ConversationService } from '../../src/engine/conversations.js';
 import type { StepDeps } from '../../src/engine/step.js';
 import { CosmosSetupError } from '../../src/stores/cosmos/index.js';
-import { ConcurrencyError } from '../../src/stores/types.js';
+import { ConcurrencyError } from '../../src/library/store.js';
 import { describeConversationStoreContract, describeLibraryStoreContract } from '../stores/contract.js';
 import { sampleConversation, sampleLibrary } from '../stores/fixtures.js';
 import { containers, deployDatabase, openStores, type OpenedCosmos } from './cosmos-helpers.js';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import type restify from 'restify';
-import { openApp, type App } from '../../src/app.js';
+import { openApp, type App } from '../../src/app/app.js';
 import { azureEmbedder } from '../../src/azure/embedder.js';
 import { indexKnowledgeBase } from '../../src/knowledge/azure/indexer.js';
 import { createServer } from '../../src/server/server.js';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AzureClients } from '../../src/azure/clients.js';
 import { azureEmbedder } from '../../src/azure/embedder.js';
-import { buildCatalog } from '../../src/engine/catalog.js';
+import { buildCatalog } from '../../src/library/catalog.js';
 import { newConversationState } from '../../src/engine/state.js';
 import { step, type StepDeps } from '../../src/engine/step.js';
 import { azureSolutionSearch } from '../../src/knowledge/azure/azure-search.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { pino } from 'pino';
 import { z } from 'zod';
-import { defineAction, type SkillAction, type SkillServices } from '../../src/bot/actions/types.js';
+import { defineAction, type SkillAction, type SkillServices } from '../../src/actions/types.js';
 import { conversationKey, runSkillCall } from '../../src/bot/skill-call.js';
 
 const logger = pino({ level: 'silent' });

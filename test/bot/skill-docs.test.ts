@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { actionsMarkdown } from '../../src/bot/actions-doc.js';
-import { skillActions } from '../../src/bot/actions/index.js';
+import { actionsMarkdown } from '../../src/actions/markdown.js';
+import { skillActions } from '../../src/actions/index.js';
 import { packageRoot } from '../../src/config.js';
 
 const DOC = path.join(packageRoot, 'docs', 'skill.md');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { skillActions } from '../../src/bot/actions/index.js';
-import { SKILL_MANIFEST_SCHEMA, type SkillManifest } from '../../src/bot/skill-manifest.js';
+import { skillActions } from '../../src/actions/index.js';
+import { SKILL_MANIFEST_SCHEMA, type SkillManifest } from '../../src/actions/skill-manifest.js';
 import { startService, type RunningService } from './helpers/service.js';
 
 const COPILOT_STUDIO = { actions: 100, fields: 25, bytes: 500 * 1024 };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { loadConfig } from '../../src/config.js';
-import { startTelemetry } from '../../src/telemetry.js';
+import { startTelemetry } from '../../src/app/telemetry.js';
 
 describe('telemetry', () => {
   it('stays off without an Application Insights connection string', async () => {

@@ -9,7 +9,7 @@ import { mapConcurrently } from '../../src/discovery/azure-openai/concurrently.j
 import { clusterUtterances } from '../../src/discovery/cluster/index.js';
 import { parseLibraryJson } from '../../src/library/io.js';
 import type { IntentLibrary } from '../../src/library/schema.js';
-import { seededRandom } from '../../src/random.js';
+import { seededRandom } from '../../src/text/random.js';
 import { LOCAL_OPENAI_KEY } from '../azure/azure-helpers.js';
 import { startOpenAIPeer, userData, type ChatRequest, type OpenAIPeer } from '../azure/peers/openai-peer.js';
 

@@ -7,7 +7,7 @@ import sinon from 'sinon';
 import { registerDiscoverCommand } from '../../src/cli/discover.js';
 import { parseLibraryJson } from '../../src/library/io.js';
 import { intentLibrarySchema, type IntentLibrary } from '../../src/library/schema.js';
-import { generateTranscripts } from '../../src/discovery/synthetic/generate.js';
+import { generateTranscripts } from '../../src/synthetic/generate.js';
 
 const demo = intentLibrarySchema.parse(JSON.parse(readFileSync(new URL('../../samples/library.json', import.meta.url), 'utf8')));
 const dir = mkdtempSync(path.join(tmpdir(), 'discover-cli-'));

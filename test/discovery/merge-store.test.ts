@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openApp } from '../../src/app.js';
+import { openApp } from '../../src/app/app.js';
 import type { WithStores } from '../../src/cli/with-stores.js';
 import { runReviewCli } from './review-cli.js';
 import { loadConfig } from '../../src/config.js';
-import { applyReview } from '../../src/discovery/review.js';
+import { applyReview } from '../../src/library/review.js';
 import { parseLibrary } from '../../src/library/io.js';
 import type { IntentLibrary, IntentLibraryInput } from '../../src/library/schema.js';
 import { openSqliteStores } from '../../src/stores/sqlite/index.js';
-import type { LibraryStore } from '../../src/stores/types.js';
+import type { LibraryStore } from '../../src/library/store.js';
 import { runCli } from '../cli/run-cli.js';
 
 type IntentInput = IntentLibraryInput['intents'][number];

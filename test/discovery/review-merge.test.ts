@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runReviewCli } from './review-cli.js';
-import { mergeDraft } from '../../src/discovery/merge.js';
-import { applyReview } from '../../src/discovery/review.js';
+import { mergeDraft } from '../../src/library/merge.js';
+import { applyReview } from '../../src/library/review.js';
 import { parseLibrary, parseLibraryJson } from '../../src/library/io.js';
 import type { IntentLibrary } from '../../src/library/schema.js';
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { generateTranscripts, type GenerateTranscriptsOptions } from '../../src/discovery/synthetic/generate.js';
-import { PARAPHRASES } from '../../src/discovery/synthetic/paraphrases.js';
-import { questionPhrasings } from '../../src/discovery/synthetic/questions.js';
-import { SMALL_TALK_QUESTIONS } from '../../src/discovery/synthetic/script.js';
-import type { Transcript, TranscriptTurn } from '../../src/discovery/synthetic/types.js';
+import { generateTranscripts, type GenerateTranscriptsOptions } from '../../src/synthetic/generate.js';
+import { PARAPHRASES } from '../../src/synthetic/paraphrases.js';
+import { questionPhrasings } from '../../src/synthetic/questions.js';
+import { SMALL_TALK_QUESTIONS } from '../../src/synthetic/script.js';
+import type { Transcript, TranscriptTurn } from '../../src/synthetic/types.js';
 import { intentLibrarySchema, type Intent, type IntentLibrary, type IntentLibraryInput } from '../../src/library/schema.js';
 
 const demo = intentLibrarySchema.parse(JSON.parse(readFileSync(new URL('../../samples/library.json', import.meta.url), 'utf8')));

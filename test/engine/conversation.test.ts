@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
-import { openApp, type App } from '../../src/app.js';
+import { openApp, type App } from '../../src/app/app.js';
 import { loadConfig } from '../../src/config.js';
 import { DuplicateMessageError } from '../../src/engine/conversations.js';
 import type { Turn } from '../../src/engine/state.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { evaluateClassifier } from '../../src/nlu/evaluate/evaluate.js';
 import { LabelledDataError, parseLabelledJsonl } from '../../src/nlu/evaluate/labelled-jsonl.js';
 import { computeMetrics, expectedCalibrationError, percentile } from '../../src/nlu/evaluate/metrics.js';
-import { escapeHtml } from '../../src/html-escape.js';
+import { escapeHtml } from '../../src/text/html-escape.js';
 import { confusedIntents, renderEvaluationReport } from '../../src/nlu/evaluate/report-html.js';
 import type { Classification, IntentClassifier } from '../../src/nlu/types.js';
 

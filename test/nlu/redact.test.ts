@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { maskPersonalData, type PersonalDataKind } from '../../src/nlu/redact.js';
-import { seededRandom } from '../../src/random.js';
+import { seededRandom } from '../../src/text/random.js';
 
 
 type Pick = <T>(items: readonly T[]) => T;

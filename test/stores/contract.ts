@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ConversationState } from '../../src/engine/state.js';
-import { ConcurrencyError, type ConversationStore, type LibraryStore } from '../../src/stores/types.js';
+import type { ConversationStore } from '../../src/engine/store.js';
+import { ConcurrencyError, type LibraryStore } from '../../src/library/store.js';
 import { sampleConversation, sampleLibrary } from './fixtures.js';
 
 /** A fresh, empty store for one test, and how to dispose of it afterwards. */

@@ -4,7 +4,7 @@
 import { once } from 'node:events';
 import { newConversationState } from '../../src/engine/state.js';
 import { openSqliteStores } from '../../src/stores/sqlite/index.js';
-import { updateWithRetry } from '../../src/stores/update.js';
+import { updateWithRetry } from '../../src/library/update.js';
 
 const [filePath, conversationId, count] = process.argv.slice(2);
 if (!filePath || !conversationId || !count) throw new Error('usage: increment-worker.ts <db> <conversationId> <count>');

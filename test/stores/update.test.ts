@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { ConversationState } from '../../src/engine/state.js';
 import { openSqliteStores, type SqliteStores } from '../../src/stores/sqlite/index.js';
-import { ConcurrencyError } from '../../src/stores/types.js';
-import { DocumentNotFoundError, UpdateConflictError, updateWithRetry } from '../../src/stores/update.js';
+import { ConcurrencyError } from '../../src/library/store.js';
+import { DocumentNotFoundError, UpdateConflictError, updateWithRetry } from '../../src/library/update.js';
 import { sampleConversation } from './fixtures.js';
 
 describe('updateWithRetry', () => {

@@ -1,4 +1,4 @@
-import { withBudget } from '../../nlu/azure-openai/budget.js';
+import { withDeadline } from '../../text/deadline.js';
 import { mapConcurrently, MODEL_CONCURRENCY } from './concurrently.js';
 import { DiscoveryModelError, reasonOf, type DiscoveryModel } from './model.js';
 
@@ -26,7 +26,7 @@ export async function embedRequests(
   await mapConcurrently(batches, MODEL_CONCURRENCY, async (batch, b) => {
     let embedded: number[][];
     try {
-      embedded = await withBudget(timeoutMs, (signal) => embedder.embed(batch.map((text) => text.slice(0, EMBEDDED_CHARS)), { signal, timeoutMs }));
+      embedded = await withDeadline(timeoutMs, (signal) => embedder.embed(batch.map((text) => text.slice(0, EMBEDDED_CHARS)), { signal, timeoutMs }));
     } catch (error) {
       throw new DiscoveryModelError(`Azure OpenAI embeddings failed on deployment "${deployment}" (batch ${b + 1} of ${batches.length}, ${batch.length} texts): ${reasonOf(error)}`, { cause: error });
     }

@@ -1,5 +1,5 @@
-import type { ChatModel } from '../../nlu/azure-openai/chat.js';
-import type { Embedder } from '../../nlu/azure-openai/embeddings.js';
+import type { ChatModel } from '../../azure/chat.js';
+import type { Embedder } from '../../azure/embeddings.js';
 
 /** Azure OpenAI as discovery uses it: embeddings for clustering, a chat model for names. Each part is optional. */
 export interface DiscoveryModel {

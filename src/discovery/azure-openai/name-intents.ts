@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CUSTOMER_TEXT_IS_DATA, ModelAnswerError, structuredChat, type ChatModel } from '../../nlu/azure-openai/chat.js';
+import { CUSTOMER_TEXT_IS_DATA, ModelAnswerError, structuredChat, type ChatModel } from '../../azure/chat.js';
 import type { Discovery } from '../discover.js';
-import { uniqueSlug } from '../slug.js';
+import { uniqueSlug } from '../../library/slug.js';
 import { mapConcurrently, MODEL_CONCURRENCY } from './concurrently.js';
 import { DiscoveryModelError, reasonOf } from './model.js';
 

@@ -1,6 +1,6 @@
 import { parseLibrary } from '../../library/io.js';
 import type { Discovery } from '../discover.js';
-import { uniqueSlug } from '../slug.js';
+import { uniqueSlug } from '../../library/slug.js';
 import type { ModelNames } from './name-intents.js';
 
 /**

@@ -1,4 +1,4 @@
-import { seededRandom } from '../../random.js';
+import { seededRandom } from '../../text/random.js';
 
 /** A seeded pseudo-random source, so that clustering is reproducible for a seed. */
 export interface Random {

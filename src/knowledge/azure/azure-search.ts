@@ -1,9 +1,10 @@
 import type { SearchClient, SearchOptions } from '@azure/search-documents';
-import type { Embedder } from '../../nlu/azure-openai/embeddings.js';
+import type { Embedder } from '../../azure/embeddings.js';
 import { makeSnippet } from '../snippet.js';
 import { queryWords } from '../text.js';
 import type { Solution, SolutionQuery, SolutionSearch } from '../types.js';
-import { SEMANTIC_CONFIGURATION, type SolutionDocument } from './index-schema.js';
+import type { SolutionDocument } from '../../azure/search.js';
+import { SEMANTIC_CONFIGURATION } from './index-schema.js';
 
 export interface AzureSearchOptions {
   semanticRanker: boolean;

@@ -1,21 +1,5 @@
 import type { SearchIndex } from '@azure/search-documents';
 
-/** One chunk of a knowledge-base article, as stored in the Azure AI Search index. */
-export interface SolutionDocument {
-  /** The index key: the chunk id base64url-encoded, since keys allow only letters, digits, `_`, `-` and `=`. */
-  id: string;
-  articleId: string;
-  title: string;
-  heading: string;
-  content: string;
-  url: string | null;
-  tags: string[];
-  /** The intents this article solves, for the query's intent filter. */
-  intentIds: string[];
-  /** The embedding of the chunk, when Azure OpenAI embeddings are configured. */
-  contentVector?: number[];
-}
-
 export const SEMANTIC_CONFIGURATION = 'solutions-semantic';
 export const VECTOR_PROFILE = 'solutions-vector';
 const VECTOR_ALGORITHM = 'solutions-hnsw';

@@ -1,9 +1,10 @@
 import type { SearchClient, SearchIndexClient } from '@azure/search-documents';
-import type { Embedder } from '../../nlu/azure-openai/embeddings.js';
+import type { Embedder } from '../../azure/embeddings.js';
 import type { ArticleChunk } from '../article.js';
 import { chunkArticle } from '../chunk-article.js';
 import { loadArticles, type LoadWarning } from '../load-articles.js';
-import { searchKey, solutionIndex, type SolutionDocument } from './index-schema.js';
+import type { SolutionDocument } from '../../azure/search.js';
+import { searchKey, solutionIndex } from './index-schema.js';
 
 export interface IndexTarget {
   indexes: SearchIndexClient;

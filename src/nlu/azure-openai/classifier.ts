@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Catalog } from '../../engine/catalog.js';
+import type { Catalog } from '../../library/catalog.js';
 import type { Intent } from '../../library/schema.js';
 import type { Classification } from '../types.js';
-import { CUSTOMER_TEXT_IS_DATA, ModelAnswerError, structuredChat, type ChatModel } from './chat.js';
+import { CUSTOMER_TEXT_IS_DATA, ModelAnswerError, structuredChat, type ChatModel } from '../../azure/chat.js';
 
 const OUT_OF_SCOPE = 'none';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Attribute } from '../../library/schema.js';
 import { extractAttributes } from '../extractors/index.js';
 import type { AttributeValue, Extraction, ExtractionContext } from '../types.js';
-import { CUSTOMER_TEXT_IS_DATA, structuredChat, type ChatModel } from './chat.js';
+import { CUSTOMER_TEXT_IS_DATA, structuredChat, type ChatModel } from '../../azure/chat.js';
 
 /** Below the local extractors' exact matches, so a value the customer typed verbatim wins over the model's reading. */
 const MODEL_CONFIDENCE = 0.8;

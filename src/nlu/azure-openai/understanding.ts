@@ -1,8 +1,7 @@
-import type { Catalog } from '../../engine/catalog.js';
-import type { IntentRanker } from '../../engine/step.js';
+import type { Catalog } from '../../library/catalog.js';
 import type { Attribute } from '../../library/schema.js';
-import type { AttributeExtractor, Classification, Extraction } from '../types.js';
-import type { ChatModel } from './chat.js';
+import type { AttributeExtractor, Classification, Extraction, IntentRanker } from '../types.js';
+import type { ChatModel } from '../../azure/chat.js';
 import { rankWithModel, shortlistOf } from './classifier.js';
 import { extractWithModel } from './extractor.js';
 

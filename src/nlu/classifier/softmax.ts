@@ -1,4 +1,4 @@
-import { seededRandom, shuffleInPlace } from '../../random.js';
+import { seededRandom, shuffleInPlace } from '../../text/random.js';
 import type { SparseVector } from './sparse.js';
 
 export interface SoftmaxOptions {

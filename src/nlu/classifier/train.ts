@@ -3,7 +3,7 @@ import { TrainedIntentClassifier } from './classifier.js';
 import { type HeldOutScores, fitTemperature } from './calibration.js';
 import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions, type Terms, extractTerms } from './features.js';
 import type { InScopeReference } from './out-of-scope.js';
-import { seededRandom, shuffleInPlace } from '../../random.js';
+import { seededRandom, shuffleInPlace } from '../../text/random.js';
 import { Scorer, type ScorerOptions } from './scorer.js';
 import { DEFAULT_SOFTMAX_OPTIONS, type SoftmaxOptions } from './softmax.js';
 import { type WordVectors, defaultWordVectors } from './word-vectors.js';

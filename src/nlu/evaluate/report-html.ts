@@ -1,6 +1,6 @@
 import type { EvaluationResult, Prediction } from './evaluate.js';
 import type { ConfusionPair, LabelMetrics } from './metrics.js';
-import { escapeHtml } from '../../html-escape.js';
+import { escapeHtml } from '../../text/html-escape.js';
 
 export interface ReportContext {
   readonly title: string;

@@ -1,5 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import { ConcurrencyError } from '../types.js';
+import { ConcurrencyError } from '../../library/store.js';
 import { itemId } from './ids.js';
 import { classifyCosmosError, defaultRetryOptions, withRetry, type RetryOptions } from './retry.js';
 

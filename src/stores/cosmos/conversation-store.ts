@@ -1,6 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import { conversationStateSchema, type ConversationState } from '../../engine/state.js';
-import type { ConversationStore } from '../types.js';
+import type { ConversationStore } from '../../engine/store.js';
 import { documentContainer, type StoredItem } from './documents.js';
 import type { RetryOptions } from './retry.js';
 

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Container, ItemDefinition } from '@azure/cosmos';
 import type { z } from 'zod';
 import { CorruptDocumentError, InvalidDocumentError, formatIssues } from '../documents.js';
-import { ConcurrencyError, type Versioned } from '../types.js';
+import { ConcurrencyError, type Versioned } from '../../library/store.js';
 import { itemId } from './ids.js';
 import { classifyCosmosError, defaultRetryOptions, withRetry, type RetryOptions } from './retry.js';
 

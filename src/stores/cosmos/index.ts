@@ -1,6 +1,7 @@
 import type { CosmosClient } from '@azure/cosmos';
 import type { CosmosSettings } from '../../azure/settings.js';
-import type { ConversationStore, LibraryStore } from '../types.js';
+import type { ConversationStore } from '../../engine/store.js';
+import type { LibraryStore } from '../../library/store.js';
 import { cosmosBotStorage, type BotStateStorage } from './bot-storage.js';
 import { checkContainers } from './containers.js';
 import { cosmosConversationStore } from './conversation-store.js';

@@ -1,6 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import { intentLibrarySchema, type IntentLibrary } from '../../library/schema.js';
-import type { LibraryStore } from '../types.js';
+import type { LibraryStore } from '../../library/store.js';
 import { documentContainer } from './documents.js';
 import type { RetryOptions } from './retry.js';
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { conversationStateSchema, type ConversationState } from '../../engine/state.js';
-import type { ConversationStore } from '../types.js';
+import type { ConversationStore } from '../../engine/store.js';
 import { documentTable, type StoredRow } from './document-table.js';
 
 export function sqliteConversationStore(db: Database.Database): ConversationStore {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import { ConcurrencyError, type Versioned } from '../types.js';
+import { ConcurrencyError, type Versioned } from '../../library/store.js';
 import { CorruptDocumentError, InvalidDocumentError, formatIssues } from '../documents.js';
 
 type Column = string | number;

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { ConversationStore, LibraryStore } from '../types.js';
+import type { ConversationStore } from '../../engine/store.js';
+import type { LibraryStore } from '../../library/store.js';
 import { sqliteConversationStore } from './conversation-store.js';
 import { sqliteLibraryStore } from './library-store.js';
 import { migrate } from './migrations.js';

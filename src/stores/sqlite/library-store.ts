@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { intentLibrarySchema, type IntentLibrary } from '../../library/schema.js';
-import type { LibraryStore } from '../types.js';
+import type { LibraryStore } from '../../library/store.js';
 import { documentTable } from './document-table.js';
 
 export function sqliteLibraryStore(db: Database.Database): LibraryStore {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pino, type Logger } from 'pino';
 import type restify from 'restify';
-import { openApp, type App } from '../../../src/app.js';
+import { openApp, type App } from '../../../src/app/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { createServer, type ServerOptions } from '../../../src/server/server.js';
 

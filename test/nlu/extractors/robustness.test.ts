@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Attribute } from '../../../src/library/schema.js';
 import { createAttributeExtractor } from '../../../src/nlu/extractors/index.js';
-import { seededRandom } from '../../../src/random.js';
+import { seededRandom } from '../../../src/text/random.js';
 import {
   attribute,
   color,

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { nextQuestions } from '../engine/questions.js';
+import { intentView } from '../engine/step.js';
+import { escalate, handoffSummary } from '../bot/handoff.js';
+import { attributeValues, commonOutput, conversationInput, intentFields, intentOutput } from './fields.js';
+import { defineAction } from './types.js';
+
+/** Marks the conversation for a representative and returns what self-service gathered, for the hand-off. */
+export const handoff = defineAction({
+  name: 'Handoff',
+  description:
+    'Marks the conversation as escalated to a representative and returns a summary and everything gathered so far, to pass on with the hand-off.',
+  input: z.object({
+    reason: z.string().max(500).optional().describe('Why the conversation is handed off, for the representative.'),
+    ...conversationInput,
+  }),
+  output: z.object({
+    escalated: z.boolean().describe('True once the conversation is marked for a representative.'),
+    summary: z.string().describe('A few lines for the representative: intent, known values, what is still missing, solutions offered.'),
+    ...intentOutput,
+    status: z.string().optional().describe('The self-service status when handed off: out-of-scope, clarify, need-info or ready.'),
+    attributeCount: z.number().describe('How many attribute values are known.'),
+    attributesJson: z.string().describe('JSON object of every value known, such as {"orderNumber": "BL-4471220"}.'),
+    missingJson: z.string().describe('JSON array of the attributes still to ask for.'),
+    solutionsJson: z.string().describe('JSON array of the solutions already offered: {id, title, url?}.'),
+    transcriptJson: z.string().describe('JSON array of the recent turns {role, text, at}, personal data masked.'),
+    turnCount: z.number().describe('How many turns the conversation has had.'),
+    ...commonOutput,
+  }),
+  async run(input, { services, conversationId, channel, now }) {
+    const { catalog } = services.live();
+    const state = await escalate(services, conversationId, channel, now);
+    const intent = state.intent ? catalog.intent(state.intent.id) : undefined;
+    return {
+      escalated: state.escalated,
+      summary: handoffSummary(state, catalog, input.reason || undefined),
+      ...intentFields(state.intent ? intentView(state.intent.id, state.intent.confidence, catalog) : null),
+      ...(state.status ? { status: state.status } : {}),
+      attributeCount: Object.keys(state.attributes).length,
+      attributesJson: JSON.stringify(attributeValues(state)),
+      missingJson: JSON.stringify(intent ? nextQuestions(intent, state).map((question) => question.attribute) : []),
+      solutionsJson: JSON.stringify(state.solutions.map(({ id, title, url }) => ({ id, title, ...(url ? { url } : {}) }))),
+      transcriptJson: JSON.stringify(state.turns.map(({ role, text, at }) => ({ role, text, ...(at ? { at } : {}) }))),
+      turnCount: state.turnCount,
+      conversationId,
+    };
+  },
+});

@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import type { Logger } from 'pino';
+import { openAzureParts, type AzureParts } from './azure-parts.js';
+import type { AzureTransport } from '../azure/transport.js';
+import type { Config } from '../config.js';
+import { buildCatalog, type Catalog } from '../library/catalog.js';
+import { ConversationService } from '../engine/conversations.js';
+import type { StepDeps } from '../engine/step.js';
+import { createLocalSolutionSearch } from '../knowledge/index.js';
+import type { SolutionSearch } from '../knowledge/types.js';
+import { readLibraryFile } from '../library/io.js';
+import type { IntentLibrary } from '../library/schema.js';
+import { decideIntent } from '../nlu/decision.js';
+import { createAttributeExtractor } from '../nlu/extractors/index.js';
+import { trainFromLibrary } from '../nlu/library-training.js';
+import { maskPersonalData } from '../nlu/redact.js';
+import type { ResponseSuggester } from '../assist/model-suggestions.js';
+import type { IntentClassifier } from '../nlu/types.js';
+import type { BotStateStorage } from '../stores/cosmos/index.js';
+import { openSqliteStores } from '../stores/sqlite/index.js';
+import type { ConversationStore } from '../engine/store.js';
+import { ConcurrencyError, type LibraryStore } from '../library/store.js';
+
+/** The understanding built from one library version; rebuilt when the library changes. */
+export interface LiveLibrary {
+  catalog: Catalog;
+  classifier: IntentClassifier;
+}
+
+export interface App {
+  config: Config;
+  libraries: LibraryStore;
+  conversations: ConversationStore;
+  service: ConversationService;
+  search: SolutionSearch;
+  /** Bot Framework state on Cosmos DB when it is configured; otherwise the bot keeps its own. */
+  botState?: BotStateStorage;
+  /** Suggested responses for representatives, when Azure OpenAI is configured. */
+  suggester?: ResponseSuggester;
+  live(): LiveLibrary;
+  /** Re-reads the library from the store and retrains (`serve` does it when the stored library changes: src/library-watch.ts). */
+  reload(): Promise<LiveLibrary>;
+  close(): Promise<void>;
+}
+
+// Training takes seconds; the same library version (e.g. several apps in one test run) is trained once.
+const trained = new Map<string, IntentClassifier>();
+
+export function compileLibrary(library: IntentLibrary): LiveLibrary {
+  const key = createHash('sha256').update(JSON.stringify(library)).digest('hex');
+  let classifier = trained.get(key);
+  if (!classifier) {
+    classifier = trainFromLibrary(library);
+    if (trained.size >= 4) trained.clear();
+    trained.set(key, classifier);
+  }
+  return { catalog: buildCatalog(library), classifier };
+}
+
+export interface Stores {
+  libraries: LibraryStore;
+  conversations: ConversationStore;
+  close(): void;
+}
+
+/** Cosmos DB when it is configured, otherwise the embedded SQLite file. */
+export function chooseStores(azure: AzureParts, config: Config): Stores {
+  return azure.stores ? { ...azure.stores, close: () => undefined } : openSqliteStores(config.sqlitePath);
+}
+
+/**
+ * The composition root: every backend is chosen here from config (embedded defaults for now) and
+ * handed to the code that needs it; nothing else constructs a store or a search client.
+ */
+export async function openApp(config: Config, logger?: Logger, options: { azureTransport?: AzureTransport } = {}): Promise<App> {
+  // Azure parts whose endpoints are configured replace their embedded defaults.
+  const azure = await openAzureParts(config, logger, options.azureTransport);
+  logger?.info(azure.describe(), 'backends');
+  const stores = chooseStores(azure, config);
+  try {
+    const library = await loadOrSeedLibrary(stores.libraries, config, logger);
+    const search = azure.search ?? (await createLocalSolutionSearch(config.KB_DIR));
+    let live = compileLibrary(library);
+    const extractor = createAttributeExtractor();
+    const understanding = azure.understanding({ ranker: { classify: (text, top) => live.classifier.classify(text, top) }, extractor }, () => live.catalog);
+    const deps = (): StepDeps => ({
+      catalog: live.catalog,
+      classifier: understanding?.ranker ?? live.classifier,
+      decide: (classification, rejected) => decideIntent(classification, { rejectedIntents: rejected }),
+      extractor: understanding?.extractor ?? extractor,
+      search,
+      mask: (text) => maskPersonalData(text).text,
+      now: () => new Date(),
+      defaultRegion: config.DEFAULT_PHONE_REGION,
+    });
+    return {
+      config,
+      libraries: stores.libraries,
+      conversations: stores.conversations,
+      service: new ConversationService(stores.conversations, deps),
+      search,
+      ...(azure.stores ? { botState: azure.stores.botState } : {}),
+      ...(azure.suggester ? { suggester: azure.suggester } : {}),
+      live: () => live,
+      reload: async () => {
+        live = compileLibrary(await loadOrSeedLibrary(stores.libraries, config, logger));
+        return live;
+      },
+      close: async () => {
+        stores.close();
+        azure.close();
+      },
+    };
+  } catch (error) {
+    stores.close();
+    azure.close();
+    throw error;
+  }
+}
+
+async function loadOrSeedLibrary(libraries: LibraryStore, config: Config, logger?: Logger): Promise<IntentLibrary> {
+  const stored = await libraries.get(config.LIBRARY_ID);
+  if (stored) return stored.value;
+  const seed = await readLibraryFile(config.LIBRARY_SEED_FILE);
+  if (seed.id !== config.LIBRARY_ID) {
+    throw new Error(`LIBRARY_SEED_FILE ${config.LIBRARY_SEED_FILE} holds library "${seed.id}", but LIBRARY_ID is "${config.LIBRARY_ID}"`);
+  }
+  try {
+    await libraries.put(seed, null);
+  } catch (error) {
+    // Another process seeded it first: use what it stored.
+    if (!(error instanceof ConcurrencyError)) throw error;
+    const winner = await libraries.get(config.LIBRARY_ID);
+    if (winner) return winner.value;
+    throw error;
+  }
+  logger?.info({ library: seed.id, intents: seed.intents.length }, 'seeded the intent library from LIBRARY_SEED_FILE');
+  return seed;
+}

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
+import type { Logger } from 'pino';
+import restify from 'restify';
+import type { App } from '../app/app.js';
+import { packageRoot } from '../config.js';
+import { skillActions } from '../actions/index.js';
+import { errorBody, SkillAdapter } from '../bot/adapter.js';
+import { createBotAuth } from '../bot/auth.js';
+import { ClientCachingAuthentication } from '../bot/client-cache.js';
+import { mountLocalDirectLine } from './direct-line-routes.js';
+import { checkInboundActivity } from '../bot/inbound-activity.js';
+import { IntentBot } from '../bot/intent-bot.js';
+import { buildSkillManifest } from '../actions/skill-manifest.js';
+import { mountWebChatPage } from './web-chat-page.js';
+
+export const MESSAGES_PATH = '/api/messages';
+export const SKILL_MANIFEST_PATH = '/manifests/skill-manifest.json';
+
+/** Bot Framework activities are far smaller; anything bigger is refused before it is parsed. */
+const MAX_ACTIVITY_BYTES = 256 * 1024;
+
+export interface BotRouteOptions {
+  /** Signs the skill's outbound calls instead of the credentials built from config (tests sign them locally). */
+  credentialsFactory?: ServiceClientCredentialsFactory;
+}
+
+/**
+ * Mounts the Bot Framework endpoint, the skill manifest and (when enabled) the /chat page with its local
+ * Direct Line endpoint. Refuses to start on a half-configured identity; warns loudly when authentication is off.
+ */
+export function mountBot(server: restify.Server, app: App, logger: Logger, options: BotRouteOptions = {}): void {
+  const auth = createBotAuth(app.config, options.credentialsFactory);
+  if (auth.disabled) {
+    logger.warn(
+      'AUTHENTICATION IS OFF: MicrosoftAppId is not set, so anyone who can reach /api/messages can call the skill and read conversations. ' +
+        'Set MicrosoftAppId, MicrosoftAppType, MicrosoftAppTenantId (and MicrosoftAppPassword) before exposing this service.',
+    );
+  } else if (auth.allowedCallers.length === 0) {
+    logger.warn('ALLOWED_CALLERS is empty: every skill call will be refused (403); channels such as Teams still work');
+  }
+  const adapter = new SkillAdapter(new ClientCachingAuthentication(auth.authentication), logger);
+  const bot = new IntentBot(app, logger, { authenticationDisabled: auth.disabled });
+
+  server.post(
+    MESSAGES_PATH,
+    restify.plugins.bodyReader({ maxBodySize: MAX_ACTIVITY_BYTES }),
+    restify.plugins.jsonBodyParser(),
+    async (req: restify.Request, res: restify.Response) => {
+      const inbound = checkInboundActivity(req.body);
+      if (!inbound.ok) {
+        res.send(400, errorBody('BadArgument', inbound.message));
+        return;
+      }
+      const result = await adapter.handle(req.headers.authorization ?? '', inbound.activity, (context) => bot.run(context));
+      if (result.body === undefined) res.send(result.status);
+      else res.send(result.status, result.body);
+    },
+  );
+
+  const version = packageVersion();
+  server.get(SKILL_MANIFEST_PATH, async (req, res) => {
+    const origin = app.config.PUBLIC_URL ? new URL(app.config.PUBLIC_URL).origin : requestOrigin(req);
+    res.send(
+      200,
+      buildSkillManifest(skillActions, {
+        endpointUrl: `${origin}${MESSAGES_PATH}`,
+        appId: app.config.MicrosoftAppId,
+        version,
+        name: 'intent-skill',
+        description: `Customer-intent self-service for ${app.live().catalog.library.name}: detects the intent, asks the follow-up questions, finds solutions and hands off to a representative.`,
+      }),
+    );
+  });
+
+  if (app.config.LOCAL_WEB_CHAT ?? auth.disabled) {
+    mountLocalDirectLine(server, bot, logger);
+    mountWebChatPage(server);
+  }
+}
+
+/** The origin a request came in on, as the client saw it (App Service and proxies set x-forwarded-proto). */
+function requestOrigin(req: restify.Request): string {
+  const forwarded = req.headers['x-forwarded-proto'];
+  const proto = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim() || (req.isSecure() ? 'https' : 'http');
+  return `${proto}://${req.headers.host ?? 'localhost'}`;
+}
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version?: string };
+  return manifest.version ?? '0.0.0';
+}
