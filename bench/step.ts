@@ -49,7 +49,7 @@ for (const transcript of transcripts) {
   for (const turn of transcript.turns) {
     if (phase === 'self-service' && turn.role !== 'customer') continue;
     const t0 = performance.now();
-    const { insight } = await app.service.turn(transcript.conversationId, { role: turn.role, text: turn.text, at: turn.at }, { channel: 'bench', phase });
+    const { insight } = await app.conversations.turn(transcript.conversationId, { role: turn.role, text: turn.text, at: turn.at }, { channel: 'bench', phase });
     const ms = performance.now() - t0;
     latencies.push(ms);
     if (turn.role === 'customer') customerLatencies.push(ms);

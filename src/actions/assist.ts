@@ -29,8 +29,8 @@ export const assist = defineAction({
     ...commonOutput,
   }),
   async run(input, { services, conversationId, channel }) {
-    const result = await services.service.turn(conversationId, { role: 'customer', text: input.text }, { channel });
-    return assistOutputs(result, composeReply(result.insight, services.live().catalog));
+    const result = await services.conversations.turn(conversationId, { role: 'customer', text: input.text }, { channel });
+    return assistOutputs(result, composeReply(result.insight, services.conversations.catalog()));
   },
 });
 

@@ -1,7 +1,4 @@
 import { z } from 'zod';
-import { cleanText, intentView } from '../engine/step.js';
-import type { IntentView } from '../engine/insight.js';
-import { decideIntent } from '../nlu/decision.js';
 import { candidateFields, candidateOutput, commonOutput, conversationInput, intentFields, intentOutput, MAX_TEXT } from './fields.js';
 import { defineAction } from './types.js';
 
@@ -26,20 +23,8 @@ export const detectIntent = defineAction({
     ...commonOutput,
   }),
   async run(input, { services, conversationId }) {
-    const { catalog, classifier } = services.live();
-    const rejected = (await services.service.get(conversationId))?.rejectedIntents ?? [];
-    const classification = classifier.classify(cleanText(input.text, MAX_TEXT), CANDIDATES + 2 + rejected.length);
-    const known = classification.ranking.filter((score) => catalog.intent(score.intent) !== undefined);
-    const decision = decideIntent({ ...classification, ranking: known }, { rejectedIntents: rejected });
-    const chosen = decision.kind === 'intent' ? intentView(decision.intent, decision.confidence, catalog) : null;
-    // The two a clarification is about come first, then the rest of the ranking.
-    const between = decision.kind === 'clarify' ? decision.between.map((score) => score.intent) : [];
-    const candidates = known
-      .filter((score) => score.intent !== chosen?.id && !rejected.includes(score.intent))
-      .sort((a, b) => Number(between.includes(b.intent)) - Number(between.includes(a.intent)))
-      .slice(0, CANDIDATES + 1)
-      .map((score) => intentView(score.intent, score.confidence, catalog))
-      .filter((view): view is IntentView => view !== null);
+    const { decision, intent: chosen, candidates } = await services.conversations.detect(input.text, conversationId, CANDIDATES);
+    const catalog = services.conversations.catalog();
     return {
       status: decision.kind,
       ...intentFields(chosen),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { NextQuestion, IntentView } from '../engine/insight.js';
+import type { IntentView } from '../engine/insight.js';
+import type { NextQuestion } from '../engine/questions.js';
 import type { ConversationState } from '../engine/state.js';
 import type { Solution } from '../knowledge/types.js';
 import type { FieldShape } from './types.js';

@@ -31,8 +31,8 @@ export const getNextQuestions = defineAction({
     ...commonOutput,
   }),
   async run(input, { services, conversationId }) {
-    const { catalog } = services.live();
-    const state = await services.service.get(conversationId);
+    const catalog = services.conversations.catalog();
+    const state = await services.conversations.get(conversationId);
     const intent = chooseIntent(catalog, input.intentId || undefined, state);
     const known = { attributes: { ...state?.attributes, ...parseKnown(input.knownAttributesJson, intent) }, asked: state?.asked ?? [] };
     return {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { intentView } from '../engine/insight.js';
 import { nextQuestions } from '../engine/questions.js';
-import { intentView } from '../engine/step.js';
-import { escalate, handoffSummary } from '../bot/handoff.js';
+import { handoffSummary } from './handoff-summary.js';
 import { attributeValues, commonOutput, conversationInput, intentFields, intentOutput } from './fields.js';
 import { defineAction } from './types.js';
 
@@ -27,13 +27,14 @@ export const handoff = defineAction({
     turnCount: z.number().describe('How many turns the conversation has had.'),
     ...commonOutput,
   }),
-  async run(input, { services, conversationId, channel, now }) {
-    const { catalog } = services.live();
-    const state = await escalate(services, conversationId, channel, now);
+  async run(input, { services, conversationId, channel }) {
+    const catalog = services.conversations.catalog();
+    const reason = input.reason || undefined;
+    const { state } = await services.conversations.apply(conversationId, { kind: 'handoff', ...(reason ? { reason } : {}) }, { channel });
     const intent = state.intent ? catalog.intent(state.intent.id) : undefined;
     return {
       escalated: state.escalated,
-      summary: handoffSummary(state, catalog, input.reason || undefined),
+      summary: handoffSummary(state, catalog, reason),
       ...intentFields(state.intent ? intentView(state.intent.id, state.intent.confidence, catalog) : null),
       ...(state.status ? { status: state.status } : {}),
       attributeCount: Object.keys(state.attributes).length,

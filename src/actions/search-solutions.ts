@@ -22,8 +22,8 @@ export const searchSolutions = defineAction({
     ...commonOutput,
   }),
   async run(input, { services, conversationId }) {
-    const { catalog } = services.live();
-    const state = await services.service.get(conversationId);
+    const catalog = services.conversations.catalog();
+    const state = await services.conversations.get(conversationId);
     const intentId = input.intentId || state?.intent?.id;
     const intent = intentId === undefined ? undefined : catalog.intent(intentId);
     if (intentId !== undefined && !intent) throw new ActionError('unknown-intent', `intentId: "${intentId}" is not an intent of the live library`);

@@ -1,8 +1,12 @@
 import type { z } from 'zod';
-import type { App } from '../app/app.js';
+import type { ConversationService } from '../engine/conversations.js';
+import type { SolutionSearch } from '../knowledge/types.js';
 
-/** What the actions use of the application: the engine, the stores and the knowledge search. */
-export type SkillServices = Pick<App, 'service' | 'conversations' | 'search' | 'live'>;
+/** What the actions use: the engine (the only writer of conversations, with the live library) and the knowledge search. */
+export interface ActionServices {
+  conversations: ConversationService;
+  search: SolutionSearch;
+}
 
 /** A primitive field: Copilot Studio takes strings, numbers and booleans, never arrays or objects. */
 export type ScalarField = z.ZodString | z.ZodNumber | z.ZodBoolean | z.ZodEnum | z.ZodOptional<z.ZodString | z.ZodNumber | z.ZodBoolean | z.ZodEnum>;
@@ -12,12 +16,13 @@ export type FieldShape = Record<string, ScalarField>;
 export type OutputValues = Record<string, string | number | boolean | undefined>;
 
 export interface ActionContext {
-  services: SkillServices;
+  services: ActionServices;
   /** The conversation whose state the action reads or writes: the `conversationId` input, else the activity's. */
   conversationId: string;
   /** The channel the call came through, recorded on a conversation the action creates. */
   channel: string;
-  now: Date;
+  /** Aborted when the call runs past its deadline. */
+  signal: AbortSignal;
 }
 
 /**

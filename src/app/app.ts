@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { Logger } from 'pino';
+import { pino, type Logger } from 'pino';
+import { AssistService } from '../assist/service.js';
 import { openAzureParts, type AzureParts } from './azure-parts.js';
 import type { AzureTransport } from '../azure/transport.js';
 import type { Config } from '../config.js';
 import { buildCatalog, type Catalog } from '../library/catalog.js';
 import { ConversationService } from '../engine/conversations.js';
-import type { StepDeps } from '../engine/step.js';
+import type { EngineDeps } from '../engine/deps.js';
 import { createLocalSolutionSearch } from '../knowledge/index.js';
 import type { SolutionSearch } from '../knowledge/types.js';
 import { readLibraryFile } from '../library/io.js';
@@ -14,7 +15,6 @@ import { decideIntent } from '../nlu/decision.js';
 import { createAttributeExtractor } from '../nlu/extractors/index.js';
 import { trainFromLibrary } from '../nlu/library-training.js';
 import { maskPersonalData } from '../nlu/redact.js';
-import type { ResponseSuggester } from '../assist/model-suggestions.js';
 import type { IntentClassifier } from '../nlu/types.js';
 import type { BotStateStorage } from '../stores/cosmos/index.js';
 import { openSqliteStores } from '../stores/sqlite/index.js';
@@ -30,13 +30,15 @@ export interface LiveLibrary {
 export interface App {
   config: Config;
   libraries: LibraryStore;
-  conversations: ConversationStore;
-  service: ConversationService;
+  /** The conversation store; only `conversations` writes to it (tests read it, and write to it to simulate another writer). */
+  conversationStore: ConversationStore;
+  /** The engine's conversation service: the only writer of conversation state, for every edge. */
+  conversations: ConversationService;
   search: SolutionSearch;
+  /** The assisted-service use cases and their live events. */
+  assist: AssistService;
   /** Bot Framework state on Cosmos DB when it is configured; otherwise the bot keeps its own. */
   botState?: BotStateStorage;
-  /** Suggested responses for representatives, when Azure OpenAI is configured. */
-  suggester?: ResponseSuggester;
   live(): LiveLibrary;
   /** Re-reads the library from the store and retrains (`serve` does it when the stored library changes: src/library-watch.ts). */
   reload(): Promise<LiveLibrary>;
@@ -83,9 +85,9 @@ export async function openApp(config: Config, logger?: Logger, options: { azureT
     let live = compileLibrary(library);
     const extractor = createAttributeExtractor();
     const understanding = azure.understanding({ ranker: { classify: (text, top) => live.classifier.classify(text, top) }, extractor }, () => live.catalog);
-    const deps = (): StepDeps => ({
+    const deps = (): EngineDeps => ({
       catalog: live.catalog,
-      classifier: understanding?.ranker ?? live.classifier,
+      ranker: understanding?.ranker ?? live.classifier,
       decide: (classification, rejected) => decideIntent(classification, { rejectedIntents: rejected }),
       extractor: understanding?.extractor ?? extractor,
       search,
@@ -93,14 +95,15 @@ export async function openApp(config: Config, logger?: Logger, options: { azureT
       now: () => new Date(),
       defaultRegion: config.DEFAULT_PHONE_REGION,
     });
+    const conversations = new ConversationService(stores.conversations, deps);
     return {
       config,
       libraries: stores.libraries,
-      conversations: stores.conversations,
-      service: new ConversationService(stores.conversations, deps),
+      conversationStore: stores.conversations,
+      conversations,
       search,
+      assist: new AssistService({ conversations, live: () => live, suggester: azure.suggester, logger: logger ?? pino({ level: 'silent' }) }),
       ...(azure.stores ? { botState: azure.stores.botState } : {}),
-      ...(azure.suggester ? { suggester: azure.suggester } : {}),
       live: () => live,
       reload: async () => {
         live = compileLibrary(await loadOrSeedLibrary(stores.libraries, config, logger));

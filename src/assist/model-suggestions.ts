@@ -1,12 +1,6 @@
 import { z } from 'zod';
-import type { Insight } from '../engine/insight.js';
-import type { ConversationState } from '../engine/state.js';
 import { CUSTOMER_TEXT_IS_DATA, structuredChat, type ChatModel } from '../azure/chat.js';
-
-/** Replies a representative can send as they are or edit; the live view shows them beside the conversation. */
-export interface ResponseSuggester {
-  suggest(state: ConversationState, insight: Insight): Promise<string[]>;
-}
+import type { ResponseSuggester } from './suggestions.js';
 
 const MAX_SUGGESTIONS = 3;
 const RECENT_TURNS = 8;

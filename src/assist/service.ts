@@ -1,24 +1,26 @@
 import type { Logger } from 'pino';
-import type { App } from '../app/app.js';
-import { DuplicateMessageError } from '../engine/conversations.js';
+import type { Command } from '../engine/commands.js';
+import type { ConversationChange, ConversationService, TurnResult } from '../engine/conversations.js';
+import { CommandError, DuplicateMessageError } from '../engine/errors.js';
+import { intentView } from '../engine/insight.js';
+import { KeyedQueue } from '../engine/keyed-queue.js';
 import type { ConversationState, Turn } from '../engine/state.js';
-import { intentView } from '../engine/step.js';
-import { decideIntent } from '../nlu/decision.js';
-import { updateWithRetry } from '../library/update.js';
-import type { AssistEvent } from './events.js';
-import { EventHub } from './events.js';
-import { handOff } from './handoff.js';
-import { KeyedQueue } from './keyed-queue.js';
+import type { Catalog } from '../library/catalog.js';
+import { EventHub, type AssistEvent } from './events.js';
 import type { HandoffInput, MessageInput } from './schemas.js';
-import { buildView, derivedResponses, insightOf, type AssistView, type SuggestedResponses } from './view.js';
+import { suggestResponses, type ResponseSuggester } from './suggestions.js';
+import { buildView, type AssistView } from './view.js';
 
 export const DEFAULT_CHANNEL = 'assist-api';
 
-/** A request that names something that does not exist or cannot apply: the route answers 404 or 400 with the message. */
+const REMEMBERED_VIEWS = 500;
+
+/** A request that names something that does not exist or cannot apply, with the status and code the API answers. */
 export class AssistRequestError extends Error {
   override name = 'AssistRequestError';
   constructor(
-    readonly status: 400 | 404,
+    readonly status: 400 | 404 | 503,
+    readonly code: 'BadArgument' | 'NotFound' | 'Unavailable',
     message: string,
   ) {
     super(message);
@@ -41,100 +43,73 @@ export interface ActiveConversation {
   updatedAt: string;
 }
 
+export interface AssistDeps {
+  conversations: ConversationService;
+  live(): { catalog: Catalog };
+  suggester: ResponseSuggester | null;
+  logger: Logger;
+  now?: () => Date;
+}
+
 /**
- * The assisted-service side: messages streamed in by the contact-center platform run the engine's step, and every
- * change is published to the conversation's open pages. Work on one conversation is serialised in this process;
- * across processes the store's optimistic concurrency (with replay) keeps every message.
+ * The assisted-service use cases: messages streamed in by the contact-center platform, hand-off, reject-intent and
+ * search-again are engine commands; this service words their outcome as the representative's view. Every change of
+ * a conversation, from any edge (the assist API, Web Chat, Teams, the skill), is published to its open pages, in order.
  */
 export class AssistService {
   readonly hub = new EventHub();
-  private readonly queue = new KeyedQueue();
+  private readonly publishing = new KeyedQueue();
+  /** The views being built for the latest changes (a few hundred conversations), so an answer and its event share one. */
+  private readonly latest = new Map<string, { etag: string; view: Promise<AssistView> }>();
+  private readonly now: () => Date;
 
-  constructor(
-    private readonly app: App,
-    private readonly logger: Logger,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
-
-  postMessage(conversationId: string, message: MessageInput): Promise<MessageOutcome> {
-    return this.queue.run(conversationId, async () => {
-      const turn: Turn = {
-        role: message.role === 'customer' ? 'customer' : 'agent',
-        text: message.text,
-        at: message.at ?? this.now().toISOString(),
-        messageId: message.id,
-      };
-      let result;
-      try {
-        result = await this.app.service.turn(conversationId, turn, { channel: message.channel ?? DEFAULT_CHANNEL, phase: 'assisted' });
-      } catch (error) {
-        if (!(error instanceof DuplicateMessageError)) throw error;
-        const stored = await this.app.service.get(conversationId);
-        if (!stored) throw error;
-        return { duplicate: true, view: buildView(stored, this.app.live().catalog) };
-      }
-      const view = await this.publish(result.state, { kind: 'message', messageId: message.id });
-      return { duplicate: false, view };
-    });
+  constructor(private readonly deps: AssistDeps) {
+    this.now = deps.now ?? (() => new Date());
+    deps.conversations.observe((change) => this.changed(change));
   }
 
-  handoff(conversationId: string, input: HandoffInput): Promise<AssistView> {
-    return this.queue.run(conversationId, async () => {
-      const state = await handOff(this.app.conversations, conversationId, input.channel ?? DEFAULT_CHANNEL, this.now(), input.attributes);
-      if (input.reason) this.logger.info({ conversationId, reason: input.reason }, 'conversation handed to a representative');
-      return this.publish(state, { kind: 'handoff' });
-    });
+  async postMessage(conversationId: string, message: MessageInput): Promise<MessageOutcome> {
+    const turn: Turn = {
+      role: message.role === 'customer' ? 'customer' : 'agent',
+      text: message.text,
+      at: message.at ?? this.now().toISOString(),
+      messageId: message.id,
+    };
+    try {
+      const result = await this.deps.conversations.turn(conversationId, turn, { channel: message.channel ?? DEFAULT_CHANNEL, phase: 'assisted' });
+      return { duplicate: false, view: await this.viewOf(result) };
+    } catch (error) {
+      if (!(error instanceof DuplicateMessageError)) throw error;
+      return { duplicate: true, view: await this.view(conversationId) };
+    }
+  }
+
+  async handoff(conversationId: string, input: HandoffInput): Promise<AssistView> {
+    const command: Command = { kind: 'handoff', ...(input.reason ? { reason: input.reason } : {}), ...(input.attributes ? { carried: input.attributes } : {}) };
+    const result = await this.run(conversationId, command, input.channel);
+    if (input.reason) this.deps.logger.info({ conversationId, reason: input.reason }, 'conversation handed to a representative');
+    return this.viewOf(result);
   }
 
   /** The representative says the intent is wrong: it is never suggested again here; the next best one takes its place. */
-  rejectIntent(conversationId: string, intentId: string): Promise<AssistView> {
-    return this.queue.run(conversationId, async () => {
-      const { catalog, classifier } = this.app.live();
-      if (!catalog.intent(intentId)) throw new AssistRequestError(400, `intent: "${intentId}" is not an intent of the library`);
-      await this.existing(conversationId);
-      const lastCustomerText = (state: ConversationState) => [...state.turns].reverse().find((turn) => turn.role === 'customer')?.text;
-      const saved = await updateWithRetry(this.app.conversations, conversationId, (current) => {
-        const state = structuredClone(current);
-        if (!state.rejectedIntents.includes(intentId)) state.rejectedIntents.push(intentId);
-        if (state.intent?.id !== intentId) return state;
-        state.intent = null;
-        state.clarifying = null;
-        state.pending = null;
-        state.solutions = [];
-        state.query = null;
-        state.updatedAt = this.now().toISOString();
-        const text = lastCustomerText(state);
-        if (text) {
-          const decision = decideIntent(classifier.classify(text), { rejectedIntents: state.rejectedIntents });
-          if (decision.kind === 'intent' && catalog.intent(decision.intent)) {
-            state.intent = { id: decision.intent, confidence: decision.confidence };
-            state.intentHistory.push({ intent: decision.intent, confidence: decision.confidence, turn: state.turnCount, at: state.updatedAt, text });
-          }
-        }
-        const intent = state.intent ? catalog.intent(state.intent.id) : undefined;
-        state.status = intent ? (intent.attributes.some((attribute) => attribute.required && !state.attributes[attribute.name]) ? 'need-info' : 'ready') : 'out-of-scope';
-        return state;
-      });
-      const refreshed = saved.value.intent && saved.value.solutions.length === 0 ? await this.searched(conversationId) : saved.value;
-      return this.publish(refreshed, { kind: 'reject-intent' });
-    });
+  async rejectIntent(conversationId: string, intentId: string): Promise<AssistView> {
+    return this.viewOf(await this.run(conversationId, { kind: 'reject-intent', intentId }));
   }
 
-  searchAgain(conversationId: string, query?: string): Promise<AssistView> {
-    return this.queue.run(conversationId, async () => {
-      await this.existing(conversationId);
-      return this.publish(await this.searched(conversationId, query), { kind: 'search-again' });
-    });
+  async searchAgain(conversationId: string, query?: string): Promise<AssistView> {
+    return this.viewOf(await this.run(conversationId, { kind: 'search-again', ...(query ? { query } : {}) }));
   }
 
   async view(conversationId: string): Promise<AssistView> {
-    return buildView(await this.existing(conversationId), this.app.live().catalog);
+    const state = await this.deps.conversations.get(conversationId);
+    if (!state) throw new AssistRequestError(404, 'NotFound', `no conversation "${conversationId}" is stored`);
+    return buildView(state, this.deps.live().catalog);
   }
 
   async active(since: Date, limit: number): Promise<ActiveConversation[]> {
-    const { catalog } = this.app.live();
+    const { catalog } = this.deps.live();
     const now = this.now().getTime();
-    return (await this.app.conversations.listActive(since, limit)).map((state) => {
+    return (await this.deps.conversations.listActive(since, limit)).map((state) => {
       const last = state.turns.at(-1);
       const waiting = last?.role === 'customer' ? Math.max(0, Math.round((now - Date.parse(last.at ?? state.updatedAt)) / 1000)) : 0;
       const view = state.intent ? intentView(state.intent.id, state.intent.confidence, catalog) : null;
@@ -150,44 +125,52 @@ export class AssistService {
     });
   }
 
-  private async existing(conversationId: string): Promise<ConversationState> {
-    const state = await this.app.service.get(conversationId);
-    if (!state) throw new AssistRequestError(404, `no conversation "${conversationId}" is stored`);
-    return state;
-  }
-
-  private async searched(conversationId: string, query?: string): Promise<ConversationState> {
-    const state = await this.existing(conversationId);
-    const intent = state.intent ? this.app.live().catalog.intent(state.intent.id) : undefined;
-    const text = query ?? state.query ?? intent?.solutionQuery ?? intent?.name ?? [...state.turns].reverse().find((turn) => turn.role === 'customer')?.text;
-    if (!text) throw new AssistRequestError(400, 'query: there is nothing to search for yet; give a query');
-    const solutions = await this.app.search.search({ text, ...(intent ? { intentId: intent.id } : {}), top: 3 });
-    const saved = await updateWithRetry(this.app.conversations, conversationId, (current) => ({
-      ...current,
-      query: text,
-      solutions: solutions.map(({ id, title, url, snippet, score, tags }) => ({ id, title, ...(url ? { url } : {}), snippet, score, tags })),
-      updatedAt: this.now().toISOString(),
-    }));
-    return saved.value;
-  }
-
-  private async publish(state: ConversationState, cause: AssistEvent['cause']): Promise<AssistView> {
-    const { catalog } = this.app.live();
-    const view = buildView(state, catalog, await this.responses(state));
-    this.hub.publish(state.conversationId, { cause, view });
-    return view;
-  }
-
-  private async responses(state: ConversationState): Promise<SuggestedResponses> {
-    const { catalog } = this.app.live();
-    const derived = derivedResponses(state, catalog);
-    if (!this.app.suggester || !state.intent) return derived;
+  private async run(conversationId: string, command: Command, channel = DEFAULT_CHANNEL): Promise<TurnResult> {
     try {
-      const items = await this.app.suggester.suggest(state, insightOf(state, catalog));
-      return { ...derived, source: 'model', items };
+      return await this.deps.conversations.apply(conversationId, command, { channel, phase: 'assisted' });
     } catch (error) {
-      this.logger.warn({ err: error, conversationId: state.conversationId }, 'suggested responses failed; showing derived ones');
-      return derived;
+      throw error instanceof CommandError ? requestError(error) : error;
     }
+  }
+
+  /** Builds the view of a change (with suggested responses for its insight) and publishes it after the ones before it. */
+  private changed({ conversationId, result, command }: ConversationChange): void {
+    const view = this.publishing.run(conversationId, async () => {
+      const { catalog } = this.deps.live();
+      const responses = await suggestResponses(result.state, result.insight, catalog, this.deps.suggester, this.deps.logger);
+      const built = buildView(result.state, catalog, responses);
+      this.hub.publish(conversationId, { cause: causeOf(command), view: built });
+      return built;
+    });
+    view.catch((error: unknown) => this.deps.logger.error({ err: error, conversationId }, 'could not publish a conversation change'));
+    this.latest.delete(conversationId);
+    this.latest.set(conversationId, { etag: result.etag, view });
+    for (const oldest of this.latest.keys()) {
+      if (this.latest.size <= REMEMBERED_VIEWS) break;
+      this.latest.delete(oldest);
+    }
+  }
+
+  private viewOf(result: TurnResult): Promise<AssistView> {
+    const latest = this.latest.get(result.state.conversationId);
+    if (latest?.etag === result.etag) return latest.view;
+    return Promise.resolve(buildView(result.state, this.deps.live().catalog));
+  }
+}
+
+function causeOf(command: Command): AssistEvent['cause'] {
+  if (command.kind !== 'message') return { kind: command.kind };
+  return command.turn.messageId ? { kind: 'message', messageId: command.turn.messageId } : { kind: 'message' };
+}
+
+function requestError(error: CommandError): AssistRequestError {
+  switch (error.code) {
+    case 'unknown-conversation':
+      return new AssistRequestError(404, 'NotFound', error.message);
+    case 'search-unavailable':
+      return new AssistRequestError(503, 'Unavailable', error.message);
+    case 'unknown-intent':
+    case 'nothing-to-search':
+      return new AssistRequestError(400, 'BadArgument', error.message);
   }
 }

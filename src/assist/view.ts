@@ -1,10 +1,13 @@
-import type { Catalog } from '../library/catalog.js';
-import type { Insight, IntentView } from '../engine/insight.js';
+import { intentView, type IntentView } from '../engine/insight.js';
 import { nextQuestions } from '../engine/questions.js';
 import type { ConversationState, Phase, Status } from '../engine/state.js';
-import { intentView } from '../engine/step.js';
 import type { Solution } from '../knowledge/types.js';
+import type { Catalog } from '../library/catalog.js';
 import type { AttributeValue } from '../nlu/types.js';
+import { derivedResponses, type SuggestedResponses } from './suggestions.js';
+
+/** Earlier intents the view lists, newest first (the state keeps a few more: src/engine/state.ts STATE_LIMITS). */
+export const VIEW_EARLIER_INTENTS = 10;
 
 export interface EarlierIntent extends IntentView {
   at: string;
@@ -31,14 +34,6 @@ export interface SuggestedQuestion {
   answer?: string;
 }
 
-export interface SuggestedResponses {
-  /** model: written by Azure OpenAI; derived: built from the intent's instructions and the next question. */
-  source: 'model' | 'derived';
-  items: string[];
-  /** The intent's instructions for representatives, when the library has them. */
-  guidance?: string;
-}
-
 export interface TurnView {
   role: 'customer' | 'agent' | 'bot';
   text: string;
@@ -53,6 +48,7 @@ export interface AssistView {
   escalated: boolean;
   status: Status | null;
   intent: IntentView | null;
+  /** The latest intents before the current one, newest first, at most VIEW_EARLIER_INTENTS. */
   earlierIntents: EarlierIntent[];
   known: KnownAttribute[];
   questions: SuggestedQuestion[];
@@ -101,7 +97,8 @@ function earlierIntents(state: ConversationState, catalog: Catalog): EarlierInte
       return { ...view, at: entry.at, ...(entry.text ? { text: entry.text } : {}), rejected: state.rejectedIntents.includes(entry.intent) };
     })
     .filter((entry): entry is EarlierIntent => entry !== null)
-    .reverse();
+    .reverse()
+    .slice(0, VIEW_EARLIER_INTENTS);
 }
 
 type IntentOf = NonNullable<ReturnType<Catalog['intent']>>;
@@ -125,33 +122,4 @@ function questionsFor(state: ConversationState, intent: IntentOf): SuggestedQues
       answer: state.attributes[attribute.name]?.text || String(state.attributes[attribute.name]?.value),
     }));
   return [...open, ...answered];
-}
-
-/** Without a language model: the next question to ask, and the best solution to offer once nothing is missing. */
-export function derivedResponses(state: ConversationState, catalog: Catalog): SuggestedResponses {
-  const intent = state.intent ? catalog.intent(state.intent.id) : undefined;
-  if (!intent) return { source: 'derived', items: [] };
-  const items: string[] = [];
-  const next = nextQuestions(intent, state)[0];
-  if (next) items.push(next.question);
-  const best = state.solutions[0];
-  if (best && !next?.required) items.push(`This should help: ${best.title}${best.url ? ` (${best.url})` : ''}.`);
-  return { source: 'derived', items, ...(intent.instructions ? { guidance: intent.instructions } : {}) };
-}
-
-/** The Insight a stored conversation implies, for the response suggester when no step ran (reject, search again). */
-export function insightOf(state: ConversationState, catalog: Catalog): Insight {
-  const intent = state.intent ? catalog.intent(state.intent.id) : undefined;
-  return {
-    status: state.status ?? 'out-of-scope',
-    intent: state.intent ? intentView(state.intent.id, state.intent.confidence, catalog) : null,
-    candidates: [],
-    clarifyQuestion: null,
-    intentChanged: false,
-    answered: [],
-    nextQuestions: intent ? nextQuestions(intent, state) : [],
-    query: state.query,
-    solutions: state.solutions,
-    solutionsAvailable: true,
-  };
 }

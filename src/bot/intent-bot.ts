@@ -4,9 +4,9 @@ import type { Logger } from 'pino';
 import { composeReply } from '../engine/reply.js';
 import { assistOutputs } from '../actions/assist.js';
 import { skillActions } from '../actions/index.js';
-import type { SkillServices } from '../actions/types.js';
+import type { ActionServices } from '../actions/types.js';
+import { handoffSummary } from '../actions/handoff-summary.js';
 import { handoffCard, replyActivity } from './cards.js';
-import { escalate, handoffSummary } from './handoff.js';
 import { conversationKey, runSkillCall } from './skill-call.js';
 
 /** What a customer types, or the "Talk to a person" quick reply sends, to reach a representative. */
@@ -24,7 +24,7 @@ export interface IntentBotOptions {
  */
 export class IntentBot extends ActivityHandler {
   constructor(
-    private readonly services: SkillServices,
+    private readonly services: ActionServices,
     private readonly logger: Logger,
     private readonly options: IntentBotOptions,
   ) {
@@ -40,7 +40,7 @@ export class IntentBot extends ActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).some((member) => member.id !== context.activity.recipient?.id);
       if (joined && !fromSkillCaller(context)) {
-        const name = this.services.live().catalog.library.name;
+        const name = this.services.conversations.catalog().library.name;
         await context.sendActivity(`Hi! This is ${name}. Tell me what you need help with, in your own words.`);
       }
       await next();
@@ -68,16 +68,17 @@ export class IntentBot extends ActivityHandler {
     }
     const conversationId = conversationKey(activity.conversation.id);
     const skillCaller = fromSkillCaller(context);
-    const { catalog } = this.services.live();
+    const catalog = this.services.conversations.catalog();
     if (ASKS_FOR_A_PERSON.test(text)) {
-      const state = await escalate(this.services, conversationId, activity.channelId, new Date());
-      const summary = handoffSummary(state, catalog, 'the customer asked for a person');
+      const reason = 'the customer asked for a person';
+      const { state } = await this.services.conversations.apply(conversationId, { kind: 'handoff', reason }, { channel: activity.channelId });
+      const summary = handoffSummary(state, catalog, reason);
       await context.sendActivity({ type: 'message', attachments: [handoffCard(summary)] });
       if (skillCaller) await context.sendActivity({ type: 'endOfConversation', code: 'completedSuccessfully', value: { escalated: true, summary, conversationId } });
       return;
     }
     const messageId = activity.id && activity.id.length <= MAX_MESSAGE_ID ? { messageId: activity.id } : {};
-    const result = await this.services.service.turn(conversationId, { role: 'customer', text, ...messageId }, { channel: activity.channelId });
+    const result = await this.services.conversations.turn(conversationId, { role: 'customer', text, ...messageId }, { channel: activity.channelId });
     const reply = composeReply(result.insight, catalog);
     await context.sendActivity(replyActivity(reply, result.insight));
     if (skillCaller && (result.insight.status === 'ready' || result.insight.status === 'out-of-scope')) {

@@ -56,7 +56,7 @@ export function registerChatCommand(program: Command): void {
             continue;
           }
           if (!interactive) process.stdout.write(`you> ${text}\n`);
-          const { insight } = await app.service.turn(conversationId, { role: 'customer', text }, { channel: 'terminal' });
+          const { insight } = await app.conversations.turn(conversationId, { role: 'customer', text }, { channel: 'terminal' });
           say(renderReply(composeReply(insight, app.live().catalog)));
           if (options.debug) process.stdout.write(`${renderDebug(insight)}\n`);
           prompt();

@@ -1,7 +1,8 @@
 import type { Solution } from '../knowledge/types.js';
-import type { AttributeType } from '../library/schema.js';
+import type { Catalog } from '../library/catalog.js';
 import type { AttributeValue } from '../nlu/types.js';
-import type { Status } from './state.js';
+import { nextQuestions, type NextQuestion } from './questions.js';
+import type { ConversationState, Status } from './state.js';
 
 export interface IntentView {
   id: string;
@@ -11,14 +12,6 @@ export interface IntentView {
   confidence: number;
 }
 
-export interface NextQuestion {
-  attribute: string;
-  question: string;
-  type: AttributeType;
-  required: boolean;
-  values?: string[];
-}
-
 export interface AnsweredAttribute {
   name: string;
   value: AttributeValue;
@@ -26,7 +19,7 @@ export interface AnsweredAttribute {
   confidence: number;
 }
 
-/** What one step tells its caller: the skill, the chat, the representative's page. */
+/** What a transition tells its caller: the skill, the chat, the representative's page. */
 export interface Insight {
   status: Status;
   intent: IntentView | null;
@@ -41,4 +34,31 @@ export interface Insight {
   solutions: Solution[];
   /** False when the knowledge search failed or timed out this turn; questions are still returned. */
   solutionsAvailable: boolean;
+}
+
+export function intentView(id: string, confidence: number, catalog: Catalog): IntentView | null {
+  const intent = catalog.intent(id);
+  if (!intent) return null;
+  const group = catalog.group(intent.groupId);
+  return { id, name: intent.name, groupId: intent.groupId, groupName: group?.name ?? intent.groupId, confidence };
+}
+
+/** What a transition adds to the insight the state itself implies. */
+export type InsightDetails = Partial<Pick<Insight, 'candidates' | 'clarifyQuestion' | 'intentChanged' | 'answered' | 'nextQuestions' | 'solutionsAvailable'>>;
+
+/** The insight of a conversation as it stands after a transition, with what that transition found. */
+export function insightOf(state: ConversationState, catalog: Catalog, details: InsightDetails = {}): Insight {
+  const intent = state.intent ? catalog.intent(state.intent.id) : undefined;
+  return {
+    status: state.status ?? 'out-of-scope',
+    intent: state.intent ? intentView(state.intent.id, state.intent.confidence, catalog) : null,
+    candidates: details.candidates ?? [],
+    clarifyQuestion: details.clarifyQuestion ?? null,
+    intentChanged: details.intentChanged ?? false,
+    answered: details.answered ?? [],
+    nextQuestions: details.nextQuestions ?? (intent ? nextQuestions(intent, state) : []),
+    query: state.query,
+    solutions: state.solutions,
+    solutionsAvailable: details.solutionsAvailable ?? true,
+  };
 }

@@ -1,6 +1,13 @@
-import type { Intent } from '../library/schema.js';
-import type { NextQuestion } from './insight.js';
+import type { AttributeType, Intent } from '../library/schema.js';
 import type { ConversationState } from './state.js';
+
+export interface NextQuestion {
+  attribute: string;
+  question: string;
+  type: AttributeType;
+  required: boolean;
+  values?: string[];
+}
 
 /**
  * The questions still worth asking for the intent, in order: required first, then by weight

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { solutionSchema } from '../knowledge/types.js';
 
 export const turnRoles = ['customer', 'agent', 'bot'] as const;
 export const phases = ['self-service', 'assisted'] as const;
@@ -36,14 +37,11 @@ export const intentHistoryEntrySchema = z
   })
   .strict();
 
-export const solutionSchema = z
+export const handoffSchema = z
   .object({
-    id: z.string(),
-    title: z.string(),
-    url: z.string().optional(),
-    snippet: z.string(),
-    score: z.number(),
-    tags: z.array(z.string()),
+    at: z.iso.datetime({ offset: true }),
+    /** Why: the customer asked, the caller said so, or the reason a platform gave. */
+    reason: z.string().max(500).optional(),
   })
   .strict();
 
@@ -73,6 +71,8 @@ export const conversationStateSchema = z
     /** Ids of the messages already taken (newest last, capped), so a message delivered twice counts once. */
     messageIds: z.array(z.string()).default([]),
     escalated: z.boolean(),
+    /** When and why the conversation was handed to a representative (the last hand-off). */
+    handoff: handoffSchema.nullable().default(null),
     createdAt: z.iso.datetime({ offset: true }),
     updatedAt: z.iso.datetime({ offset: true }),
   })
@@ -80,10 +80,45 @@ export const conversationStateSchema = z
 
 export type Turn = z.output<typeof turnSchema>;
 export type KnownValue = z.output<typeof knownValueSchema>;
-export type IntentHistoryEntry = z.output<typeof intentHistoryEntrySchema>;
 export type ConversationState = z.output<typeof conversationStateSchema>;
 export type Status = (typeof statuses)[number];
 export type Phase = (typeof phases)[number];
+
+/**
+ * How much of a conversation the state keeps, however long it runs (docs/assist.md lists them): the engine trims
+ * to these after every transition, so the stored document, each answer and the representative's view stay bounded.
+ */
+export interface StateLimits {
+  /** Recent turns kept, oldest dropped first. */
+  recentTurns: number;
+  /** Characters of a turn kept in the recent turns and in the intent history. */
+  maxStoredChars: number;
+  /** Intent changes kept, oldest dropped first. */
+  intentHistory: number;
+  /** Message ids remembered for idempotency (a retried delivery within this many messages counts once). */
+  rememberedMessageIds: number;
+  /** Attribute names remembered as asked. */
+  askedQuestions: number;
+}
+
+export const STATE_LIMITS: StateLimits = {
+  recentTurns: 20,
+  maxStoredChars: 1000,
+  intentHistory: 20,
+  rememberedMessageIds: 1000,
+  askedQuestions: 100,
+};
+
+/** Trims every list that grows with the conversation to its limit, keeping the newest entries. */
+export function boundState(state: ConversationState, limits: StateLimits): void {
+  const keepNewest = <T>(list: T[], max: number) => {
+    if (list.length > max) list.splice(0, list.length - max);
+  };
+  keepNewest(state.turns, limits.recentTurns);
+  keepNewest(state.intentHistory, limits.intentHistory);
+  keepNewest(state.messageIds, limits.rememberedMessageIds);
+  keepNewest(state.asked, limits.askedQuestions);
+}
 
 export function newConversationState(conversationId: string, channel: string, now: Date, phase: Phase = 'self-service'): ConversationState {
   const at = now.toISOString();
@@ -105,6 +140,7 @@ export function newConversationState(conversationId: string, channel: string, no
     turnCount: 0,
     messageIds: [],
     escalated: false,
+    handoff: null,
     createdAt: at,
     updatedAt: at,
   };

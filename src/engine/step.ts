@@ -1,65 +1,27 @@
-import type { Solution, SolutionSearch } from '../knowledge/types.js';
-import type { Intent } from '../library/schema.js';
-import type { AttributeExtractor, Classification, Extraction, IntentDecision, IntentRanker } from '../nlu/types.js';
-import { attributeAskedIn } from './agent-questions.js';
 import type { Catalog } from '../library/catalog.js';
-import type { AnsweredAttribute, Insight, IntentView } from './insight.js';
-import { defaultTrackingOptions, resolveClarification, trackIntent, type TrackingOptions } from './intent-tracking.js';
-import { buildQuery } from './query.js';
-import { missingRequired, nextQuestions } from './questions.js';
+import type { Intent } from '../library/schema.js';
+import type { Classification, Extraction } from '../nlu/types.js';
+import { neutralizeText } from '../text/neutralize.js';
+import { attributeAskedIn } from './agent-questions.js';
+import { engineOptions, type EngineDeps, type EngineOptions } from './deps.js';
+import { insightOf, intentView, type AnsweredAttribute, type Insight, type IntentView } from './insight.js';
+import { resolveClarification, trackIntent, type TrackingOptions } from './intent-tracking.js';
+import { nextQuestions } from './questions.js';
+import { currentIntent, recordIntentChange, settleStatus } from './settle.js';
+import { refreshSolutions } from './solutions.js';
 import type { ConversationState, KnownValue, Status, Turn } from './state.js';
-
-export interface StepOptions extends TrackingOptions {
-  /** Characters of a turn that understanding looks at; the rest of a very long message is ignored. */
-  maxUnderstoodChars: number;
-  /** Characters of a turn kept in the stored recent turns. */
-  maxStoredChars: number;
-  /** How many recent turns the state keeps. */
-  recentTurns: number;
-  /** How many message ids the state remembers for idempotency. */
-  rememberedMessageIds: number;
-  candidates: number;
-  solutions: number;
-  searchTimeoutMs: number;
-}
-
-export const defaultStepOptions: StepOptions = {
-  ...defaultTrackingOptions,
-  maxUnderstoodChars: 4000,
-  maxStoredChars: 1000,
-  recentTurns: 20,
-  rememberedMessageIds: 1000,
-  candidates: 3,
-  solutions: 3,
-  searchTimeoutMs: 2000,
-};
-
-export interface StepDeps {
-  catalog: Catalog;
-  classifier: IntentRanker;
-  decide(classification: Classification, rejected: readonly string[]): IntentDecision;
-  extractor: AttributeExtractor;
-  search: SolutionSearch | null;
-  /** Masks personal data in text before it is stored. */
-  mask(text: string): string;
-  now(): Date;
-  defaultRegion?: string;
-  options?: Partial<StepOptions>;
-}
 
 export interface StepResult {
   state: ConversationState;
   insight: Insight;
 }
 
-// Control characters other than tab and newline carry no meaning for understanding and break displays.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-
 /** The confidence of an intent the customer picked themselves when asked to clarify. */
 const CHOSEN_CONFIDENCE = 0.9;
 
+/** Text as understanding and storage take it: neutralised (no control, escape or bidi codes), cut to `max`, trimmed. */
 export function cleanText(text: string, max: number): string {
-  return text.replace(CONTROL, ' ').normalize('NFC').slice(0, max).trim();
+  return neutralizeText(text).slice(0, max).trim();
 }
 
 /**
@@ -67,8 +29,8 @@ export function cleanText(text: string, max: number): string {
  * attribute values the turn gives, choose the next questions, build the knowledge query and fetch solutions.
  * Pure apart from the knowledge search: the caller loads and stores the state.
  */
-export async function step(previous: ConversationState, turn: Turn, deps: StepDeps): Promise<StepResult> {
-  const options = { ...defaultStepOptions, ...deps.options };
+export async function step(previous: ConversationState, turn: Turn, deps: EngineDeps): Promise<StepResult> {
+  const options = engineOptions(deps);
   const now = deps.now();
   const text = cleanText(turn.text, options.maxUnderstoodChars);
   const state: ConversationState = structuredClone(previous);
@@ -82,7 +44,7 @@ export async function step(previous: ConversationState, turn: Turn, deps: StepDe
   let status: Status | null = state.status;
 
   if (turn.role === 'customer') {
-    classification = await deps.classifier.classify(text, options.candidates + 1 + state.rejectedIntents.length);
+    classification = await deps.ranker.classify(text, options.candidates + 1 + state.rejectedIntents.length, state.rejectedIntents);
     const before = state.intent?.id ?? null;
     const attributesBefore = { ...state.attributes };
     const taken = takeExtractions(state, currentIntent(state, deps.catalog), text, turnIndex, deps, now, true);
@@ -90,11 +52,7 @@ export async function step(previous: ConversationState, turn: Turn, deps: StepDe
     answered = taken.map(({ pending: _pending, ...rest }) => rest);
     if ((state.intent?.id ?? null) !== before && state.intent) {
       intentChanged = true;
-      state.intentHistory.push({
-        intent: state.intent.id,
-        confidence: state.intent.confidence,
-        turn: turnIndex,
-        at: turn.at ?? now.toISOString(),
+      recordIntentChange(state, turn.at ?? now.toISOString(), {
         text: deps.mask(cleanText(turn.text, options.maxStoredChars)),
         ...(turn.messageId ? { messageId: turn.messageId } : {}),
       });
@@ -116,8 +74,8 @@ export async function step(previous: ConversationState, turn: Turn, deps: StepDe
 
   const intent = currentIntent(state, deps.catalog);
   const questions = intent ? nextQuestions(intent, state) : [];
-  if (intent) status = missingRequired(intent, state) ? 'need-info' : 'ready';
-  state.status = status ?? 'out-of-scope';
+  state.status = status;
+  settleStatus(state, intent);
 
   if (turn.role === 'customer' && state.phase === 'self-service') {
     const first = state.status === 'need-info' ? questions[0] : undefined;
@@ -130,9 +88,7 @@ export async function step(previous: ConversationState, turn: Turn, deps: StepDe
 
   return {
     state,
-    insight: {
-      status: state.status,
-      intent: state.intent ? intentView(state.intent.id, state.intent.confidence, deps.catalog) : null,
+    insight: insightOf(state, deps.catalog, {
       candidates: classification.ranking
         .filter((score) => score.intent !== state.intent?.id && !state.rejectedIntents.includes(score.intent))
         .slice(0, options.candidates)
@@ -141,16 +97,11 @@ export async function step(previous: ConversationState, turn: Turn, deps: StepDe
       clarifyQuestion: state.status === 'clarify' && state.clarifying ? clarifyQuestion(state.clarifying, deps.catalog) : null,
       intentChanged,
       answered,
+      // As they stood before the first was marked asked: asking it does not send it to the back of the line.
       nextQuestions: questions,
-      query: state.query,
-      solutions: search.solutions,
       solutionsAvailable: search.available,
-    },
+    }),
   };
-}
-
-function currentIntent(state: ConversationState, catalog: Catalog): Intent | undefined {
-  return state.intent ? catalog.intent(state.intent.id) : undefined;
 }
 
 /** Applies the turn's classification to the state's intent; returns the status it implies before attributes are counted. */
@@ -159,7 +110,7 @@ function decideIntentForTurn(
   text: string,
   classification: Classification,
   answeredPending: boolean,
-  deps: StepDeps,
+  deps: EngineDeps,
   options: TrackingOptions,
 ): Status | null {
   if (state.clarifying) {
@@ -220,7 +171,7 @@ function takeExtractions(
   intent: Intent | undefined,
   text: string,
   turnIndex: number,
-  deps: StepDeps,
+  deps: EngineDeps,
   now: Date,
   bindPending: boolean,
 ): TakenValue[] {
@@ -244,7 +195,7 @@ function takeExtractions(
 }
 
 /** Values the customer gave before the intent was known ("attributes mentioned early are taken without asking"). */
-function takeEarlierMentions(state: ConversationState, turnIndex: number, deps: StepDeps, now: Date): AnsweredAttribute[] {
+function takeEarlierMentions(state: ConversationState, turnIndex: number, deps: EngineDeps, now: Date): AnsweredAttribute[] {
   const intent = currentIntent(state, deps.catalog);
   if (!intent) return [];
   const earlier = state.turns.filter((t) => t.role === 'customer').map((t) => t.text);
@@ -263,57 +214,15 @@ function knownValue(extraction: Extraction, turn: number, phase: ConversationSta
   return { value: extraction.value, text: extraction.text, confidence: extraction.confidence, turn, source: phase };
 }
 
-async function refreshSolutions(
-  state: ConversationState,
-  intent: Intent | undefined,
-  deps: StepDeps,
-  options: StepOptions,
-): Promise<{ solutions: Solution[]; available: boolean }> {
-  if (!intent || !deps.search) {
-    state.query = intent ? buildQuery(intent, state.attributes) : null;
-    state.solutions = [];
-    return { solutions: [], available: deps.search !== null };
-  }
-  const query = buildQuery(intent, state.attributes);
-  if (query === state.query) return { solutions: state.solutions, available: true };
-  try {
-    state.solutions = await withTimeout(deps.search.search({ text: query, intentId: intent.id, top: options.solutions }), options.searchTimeoutMs);
-    state.query = query;
-    return { solutions: state.solutions, available: true };
-  } catch {
-    // Solutions are unavailable this turn; the questions still go out, and the next turn searches again.
-    state.query = null;
-    return { solutions: state.solutions, available: false };
-  }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-function rememberTurn(state: ConversationState, turn: Turn, now: Date, deps: StepDeps, options: StepOptions): void {
+/** Keeps the turn (masked, cut) among the recent ones, and its message id for idempotency; boundState trims both. */
+function rememberTurn(state: ConversationState, turn: Turn, now: Date, deps: EngineDeps, options: EngineOptions): void {
   state.turns.push({
     role: turn.role,
     text: deps.mask(cleanText(turn.text, options.maxStoredChars)),
     at: turn.at ?? now.toISOString(),
     ...(turn.messageId ? { messageId: turn.messageId } : {}),
   });
-  if (state.turns.length > options.recentTurns) state.turns.splice(0, state.turns.length - options.recentTurns);
-  if (turn.messageId) {
-    state.messageIds.push(turn.messageId);
-    if (state.messageIds.length > options.rememberedMessageIds) state.messageIds.splice(0, state.messageIds.length - options.rememberedMessageIds);
-  }
-}
-
-export function intentView(id: string, confidence: number, catalog: Catalog): IntentView | null {
-  const intent = catalog.intent(id);
-  if (!intent) return null;
-  const group = catalog.group(intent.groupId);
-  return { id, name: intent.name, groupId: intent.groupId, groupName: group?.name ?? intent.groupId, confidence };
+  if (turn.messageId) state.messageIds.push(turn.messageId);
 }
 
 function clarifyQuestion(between: readonly string[], catalog: Catalog): string {

@@ -27,7 +27,8 @@ export interface IntentClassifier {
 
 /** Anything that ranks intents for a text: the local classifier, or a model behind the same shape (the engine's port). */
 export interface IntentRanker {
-  classify(text: string, top?: number): Classification | Promise<Classification>;
+  /** `exclude`: intents the conversation rejected; a ranker that chooses among a few (a model) is not offered them. */
+  classify(text: string, top?: number, exclude?: readonly string[]): Classification | Promise<Classification>;
 }
 
 /** What the engine decides from a classification. */

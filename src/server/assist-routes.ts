@@ -44,7 +44,7 @@ export function mountAssist(server: restify.Server, app: App, logger: Logger): A
         'can read and write conversations. Set one of them before exposing this service.',
     );
   }
-  const assist = new AssistService(app, logger);
+  const assist = app.assist;
   const readBody = restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES });
 
   const post = <S extends z.ZodType>(route: string, schema: S, handle: (id: string, input: z.output<S>) => Promise<Reply>) => {

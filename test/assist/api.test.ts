@@ -41,7 +41,7 @@ describe('the assisted-service API', function () {
       const long = await call(service.origin, 'POST', messages('x'.repeat(401)), message('m1', 'customer', 'hi'));
       assert.equal(long.status, 400);
       assert.match(long.body.error?.message ?? '', /^conversationId: must be at most 400 characters/);
-      assert.equal(await service.app.service.get('bad-2'), null);
+      assert.equal(await service.app.conversations.get('bad-2'), null);
     });
 
     it('answers 404 for a conversation that does not exist and 400 for an unknown intent', async () => {
@@ -64,7 +64,7 @@ describe('the assisted-service API', function () {
       assert.equal(first.status, 201);
       assert.equal(again.status, 200);
       assert.equal(again.body.duplicate, true);
-      const stored = await service.app.service.get(id);
+      const stored = await service.app.conversations.get(id);
       assert.equal(stored?.turnCount, 1);
       assert.equal(stored?.turns.length, 1);
     });
@@ -75,7 +75,7 @@ describe('the assisted-service API', function () {
       await call(service.origin, 'POST', messages(id), { ...message('c1', 'customer', 'My order has not arrived'), at });
       await call(service.origin, 'POST', messages(id), message('r1', 'representative', "Sorry about that. What's your order number?"));
       await call(service.origin, 'POST', messages(id), message('c2', 'customer', 'BL-4471220'));
-      const stored = await service.app.service.get(id);
+      const stored = await service.app.conversations.get(id);
       assert.deepEqual(
         stored?.turns.map((turn) => [turn.messageId, turn.role]),
         [
@@ -95,7 +95,7 @@ describe('the assisted-service API', function () {
         results.map((result) => result.status),
         ids.map(() => 201),
       );
-      const stored = await service.app.service.get(id);
+      const stored = await service.app.conversations.get(id);
       assert.equal(stored?.turnCount, ids.length);
       assert.deepEqual(stored?.turns.map((turn) => turn.messageId).sort(), [...ids].sort());
     });
@@ -117,7 +117,7 @@ describe('the assisted-service API', function () {
       const changed = await call(service.origin, 'POST', messages(id), message('c3', 'customer', "Also my new TV won't turn on at all"));
       assert.equal(changed.body.view?.intent?.id, 'device-wont-power-on');
       assert.equal(changed.body.view?.earlierIntents[0]?.id, 'order-status');
-      const stored = await service.app.service.get(id);
+      const stored = await service.app.conversations.get(id);
       assert.deepEqual(
         stored?.intentHistory.map((entry) => [entry.intent, entry.messageId]),
         [
@@ -145,7 +145,7 @@ describe('the assisted-service API', function () {
       const searched = await call(service.origin, 'POST', `/api/conversations/${id}/search-again`, { query: 'track my parcel' });
       assert.equal(searched.status, 200);
       assert.ok((searched.body.view?.solutions.length ?? 0) > 0);
-      assert.equal((await service.app.service.get(id))?.query, 'track my parcel');
+      assert.equal((await service.app.conversations.get(id))?.query, 'track my parcel');
     });
   });
 

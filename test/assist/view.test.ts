@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { KeyedQueue } from '../../src/assist/keyed-queue.js';
+import { KeyedQueue } from '../../src/engine/keyed-queue.js';
 import { buildView } from '../../src/assist/view.js';
 import { packageRoot } from '../../src/config.js';
 import { buildCatalog, type Catalog } from '../../src/library/catalog.js';

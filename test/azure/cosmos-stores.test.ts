@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { CosmosClient } from '@azure/cosmos';
 import { buildCatalog } from '../../src/library/catalog.js';
 import { ConversationService } from '../../src/engine/conversations.js';
-import type { StepDeps } from '../../src/engine/step.js';
+import type { EngineDeps } from '../../src/engine/deps.js';
 import { CosmosSetupError } from '../../src/stores/cosmos/index.js';
 import { ConcurrencyError } from '../../src/library/store.js';
 import { describeConversationStoreContract, describeLibraryStoreContract } from '../stores/contract.js';
@@ -35,11 +35,11 @@ const isPointRead = (request: RecordedRequest): boolean => request.method === 'G
 const isWrite = (request: RecordedRequest): boolean => isDocument(request) && (request.method === 'PUT' || (request.method === 'POST' && !request.headers['x-ms-documentdb-isquery']));
 
 /** A step whose understanding is fixed, so what is counted is the store's work. */
-function stepDeps(): StepDeps {
+function stepDeps(): EngineDeps {
   const catalog = buildCatalog(sampleLibrary('retail'));
   return {
     catalog,
-    classifier: { classify: () => ({ ranking: [{ intent: 'order.status', confidence: 0.95 }], outOfScopeScore: 0 }) },
+    ranker: { classify: () => ({ ranking: [{ intent: 'order.status', confidence: 0.95 }], outOfScopeScore: 0 }) },
     decide: (classification) => {
       const best = classification.ranking[0];
       return best ? { kind: 'intent', intent: best.intent, confidence: best.confidence } : { kind: 'out-of-scope', best: null };

@@ -103,7 +103,7 @@ describe('the skill with every Azure part on its local peer, driven through /api
     assert.equal(query?.filter, "intentIds/any(i: i eq 'order-status')");
     assert.ok(Array.isArray(query?.vectorQueries), 'the query is hybrid');
 
-    const stored = await app.conversations.get(conversationId);
+    const stored = await app.conversationStore.get(conversationId);
     assert.equal(stored?.value.turnCount, 2);
     assert.equal(stored?.value.attributes.orderNumber?.value, 'BL-4471220');
   });
@@ -117,7 +117,7 @@ describe('the skill with every Azure part on its local peer, driven through /api
     const first = await assist('I want to know where my order is', conversationId);
     assert.equal(first.intentId, 'order-status');
     assert.equal(first.nextQuestionAttribute, 'orderNumber');
-    assert.equal((await app.conversations.get(conversationId))?.value.turnCount, 1, 'the turn whose answer was lost is stored once');
+    assert.equal((await app.conversationStore.get(conversationId))?.value.turnCount, 1, 'the turn whose answer was lost is stored once');
     const creates = cosmos.faults.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/colls/conversations/docs') && !r.headers['x-ms-documentdb-isquery']);
     assert.ok(creates.length >= 2, 'the create was sent again after the dropped connection');
     search.faults.clear();

@@ -5,7 +5,8 @@ import type { AzureClients } from '../../src/azure/clients.js';
 import { azureEmbedder } from '../../src/azure/embedder.js';
 import { buildCatalog } from '../../src/library/catalog.js';
 import { newConversationState } from '../../src/engine/state.js';
-import { step, type StepDeps } from '../../src/engine/step.js';
+import type { EngineDeps } from '../../src/engine/deps.js';
+import { step } from '../../src/engine/step.js';
 import { azureSolutionSearch } from '../../src/knowledge/azure/azure-search.js';
 import { SEMANTIC_CONFIGURATION } from '../../src/knowledge/azure/index-schema.js';
 import { indexKnowledgeBase } from '../../src/knowledge/azure/indexer.js';
@@ -167,10 +168,10 @@ describe('Azure AI Search', () => {
   describe('when Search is down', () => {
     beforeEach(indexed);
 
-    function deps(search: SolutionSearch): StepDeps {
+    function deps(search: SolutionSearch): EngineDeps {
       return {
         catalog: buildCatalog(sampleLibrary('retail')),
-        classifier: { classify: () => ({ ranking: [{ intent: 'order.status', confidence: 0.95 }], outOfScopeScore: 0 }) },
+        ranker: { classify: () => ({ ranking: [{ intent: 'order.status', confidence: 0.95 }], outOfScopeScore: 0 }) },
         decide: (classification) => ({ kind: 'intent', intent: classification.ranking[0]!.intent, confidence: classification.ranking[0]!.confidence }),
         extractor: { extract: () => [] },
         search,

@@ -53,7 +53,7 @@ describe('the skill endpoint with bad input', () => {
     assert.equal(wrongType.value.errorCode, 'invalid-input');
     assert.match(String(wrongType.value.errorMessage), /text: .*expected string, received number/);
     const notObject = endOfConversation(await postActivity(service.origin, actionActivity('DetectIntent', 'my tv is broken')));
-    assert.match(String(notObject.value.errorMessage), /the event's value must be an object holding the inputs, got string/);
+    assert.match(String(notObject.value.errorMessage), /the inputs must be an object, got string/);
   });
 
   it('explains bad JSON inputs and unknown intents', async () => {

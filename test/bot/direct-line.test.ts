@@ -75,7 +75,7 @@ describe('the local Direct Line endpoint behind /chat', () => {
     await send(conversation, { text: "my new device won't turn on" });
     const [reply] = await send(conversation, { value: { choice: 'tv' } });
     assert.match(JSON.stringify(reply?.attachments), /Here is what should help/);
-    const stored = await service.app.service.get(conversation.conversationId);
+    const stored = await service.app.conversations.get(conversation.conversationId);
     assert.equal(stored?.attributes.deviceType?.value, 'tv');
   });
 
@@ -86,7 +86,7 @@ describe('the local Direct Line endpoint behind /chat', () => {
     const card = JSON.stringify(reply?.attachments);
     assert.match(card, /passing you to a representative/);
     assert.match(card, /errorCode = E42/);
-    const stored = await service.app.service.get(conversation.conversationId);
+    const stored = await service.app.conversations.get(conversation.conversationId);
     assert.equal(stored?.escalated, true);
   });
 

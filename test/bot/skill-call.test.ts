@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { pino } from 'pino';
 import { z } from 'zod';
-import { defineAction, type SkillAction, type SkillServices } from '../../src/actions/types.js';
+import { defineAction, type SkillAction, type ActionServices } from '../../src/actions/types.js';
 import { conversationKey, runSkillCall } from '../../src/bot/skill-call.js';
 
 const logger = pino({ level: 'silent' });
-const services = {} as unknown as SkillServices;
+const services = {} as unknown as ActionServices;
 
 function action(run: SkillAction['run']): SkillAction {
   return defineAction({

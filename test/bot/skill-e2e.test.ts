@@ -92,7 +92,7 @@ describe('a root bot calling the skill actions through SkillDialog', () => {
         assert.equal(out.intentId, 'device-error-code');
         assert.match(String(out.summary), /Device error code/);
         assert.match(String(out.summary), /customer asked for a person/);
-        const stored = await service.app.service.get(conversationId);
+        const stored = await service.app.conversations.get(conversationId);
         assert.equal(stored?.escalated, true);
         assert.equal(stored?.phase, 'assisted', 'the representative takes over after a hand-off');
       });

@@ -44,7 +44,7 @@ describe('skill calls with authentication on', () => {
   async function assertRefused(authorization: string | undefined, status: number): Promise<void> {
     const call = await callAssist(authorization);
     assert.equal(call.status, status, JSON.stringify(call.result.body));
-    assert.equal(await service.app.service.get(call.conversationId), null, 'a refused call must not change any state');
+    assert.equal(await service.app.conversations.get(call.conversationId), null, 'a refused call must not change any state');
   }
 
   it('runs the action for a valid token from an allowed caller', async () => {
@@ -52,7 +52,7 @@ describe('skill calls with authentication on', () => {
     const call = await callAssist(`Bearer ${token}`);
     assert.equal(call.status, 200);
     assert.equal(endOfConversation(call.result).code, 'completedSuccessfully');
-    assert.notEqual(await service.app.service.get(call.conversationId), null);
+    assert.notEqual(await service.app.conversations.get(call.conversationId), null);
   });
 
   it('refuses a token for another audience with 401', async () => {

@@ -66,13 +66,13 @@ describe("the representative's live view at /assist in a real browser", function
     assert.match((await page.locator('#earlier-intents').textContent()) ?? '', /Order status/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'assist-intent-change.png'), fullPage: true });
 
-    const turnsBefore = (await service.app.service.get(id))?.turnCount ?? 0;
+    const turnsBefore = (await service.app.conversations.get(id))?.turnCount ?? 0;
     const sendButton = page.locator('#questions button', { hasText: 'Send' }).first();
     const question = (await sendButton.getAttribute('aria-label'))?.replace(/^Send: /, '') ?? '';
     assert.notEqual(question, '');
     await sendButton.click();
     await page.locator('.turn-agent', { hasText: question }).waitFor();
-    const afterSend = await service.app.service.get(id);
+    const afterSend = await service.app.conversations.get(id);
     assert.equal(afterSend?.turnCount, turnsBefore + 1);
     assert.equal(afterSend?.turns.at(-1)?.text, question);
 
@@ -81,7 +81,7 @@ describe("the representative's live view at /assist in a real browser", function
     await page.keyboard.press('Enter');
     await page.waitForFunction("document.body.dataset.intent !== 'device-wont-power-on'");
     assert.match((await page.locator('#earlier-intents').textContent()) ?? '', /Device won't power on.*rejected/);
-    assert.deepEqual((await service.app.service.get(id))?.rejectedIntents, ['device-wont-power-on']);
+    assert.deepEqual((await service.app.conversations.get(id))?.rejectedIntents, ['device-wont-power-on']);
 
     await page.getByRole('button', { name: 'Search again' }).click();
     await page.getByRole('status').filter({ hasText: /Solutions refreshed|Searched again/ }).waitFor();

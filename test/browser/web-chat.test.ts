@@ -56,7 +56,7 @@ describe('Web Chat at /chat in a real browser', function () {
     await page.locator('.ac-adaptiveCard').last().scrollIntoViewIfNeeded();
     await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'web-chat.png'), fullPage: true });
-    const stored = (await service.app.conversations.listActive(new Date(0), 1000)).find((state) =>
+    const stored = (await service.app.conversationStore.listActive(new Date(0), 1000)).find((state) =>
       state.turns.some((turn) => turn.text.startsWith("Actually, it's something else")),
     );
     assert.equal(stored?.channel, 'directline');

@@ -204,7 +204,7 @@ describe('library merge into the live store: incremental discovery runs', functi
     const app = await openApp(loadConfig({ SQLITE_PATH: file, LIBRARY_ID: 'retail' }));
     try {
       const asked = async (conversationId: string) => {
-        const { insight } = await app.service.turn(conversationId, { role: 'customer', text: 'where is my order? the tracking number is TRK123456' }, { channel: 'test' });
+        const { insight } = await app.conversations.turn(conversationId, { role: 'customer', text: 'where is my order? the tracking number is TRK123456' }, { channel: 'test' });
         assert.equal(insight.intent?.id, 'order-status');
         return { questions: insight.nextQuestions.map((q) => q.attribute), answered: insight.answered.map((a) => a.name) };
       };

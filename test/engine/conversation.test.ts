@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { openApp, type App } from '../../src/app/app.js';
 import { loadConfig } from '../../src/config.js';
-import { DuplicateMessageError } from '../../src/engine/conversations.js';
+import { DuplicateMessageError } from '../../src/engine/errors.js';
 import type { Turn } from '../../src/engine/state.js';
 
 const customer = (text: string): Turn => ({ role: 'customer', text });
@@ -20,7 +20,7 @@ describe('self-service conversations on the demo library', function () {
 
   async function talk(conversationId: string, ...texts: string[]) {
     let last;
-    for (const text of texts) last = await app.service.turn(conversationId, customer(text), { channel: 'test' });
+    for (const text of texts) last = await app.conversations.turn(conversationId, customer(text), { channel: 'test' });
     assert.ok(last);
     return last;
   }
@@ -106,7 +106,7 @@ describe('self-service conversations on the demo library', function () {
   it('answers empty, huge, control-character and foreign messages with a sane outcome', async () => {
     const id = fresh();
     for (const text of ['', '   ', 'x'.repeat(100_000), 'where\u0000 is\u0007 my\u001b order', '我的订单在哪里', 'Wo ist meine Bestellung?']) {
-      const { insight, state } = await app.service.turn(id, customer(text), { channel: 'test' });
+      const { insight, state } = await app.conversations.turn(id, customer(text), { channel: 'test' });
       assert.ok(['out-of-scope', 'clarify', 'need-info', 'ready'].includes(insight.status));
       assert.ok(state.turns.every((t) => t.text.length <= 1000));
       assert.ok(state.turns.every((t) => !/[\u0000-\u0008]/.test(t.text)));
@@ -116,7 +116,7 @@ describe('self-service conversations on the demo library', function () {
   it('loses no turn when two messages of one conversation arrive at once', async () => {
     const id = fresh();
     await Promise.all([talk(id, 'where is my order'), talk(id, 'BL-4471220'), talk(id, 'thanks')]);
-    const state = await app.service.get(id);
+    const state = await app.conversations.get(id);
     assert.equal(state?.turnCount, 3);
     assert.equal(state?.turns.length, 3);
   });
@@ -124,12 +124,12 @@ describe('self-service conversations on the demo library', function () {
   it('takes a message delivered twice once, even at the same moment and long after', async () => {
     const id = fresh();
     const first: Turn = { role: 'customer', text: 'where is my order', messageId: 'm-1' };
-    const outcomes = await Promise.allSettled([0, 1, 2].map(() => app.service.turn(id, first, { channel: 'test' })));
+    const outcomes = await Promise.allSettled([0, 1, 2].map(() => app.conversations.turn(id, first, { channel: 'test' })));
     assert.equal(outcomes.filter((o) => o.status === 'fulfilled').length, 1);
     assert.ok(outcomes.every((o) => o.status === 'fulfilled' || o.reason instanceof DuplicateMessageError));
-    for (let i = 2; i <= 25; i += 1) await app.service.turn(id, { role: 'customer', text: 'ok', messageId: `m-${i}` }, { channel: 'test' });
-    await assert.rejects(app.service.turn(id, first, { channel: 'test' }), DuplicateMessageError);
-    assert.equal((await app.service.get(id))?.turnCount, 25);
+    for (let i = 2; i <= 25; i += 1) await app.conversations.turn(id, { role: 'customer', text: 'ok', messageId: `m-${i}` }, { channel: 'test' });
+    await assert.rejects(app.conversations.turn(id, first, { channel: 'test' }), DuplicateMessageError);
+    assert.equal((await app.conversations.get(id))?.turnCount, 25);
   });
 
   it('still asks its questions when the knowledge search fails, and says solutions are unavailable', async () => {
@@ -150,20 +150,20 @@ describe('the conversation service', () => {
   it('replays a turn on the newer state when another writer got there first', async () => {
     const app = await openApp(loadConfig({ SQLITE_PATH: ':memory:' }));
     try {
-      const service = app.service;
+      const service = app.conversations;
       await service.turn('c', customer('where is my order'), { channel: 'test' });
-      const stored = await app.conversations.get('c');
+      const stored = await app.conversationStore.get('c');
       assert.ok(stored);
-      const put = sinon.spy(app.conversations, 'put');
+      const put = sinon.spy(app.conversationStore, 'put');
       // Someone else writes between our read and our write: the first put must be refused and retried.
-      const get = sinon.stub(app.conversations, 'get').callsFake(async (id) => {
+      const get = sinon.stub(app.conversationStore, 'get').callsFake(async (id) => {
         get.restore();
-        const current = await app.conversations.get(id);
-        await app.conversations.put({ ...current!.value, escalated: true }, current!.etag);
+        const current = await app.conversationStore.get(id);
+        await app.conversationStore.put({ ...current!.value, escalated: true }, current!.etag);
         return current;
       });
       await service.turn('c', customer('BL-4471220'), { channel: 'test' });
-      const after = await app.conversations.get('c');
+      const after = await app.conversationStore.get('c');
       assert.equal(after?.value.escalated, true, 'the other writer’s change survives');
       assert.equal(after?.value.attributes.orderNumber?.value, 'BL-4471220', 'and so does ours');
       assert.ok(put.callCount >= 3);

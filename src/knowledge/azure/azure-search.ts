@@ -30,7 +30,8 @@ export function azureSolutionSearch(client: SearchClient<SolutionDocument>, opti
       const words = queryWords(query.text);
       if (words.length === 0) return [];
       const top = query.top ?? DEFAULT_TOP;
-      const signal = AbortSignal.timeout(options.timeoutMs);
+      const timeout = AbortSignal.timeout(options.timeoutMs);
+      const signal = query.signal ? AbortSignal.any([query.signal, timeout]) : timeout;
       const vector = options.embedder ? await embedQuery(options.embedder, query.text, signal) : null;
       const run = (filter: string | undefined): Promise<Hit[]> => searchChunks(client, words.join(' '), { top, filter, vector, signal, semantic: options.semanticRanker });
       let hits = query.intentId ? await run(intentFilter(query.intentId)) : [];

@@ -55,9 +55,10 @@ export function modelUnderstanding(options: ModelUnderstandingOptions): Understa
 
   return {
     ranker: {
-      async classify(text, top): Promise<Classification> {
-        const local = await options.local.ranker.classify(text, Math.max(top ?? 0, options.shortlist));
-        const shortlist = shortlistOf(local, options.catalog(), options.shortlist);
+      async classify(text, top, exclude = []): Promise<Classification> {
+        const local = await options.local.ranker.classify(text, Math.max(top ?? 0, options.shortlist + exclude.length));
+        const offered = { ...local, ranking: local.ranking.filter((score) => !exclude.includes(score.intent)) };
+        const shortlist = shortlistOf(offered, options.catalog(), options.shortlist);
         if (shortlist.length === 0 || text.trim() === '') return local;
         const attributes = distinctAttributes(shortlist.flatMap((intent) => intent.attributes));
         const [classification, extractions] = await Promise.all([

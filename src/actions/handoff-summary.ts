@@ -1,13 +1,6 @@
-import { handOff } from '../assist/handoff.js';
-import type { Catalog } from '../library/catalog.js';
 import { nextQuestions } from '../engine/questions.js';
 import type { ConversationState } from '../engine/state.js';
-import type { SkillServices } from '../actions/types.js';
-
-/** Hands the conversation to a representative (src/assist/handoff.ts: escalated, phase assisted, values marked as from self-service). */
-export function escalate(services: Pick<SkillServices, 'conversations'>, conversationId: string, channel: string, now: Date): Promise<ConversationState> {
-  return handOff(services.conversations, conversationId, channel, now);
-}
+import type { Catalog } from '../library/catalog.js';
 
 /** A few lines for the representative: the intent, what is known, what is still missing, what was offered. */
 export function handoffSummary(state: ConversationState, catalog: Catalog, reason?: string): string {
