@@ -53,3 +53,14 @@ function typeOf(schema: PropertySchema): string {
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
+
+const SECTION_START = '<!-- actions:start (generated from src/actions by `npm run docs`) -->\n';
+const SECTION_END = '<!-- actions:end -->';
+
+/** The document with its generated action reference replaced by the current one; throws if the markers are missing. */
+export function withActionsSection(doc: string, actions: readonly SkillAction[]): string {
+  const from = doc.indexOf(SECTION_START);
+  const to = doc.indexOf(SECTION_END);
+  if (from < 0 || to < from) throw new Error(`the document needs the markers ${SECTION_START.trim()} and ${SECTION_END}`);
+  return `${doc.slice(0, from + SECTION_START.length)}${actionsMarkdown(actions)}${doc.slice(to)}`;
+}
