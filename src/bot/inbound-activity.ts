@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
+import { describeIssues } from '../text/issues.js';
 
 const account = z.looseObject({ id: z.string().max(1000), role: z.string().max(100).optional() });
 
@@ -26,11 +27,7 @@ export function checkInboundActivity(body: unknown): InboundCheck {
   }
   const parsed = inboundActivitySchema.safeParse(body, { reportInput: true });
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const path = ['activity', ...issue.path].join('.');
-      return issue.code === 'invalid_type' && issue.input === undefined ? `${path}: is required` : `${path}: ${issue.message}`;
-    });
-    return { ok: false, message: problems.join('; ') };
+    return { ok: false, message: describeIssues(parsed.error.issues, 'activity') };
   }
   const activity = parsed.data as unknown as Activity & { rawTimestamp?: string };
   // botbuilder keeps timestamps as Dates, with the text as sent alongside.
