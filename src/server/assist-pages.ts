@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type restify from 'restify';
+import type { Response, Server } from 'restify';
 import { packageRoot } from '../config.js';
+import { HttpError } from './errors.js';
 
 const pageDir = path.join(packageRoot, 'web', 'assist');
 
@@ -13,9 +14,9 @@ const assets: Record<string, string> = {
 };
 
 /** The representative's page (/assist/{conversationId}), the supervisor's list (/assist) and their static files. */
-export function mountAssistPages(server: restify.Server): void {
+export function mountAssistPages(server: Server): void {
   const cache = new Map<string, Promise<Buffer>>();
-  const serve = async (res: restify.Response, file: string, type: string) => {
+  const serve = async (res: Response, file: string, type: string) => {
     let body = cache.get(file);
     if (!body) {
       body = readFile(path.join(pageDir, file));
@@ -25,17 +26,14 @@ export function mountAssistPages(server: restify.Server): void {
       res.sendRaw(200, await body, { 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
     } catch {
       cache.delete(file);
-      res.send(500, { error: { code: 'ServerError', message: `web/assist/${file} is missing from this installation` } });
+      throw new HttpError(500, 'ServerError', `web/assist/${file} is missing from this installation`);
     }
   };
   server.get('/assist', async (_req, res) => serve(res, 'list.html', 'text/html; charset=utf-8'));
   server.get('/assist-files/:file', async (req, res) => {
     const file = String(req.params?.file ?? '');
     const type = assets[file];
-    if (!type) {
-      res.send(404, { error: { code: 'NotFound', message: `no file "${file}"` } });
-      return;
-    }
+    if (!type) throw new HttpError(404, 'NotFound', `no file "${file}"`);
     await serve(res, file, type);
   });
   server.get('/assist/:conversationId', async (_req, res) => serve(res, 'index.html', 'text/html; charset=utf-8'));

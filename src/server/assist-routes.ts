@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import restify from 'restify';
+import type { Request, Response, Server } from 'restify';
 import type { z } from 'zod';
 import type { App } from '../app/app.js';
 import { UpdateConflictError } from '../library/update.js';
@@ -13,30 +13,23 @@ import {
   rejectIntentInputSchema,
   searchAgainInputSchema,
 } from '../assist/schemas.js';
-import { AssistRequestError, AssistService } from '../assist/service.js';
+import { AssistRequestError, type AssistService } from '../assist/service.js';
+import { BODY_LIMITS } from './body-limits.js';
+import { HttpError } from './errors.js';
 import { openEventStream } from './event-stream.js';
+import { jsonBody } from './json-body.js';
 
-const MAX_BODY_BYTES = 64 * 1024;
 const ACTIVE_MINUTES_DEFAULT = 120;
 const LIST_LIMIT = 200;
 
 type Reply = { status: number; body: unknown };
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /**
  * The assisted-service API (messages, hand-off, reject intent, search again, the event stream, the list) and the
- * representative's pages. Returns the service so tests and benchmarks can reach its event hub.
+ * representative's pages. Callers are checked before their body is read. Returns the service so tests and benchmarks
+ * can reach its event hub.
  */
-export function mountAssist(server: restify.Server, app: App, logger: Logger): AssistService {
+export function mountAssist(server: Server, app: App, logger: Logger): AssistService {
   const auth = createAssistAuth(app.config);
   if (auth.disabled) {
     logger.warn(
@@ -45,17 +38,16 @@ export function mountAssist(server: restify.Server, app: App, logger: Logger): A
     );
   }
   const assist = app.assist;
-  const readBody = restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES });
+  const authenticated = async (req: Request) => authenticate(auth, req);
+  const readBody = jsonBody(BODY_LIMITS.assistApi);
 
   const post = <S extends z.ZodType>(route: string, schema: S, handle: (id: string, input: z.output<S>) => Promise<Reply>) => {
-    server.post(route, readBody, async (req: restify.Request, res: restify.Response) => {
-      await respond(res, logger, async () => {
-        await authenticate(auth, req);
-        const id = conversationId(req);
-        const parsed = schema.safeParse(jsonBody(req));
-        if (!parsed.success) throw new HttpError(400, 'BadArgument', describeIssues(parsed.error));
-        return handle(id, parsed.data);
-      });
+    server.post(route, authenticated, readBody, async (req: Request, res: Response) => {
+      const id = conversationId(req);
+      if (req.body === undefined) throw new HttpError(400, 'BadArgument', 'body: a JSON object is required');
+      const parsed = schema.safeParse(req.body);
+      if (!parsed.success) throw new HttpError(400, 'BadArgument', describeIssues(parsed.error));
+      send(res, await inAssistTerms(() => handle(id, parsed.data)));
     });
   };
 
@@ -73,37 +65,34 @@ export function mountAssist(server: restify.Server, app: App, logger: Logger): A
     body: { view: await assist.searchAgain(id, input.query) },
   }));
 
-  server.get('/api/conversations/:conversationId', async (req: restify.Request, res: restify.Response) => {
-    await respond(res, logger, async () => {
-      await authenticate(auth, req);
-      return { status: 200, body: { view: await assist.view(conversationId(req)) } };
-    });
+  server.get('/api/conversations/:conversationId', authenticated, async (req: Request, res: Response) => {
+    const id = conversationId(req);
+    send(res, await inAssistTerms(async () => ({ status: 200, body: { view: await assist.view(id) } })));
   });
 
-  server.get('/api/conversations', async (req: restify.Request, res: restify.Response) => {
-    await respond(res, logger, async () => {
-      await authenticate(auth, req);
-      const minutes = activeMinutes(req.query as Record<string, unknown> | undefined);
-      const since = new Date(Date.now() - minutes * 60_000);
-      return { status: 200, body: { conversations: await assist.active(since, LIST_LIMIT) } };
-    });
+  server.get('/api/conversations', authenticated, async (req: Request, res: Response) => {
+    const minutes = activeMinutes(req.query as Record<string, unknown> | undefined);
+    const since = new Date(Date.now() - minutes * 60_000);
+    send(res, await inAssistTerms(async () => ({ status: 200, body: { conversations: await assist.active(since, LIST_LIMIT) } })));
   });
 
-  server.get('/api/conversations/:conversationId/events', async (req: restify.Request, res: restify.Response) => {
-    const refused = await respondIfRefused(res, logger, async () => {
-      await authenticate(auth, req);
-      const id = conversationId(req);
-      return { id, view: await assist.view(id).catch((error: unknown) => (error instanceof AssistRequestError && error.status === 404 ? null : Promise.reject(error))) };
-    });
-    if (!refused) return;
-    openEventStream(req, res, assist.hub, refused.id, refused.view);
+  server.get('/api/conversations/:conversationId/events', authenticated, async (req: Request, res: Response) => {
+    const id = conversationId(req);
+    const view = await inAssistTerms(() =>
+      assist.view(id).catch((error: unknown) => (error instanceof AssistRequestError && error.status === 404 ? null : Promise.reject(error))),
+    );
+    openEventStream(req, res, assist.hub, id, view);
   });
 
   mountAssistPages(server);
   return assist;
 }
 
-async function authenticate(auth: AssistAuth, req: restify.Request): Promise<void> {
+function send(res: Response, reply: Reply): void {
+  res.send(reply.status, reply.body);
+}
+
+async function authenticate(auth: AssistAuth, req: Request): Promise<void> {
   const query = req.query as Record<string, unknown> | undefined;
   const header = req.headers['x-api-key'];
   const result = await auth.check({
@@ -114,21 +103,10 @@ async function authenticate(auth: AssistAuth, req: restify.Request): Promise<voi
   if (!result.ok) throw new HttpError(401, 'Unauthorized', result.message);
 }
 
-function conversationId(req: restify.Request): string {
+function conversationId(req: Request): string {
   const parsed = conversationIdSchema.safeParse(req.params?.conversationId);
   if (!parsed.success) throw new HttpError(400, 'BadArgument', `conversationId: ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
   return parsed.data;
-}
-
-function jsonBody(req: restify.Request): unknown {
-  const raw: unknown = req.body;
-  const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : typeof raw === 'string' ? raw : '';
-  if (text.trim() === '') throw new HttpError(400, 'BadArgument', 'body: a JSON object is required');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new HttpError(400, 'BadArgument', `body: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
 }
 
 function activeMinutes(query: Record<string, unknown> | undefined): number {
@@ -139,26 +117,13 @@ function activeMinutes(query: Record<string, unknown> | undefined): number {
   return minutes;
 }
 
-async function respond(res: restify.Response, logger: Logger, run: () => Promise<Reply>): Promise<void> {
-  const reply = await respondIfRefused(res, logger, run);
-  if (reply) res.send(reply.status, reply.body);
-}
-
-/** Runs the handler; on failure sends the error and returns null. */
-async function respondIfRefused<T>(res: restify.Response, logger: Logger, run: () => Promise<T>): Promise<T | null> {
+/** Runs a call on the assist service, turning its refusals into HTTP ones; anything else stays a server error. */
+async function inAssistTerms<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    const [status, code, message] = describeError(error, logger);
-    res.send(status, { error: { code, message } });
-    return null;
+    if (error instanceof AssistRequestError) throw new HttpError(error.status, error.code, error.message);
+    if (error instanceof UpdateConflictError) throw new HttpError(503, 'Busy', `${error.message}; try again`);
+    throw error;
   }
-}
-
-function describeError(error: unknown, logger: Logger): [number, string, string] {
-  if (error instanceof HttpError) return [error.status, error.code, error.message];
-  if (error instanceof AssistRequestError) return [error.status, error.status === 404 ? 'NotFound' : 'BadArgument', error.message];
-  if (error instanceof UpdateConflictError) return [503, 'Busy', `${error.message}; try again`];
-  logger.error({ err: error }, 'assist request failed');
-  return [500, 'ServerError', 'the request failed; see the service log'];
 }

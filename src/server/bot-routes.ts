@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Logger } from 'pino';
-import restify from 'restify';
+import type { Request, Response, Server } from 'restify';
 import type { App } from '../app/app.js';
-import { packageRoot } from '../config.js';
 import { skillActions } from '../actions/index.js';
-import { errorBody, SkillAdapter } from '../bot/adapter.js';
+import { SkillAdapter } from '../bot/adapter.js';
 import { createBotAuth } from '../bot/auth.js';
 import { ClientCachingAuthentication } from '../bot/client-cache.js';
 import { mountLocalDirectLine } from './direct-line-routes.js';
@@ -14,12 +11,13 @@ import { checkInboundActivity } from '../bot/inbound-activity.js';
 import { IntentBot } from '../bot/intent-bot.js';
 import { buildSkillManifest } from '../actions/skill-manifest.js';
 import { mountWebChatPage } from './web-chat-page.js';
+import { BODY_LIMITS } from './body-limits.js';
+import { HttpError } from './errors.js';
+import { jsonBody } from './json-body.js';
+import { packageVersion } from './package-version.js';
 
 export const MESSAGES_PATH = '/api/messages';
 export const SKILL_MANIFEST_PATH = '/manifests/skill-manifest.json';
-
-/** Bot Framework activities are far smaller; anything bigger is refused before it is parsed. */
-const MAX_ACTIVITY_BYTES = 256 * 1024;
 
 export interface BotRouteOptions {
   /** Signs the skill's outbound calls instead of the credentials built from config (tests sign them locally). */
@@ -30,7 +28,7 @@ export interface BotRouteOptions {
  * Mounts the Bot Framework endpoint, the skill manifest and (when enabled) the /chat page with its local
  * Direct Line endpoint. Refuses to start on a half-configured identity; warns loudly when authentication is off.
  */
-export function mountBot(server: restify.Server, app: App, logger: Logger, options: BotRouteOptions = {}): void {
+export function mountBot(server: Server, app: App, logger: Logger, options: BotRouteOptions = {}): void {
   const auth = createBotAuth(app.config, options.credentialsFactory);
   if (auth.disabled) {
     logger.warn(
@@ -43,21 +41,13 @@ export function mountBot(server: restify.Server, app: App, logger: Logger, optio
   const adapter = new SkillAdapter(new ClientCachingAuthentication(auth.authentication), logger);
   const bot = new IntentBot(app, logger, { authenticationDisabled: auth.disabled });
 
-  server.post(
-    MESSAGES_PATH,
-    restify.plugins.bodyReader({ maxBodySize: MAX_ACTIVITY_BYTES }),
-    restify.plugins.jsonBodyParser(),
-    async (req: restify.Request, res: restify.Response) => {
-      const inbound = checkInboundActivity(req.body);
-      if (!inbound.ok) {
-        res.send(400, errorBody('BadArgument', inbound.message));
-        return;
-      }
-      const result = await adapter.handle(req.headers.authorization ?? '', inbound.activity, (context) => bot.run(context));
-      if (result.body === undefined) res.send(result.status);
-      else res.send(result.status, result.body);
-    },
-  );
+  server.post(MESSAGES_PATH, jsonBody(BODY_LIMITS.botMessages), async (req: Request, res: Response) => {
+    const inbound = checkInboundActivity(req.body);
+    if (!inbound.ok) throw new HttpError(400, 'BadArgument', inbound.message);
+    const result = await adapter.handle(req.headers.authorization ?? '', inbound.activity, (context) => bot.run(context));
+    if (result.body === undefined) res.send(result.status);
+    else res.send(result.status, result.body);
+  });
 
   const version = packageVersion();
   server.get(SKILL_MANIFEST_PATH, async (req, res) => {
@@ -81,13 +71,8 @@ export function mountBot(server: restify.Server, app: App, logger: Logger, optio
 }
 
 /** The origin a request came in on, as the client saw it (App Service and proxies set x-forwarded-proto). */
-function requestOrigin(req: restify.Request): string {
+function requestOrigin(req: Request): string {
   const forwarded = req.headers['x-forwarded-proto'];
   const proto = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim() || (req.isSecure() ? 'https' : 'http');
   return `${proto}://${req.headers.host ?? 'localhost'}`;
-}
-
-function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version?: string };
-  return manifest.version ?? '0.0.0';
 }

@@ -1,4 +1,4 @@
-import type restify from 'restify';
+import type { Request, Response } from 'restify';
 import type { AssistEvent, EventHub } from '../assist/events.js';
 import type { AssistView } from '../assist/view.js';
 
@@ -9,7 +9,7 @@ const HEARTBEAT_MS = 20_000;
  * Server-sent events for one conversation: the current view at once (when it exists), then one `view` event per
  * change until the client goes away.
  */
-export function openEventStream(req: restify.Request, res: restify.Response, hub: EventHub, conversationId: string, initial: AssistView | null): void {
+export function openEventStream(req: Request, res: Response, hub: EventHub, conversationId: string, initial: AssistView | null): void {
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-cache, no-transform',

@@ -1,17 +1,20 @@
-import restify from 'restify';
 import type { Logger } from 'pino';
+import type { Server } from 'restify';
 import type { App } from '../app/app.js';
 import { mountAssist } from './assist-routes.js';
 import { mountBot, type BotRouteOptions } from './bot-routes.js';
+import { answerErrorsInOneShape, HttpError } from './errors.js';
+import { restify } from './restify.js';
 
 export interface ServerOptions {
   bot?: BotRouteOptions;
 }
 
-/** The HTTP service: health endpoints, the Bot Framework endpoint (src/bot/routes.ts); the assist API mounts here. */
-export function createServer(app: App, logger: Logger, options: ServerOptions = {}): restify.Server {
+/** The one HTTP service: health endpoints, the Bot Framework edge (with /chat), the assist API and pages, one error body. */
+export function createServer(app: App, logger: Logger, options: ServerOptions = {}): Server {
   // Skill and Teams conversation ids in URLs are longer than restify's default limit of 100 characters.
   const server = restify.createServer({ name: 'intent-skill', handleUncaughtExceptions: false, maxParamLength: 1000 });
+  answerErrorsInOneShape(server, logger);
   server.use(restify.plugins.queryParser());
 
   server.get('/healthz', async (_req, res) => {
@@ -19,17 +22,15 @@ export function createServer(app: App, logger: Logger, options: ServerOptions = 
   });
 
   server.get('/readyz', async (_req, res) => {
+    let stored;
     try {
-      const stored = await app.libraries.get(app.config.LIBRARY_ID);
-      if (!stored) {
-        res.send(503, { status: 'not ready', reason: `no library "${app.config.LIBRARY_ID}" is stored` });
-        return;
-      }
-      res.send(200, { status: 'ready', library: stored.value.id, intents: app.live().catalog.library.intents.length });
+      stored = await app.libraries.get(app.config.LIBRARY_ID);
     } catch (error) {
       logger.error({ err: error }, 'readiness check failed');
-      res.send(503, { status: 'not ready', reason: 'the store cannot be read' });
+      throw new HttpError(503, 'NotReady', 'the store cannot be read');
     }
+    if (!stored) throw new HttpError(503, 'NotReady', `no library "${app.config.LIBRARY_ID}" is stored`);
+    res.send(200, { status: 'ready', library: stored.value.id, intents: app.live().catalog.library.intents.length });
   });
 
   mountBot(server, app, logger, options.bot);

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type restify from 'restify';
+import type { Server } from 'restify';
 import { packageRoot } from '../config.js';
+import { HttpError } from './errors.js';
 
 const pageDir = path.join(packageRoot, 'web', 'chat');
 
@@ -19,7 +20,7 @@ const files: Record<string, { file: () => string; type: string }> = {
 };
 
 /** The /chat page: Web Chat talking to the local Direct Line endpoint. Files are read once, on first request. */
-export function mountWebChatPage(server: restify.Server): void {
+export function mountWebChatPage(server: Server): void {
   const cache = new Map<string, Promise<Buffer>>();
   for (const [route, { file, type }] of Object.entries(files)) {
     server.get(route, async (_req, res) => {
@@ -32,7 +33,7 @@ export function mountWebChatPage(server: restify.Server): void {
         res.sendRaw(200, await body, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
       } catch {
         cache.delete(route);
-        res.send(500, { error: { code: 'ServerError', message: `${route} is missing from this installation` } });
+        throw new HttpError(500, 'ServerError', `${route} is missing from this installation`);
       }
     });
   }
