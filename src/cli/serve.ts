@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../app/logging.js';
+import { CliError } from './errors.js';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -8,16 +9,39 @@ export function registerServeCommand(program: Command): void {
     .description('start the service (PORT, default 3978) on the configured backends; embedded defaults need no setup')
     .action(async () => {
       const config = loadConfig();
+      const { checkPortFree, listen, describeListenError } = await import('../server/listen.js');
+      const portRefused = (error: unknown) => {
+        const reason = describeListenError(error, config.PORT);
+        return reason ? new CliError(reason) : error;
+      };
+      try {
+        await checkPortFree(config.PORT);
+      } catch (error) {
+        throw portRefused(error);
+      }
       const { startTelemetry } = await import('../app/telemetry.js');
       const stopTelemetry = await startTelemetry(config);
       const logger = createLogger(config);
       // Loaded on use, so other commands start without the whole service.
-      const [{ openApp }, { createServer }, { watchLibrary }] = await Promise.all([import('../app/app.js'), import('../server/server.js'), import('../app/library-watch.js')]);
+      const [{ openApp }, { createServer }, { watchLibrary }, { reachableOrigin, startSummary }] = await Promise.all([
+        import('../app/app.js'),
+        import('../server/server.js'),
+        import('../app/library-watch.js'),
+        import('../server/start-summary.js'),
+      ]);
       const app = await openApp(config, logger);
       const stopWatching = watchLibrary(app, config.LIBRARY_RELOAD_SECONDS * 1000, logger);
       const server = createServer(app, logger);
-      await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
-      logger.info({ url: server.url, store: config.sqlitePath, library: config.LIBRARY_ID }, 'intent-skill is listening');
+      try {
+        await listen(server, config.PORT);
+      } catch (error) {
+        stopWatching();
+        await app.close();
+        await stopTelemetry?.();
+        throw portRefused(error);
+      }
+      const summary = startSummary(server, reachableOrigin(server, config.PUBLIC_URL));
+      logger.info({ urls: summary.urls, library: config.LIBRARY_ID }, summary.message);
       const stop = () => {
         logger.info('shutting down');
         stopWatching();
