@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.js';
+import { packageVersion } from '../server/package-version.js';
 import { CliError } from './errors.js';
 import { registerChatCommand } from './chat.js';
 import { registerDiscoverCommand } from './discover.js';
@@ -17,6 +18,7 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 const program = new Command()
   .name('intent-skill')
   .description('Customer-intent system for contact centers: discover an intent library, serve the self-service skill, assist representatives.')
+  .version(packageVersion(), '-V, --version', 'print the version')
   .showHelpAfterError()
   .exitOverride();
 
