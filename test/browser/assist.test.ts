@@ -119,6 +119,101 @@ describe("the representative's live view at /assist in a real browser", function
     await page.close();
   });
 
+  /** Where the box of the first element matching `selector` is, against the viewport. */
+  const box = (page: Page, selector: string) =>
+    page.evaluate<{ left: number; right: number; width: number; height: number; viewport: number }>(
+      `(() => { const r = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); ` +
+        'return { left: r.left, right: r.right, width: r.width, height: r.height, viewport: window.innerWidth }; })()',
+    );
+
+  it('shortens a 400-character conversation id in the list and the header, keeping the other columns in view and the full id in a tooltip', async () => {
+    const id = `teams-a:${'1BqVx9Tz0LmNc4R7wKp2Ys8Hd3Fj6Ga5'.repeat(13)}`.slice(0, 400);
+    assert.equal(id.length, 400);
+    await say(id, 'c1', 'customer', 'my tv shows error code E42');
+    const page = await open('/assist');
+    const linkSelector = `a[href="/assist/${encodeURIComponent(id)}"]`;
+    const link = page.locator(linkSelector);
+    await link.waitFor();
+    assert.equal(await link.getAttribute('title'), id);
+    assert.equal(await link.textContent(), id);
+    const cut = await page.evaluate<boolean>(`(() => { const a = document.querySelector(${JSON.stringify(linkSelector)}); return a.scrollWidth > a.clientWidth; })()`);
+    assert.ok(cut, 'the id is cut short on screen');
+    const table = await box(page, 'table');
+    assert.ok(table.right <= table.viewport, `the list is ${table.width}px wide in a ${table.viewport}px window`);
+    const cells = await page.evaluate<Array<{ left: number; right: number; text: string }>>(
+      `[...document.querySelector(${JSON.stringify(linkSelector)}).closest('tr').cells].map((td) => ` +
+        '({ left: td.getBoundingClientRect().left, right: td.getBoundingClientRect().right, text: td.textContent }))',
+    );
+    assert.equal(cells.length, 6);
+    for (const cell of cells) assert.ok(cell.left >= 0 && cell.right <= table.viewport && cell.right > cell.left, `a column is out of view: ${JSON.stringify(cell)}`);
+    assert.match(cells[1]?.text ?? '', /Device error code/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'assist-list-long-id.png'), fullPage: true });
+
+    await link.click();
+    await page.locator('#intent-name', { hasText: 'Device error code' }).waitFor();
+    const header = page.locator('#conversation-id');
+    assert.equal(await header.textContent(), id);
+    assert.equal(await header.getAttribute('title'), id);
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 800 });
+      const title = await box(page, '.bar h1');
+      const lineHeight = await page.evaluate<number>("parseFloat(getComputedStyle(document.querySelector('.bar h1')).lineHeight)");
+      assert.ok(title.right <= title.viewport, `at ${width}px the header reaches ${title.right}px`);
+      assert.ok(title.height < 1.5 * lineHeight, `at ${width}px the header takes ${title.height}px, more than one line`);
+      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      assert.ok(overflow <= 0, `at ${width}px the page scrolls sideways by ${overflow}px`);
+    }
+    await page.screenshot({ path: path.join(ARTIFACTS, 'assist-long-id.png'), fullPage: true });
+    await page.close();
+  });
+
+  it("isolates the customer's text, so a right-to-left override in a message cannot reorder the page around it", async () => {
+    const id = newConversationId('browser-bidi');
+    await say(id, 'c1', 'customer', "my order hasn't arrived yet");
+    await say(id, 'c2', 'customer', "Also my new TV won't turn on at all");
+    // The engine removes direction controls from new messages; a conversation stored before it did (or written by
+    // another writer) still has them, and the page must isolate whatever text it is given.
+    const stored = await service.app.conversationStore.get(id);
+    assert.ok(stored);
+    const overridden = "my order hasn't arrived \u202Eyet";
+    const state = {
+      ...stored.value,
+      turns: stored.value.turns.map((turn) => (turn.messageId === 'c1' ? { ...turn, text: overridden } : turn)),
+      intentHistory: stored.value.intentHistory.map((entry) => (entry.intent === 'order-status' ? { ...entry, text: overridden } : entry)),
+    };
+    await service.app.conversationStore.put(state, stored.etag);
+    const page = await open(`/assist/${id}`);
+    await page.locator('#earlier-intents li', { hasText: 'Order status' }).waitFor();
+    // The closing quote the page puts after the customer's words stays to their right.
+    const placement = await page.evaluate<{ quote: number; words: number; isolated: boolean }>(`(() => {
+      const li = [...document.querySelectorAll('#earlier-intents li')].find((item) => item.textContent.includes('Order status'));
+      const words = li.querySelector('bdi');
+      const last = li.lastChild;
+      const quote = document.createRange();
+      quote.setStart(last, last.data.length - 1);
+      quote.setEnd(last, last.data.length);
+      return { quote: quote.getBoundingClientRect().left, words: words ? words.getBoundingClientRect().right : NaN, isolated: words !== null };
+    })()`);
+    assert.ok(placement.isolated, 'the message is in a <bdi>');
+    assert.ok(placement.quote >= placement.words - 1, `the closing quote moved left of the message: ${JSON.stringify(placement)}`);
+    // Every customer message in the transcript is its own isolated run, as text.
+    const shown = await page.evaluate<Array<string | null>>("[...document.querySelectorAll('.turn-customer')].map((li) => li.querySelector('bdi:only-of-type')?.textContent ?? null)");
+    assert.deepEqual(shown, [overridden, "Also my new TV won't turn on at all"]);
+    await page.close();
+  });
+
+  it('shows markup in a message as text', async () => {
+    const id = newConversationId('browser-markup');
+    await say(id, 'c1', 'customer', 'my order <img src=x onerror="document.body.dataset.hacked=1"><b>BL-4471220</b> is late');
+    const page = await open(`/assist/${id}`);
+    const turn = page.locator('.turn-customer bdi');
+    await turn.waitFor();
+    assert.match((await turn.textContent()) ?? '', /<img src=x onerror=.*<b>BL-4471220<\/b>/);
+    assert.equal(await page.locator('.turn-customer img, .turn-customer b').count(), 0, 'the markup became elements');
+    assert.equal(await page.evaluate<string | undefined>('document.body.dataset.hacked'), undefined);
+    await page.close();
+  });
+
   it('asks for the key instead of failing when the page has none', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${service.origin}/assist/${newConversationId('no-key')}`);

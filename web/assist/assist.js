@@ -1,4 +1,4 @@
-import { api, askForToken, el, percent, takeTokenFromFragment, token, Unauthorized } from '/assist-files/common.js';
+import { api, askForToken, el, outsideText, percent, takeTokenFromFragment, token, Unauthorized } from '/assist-files/common.js';
 
 const conversationId = decodeURIComponent(location.pathname.replace(/^\/assist\//, ''));
 const base = `/api/conversations/${encodeURIComponent(conversationId)}`;
@@ -91,7 +91,12 @@ function renderIntent(view) {
   }
   $('earlier-intents').replaceChildren(
     ...view.earlierIntents.map((earlier) =>
-      el('li', { className: 'earlier-intent' }, `${earlier.name} (${earlier.groupName}, ${percent(earlier.confidence)})${earlier.rejected ? ' — rejected' : ''}${earlier.text ? `: “${earlier.text}”` : ''}`),
+      el(
+        'li',
+        { className: 'earlier-intent' },
+        `${earlier.name} (${earlier.groupName}, ${percent(earlier.confidence)})${earlier.rejected ? ' — rejected' : ''}`,
+        ...(earlier.text ? [': “', outsideText(earlier.text), '”'] : []),
+      ),
     ),
   );
 }
@@ -105,7 +110,7 @@ function renderKnown(view) {
             'li',
             { className: 'known' },
             el('span', { className: 'name' }, known.name),
-            el('span', { className: 'value' }, known.text || String(known.value)),
+            outsideText(known.text || String(known.value), { className: 'value' }),
             el('span', { className: `badge badge-${known.source}` }, SOURCE_LABELS[known.source] ?? known.source),
           ),
         )),
@@ -126,7 +131,7 @@ function renderQuestions(view) {
               { className: 'question-text' },
               question.question,
               question.required && !question.answered ? el('span', { className: 'required' }, ' (required)') : null,
-              question.answered ? el('span', { className: 'answer' }, ` Answered: ${question.answer}`) : null,
+              question.answered ? el('span', { className: 'answer' }, ' Answered: ', outsideText(question.answer)) : null,
               !question.answered && question.asked ? el('span', { className: 'asked' }, ' (asked)') : null,
             ),
             question.answered ? null : actions(`q:${question.attribute}`, question.question),
@@ -143,7 +148,7 @@ function renderResponses(view) {
   $('responses').replaceChildren(
     ...(responses.items.length === 0
       ? [el('li', { className: 'muted' }, 'None yet.')]
-      : responses.items.map((text, index) => el('li', { className: 'response' }, el('span', {}, text), actions(`r:${index}`, text)))),
+      : responses.items.map((text, index) => el('li', { className: 'response' }, outsideText(text, { className: 'response-text' }), actions(`r:${index}`, text)))),
   );
 }
 
@@ -164,7 +169,9 @@ function renderSolutions(view) {
 
 function renderTurns(view) {
   $('turns').replaceChildren(
-    ...view.turns.map((turn) => el('li', { className: `turn turn-${turn.role}` }, el('span', { className: 'who' }, turn.role === 'customer' ? 'Customer' : turn.role === 'agent' ? 'You' : 'Bot'), turn.text)),
+    ...view.turns.map((turn) =>
+      el('li', { className: `turn turn-${turn.role}` }, el('span', { className: 'who' }, turn.role === 'customer' ? 'Customer' : turn.role === 'agent' ? 'You' : 'Bot'), outsideText(turn.text)),
+    ),
   );
 }
 
@@ -209,6 +216,7 @@ async function signIn(message) {
 }
 
 $('conversation-id').textContent = conversationId;
+$('conversation-id').title = conversationId;
 document.title = `Assist: ${conversationId}`;
 $('search-again').addEventListener('click', () =>
   act('Searching', async () => {

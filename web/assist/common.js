@@ -51,14 +51,24 @@ export function askForToken(host, message) {
   });
 }
 
+/** An element with properties and children; string children become text nodes, never markup. */
 export function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
+    if (key === 'innerHTML' || key === 'outerHTML') throw new Error(`el(): ${key} is not allowed; pass text as a child`);
     if (key.startsWith('data-') || key.startsWith('aria-')) node.setAttribute(key, value);
     else node[key] = value;
   }
   node.append(...children.filter((child) => child !== null && child !== undefined));
   return node;
+}
+
+/**
+ * Text that came from a customer or the platform (a message, a value, a conversation id): as text, in a <bdi> of
+ * its own, so right-to-left text or a direction override in it cannot reorder the page around it.
+ */
+export function outsideText(text, props = {}) {
+  return el('bdi', props, text);
 }
 
 export function percent(confidence) {

@@ -1,4 +1,4 @@
-import { api, askForToken, el, percent, takeTokenFromFragment, Unauthorized } from '/assist-files/common.js';
+import { api, askForToken, el, outsideText, percent, takeTokenFromFragment, Unauthorized } from '/assist-files/common.js';
 
 const REFRESH_MS = 5000;
 
@@ -16,7 +16,11 @@ async function refresh() {
         el(
           'tr',
           { className: conversation.waitSeconds > 60 ? 'waiting-long' : '' },
-          el('td', {}, el('a', { href: `/assist/${encodeURIComponent(conversation.conversationId)}` }, conversation.conversationId)),
+          el(
+            'td',
+            { className: 'conversation' },
+            el('a', { href: `/assist/${encodeURIComponent(conversation.conversationId)}`, title: conversation.conversationId }, outsideText(conversation.conversationId)),
+          ),
           el('td', {}, conversation.intent ? `${conversation.intent.name} (${percent(conversation.intent.confidence)})` : 'not detected'),
           el('td', {}, conversation.intent?.groupName ?? ''),
           el('td', {}, waited(conversation.waitSeconds)),
