@@ -16,7 +16,8 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { pino } from 'pino';
-import restify from 'restify';
+import type { Server } from 'restify';
+import { restify } from '../src/server/restify.js';
 import { ClientCachingAuthentication } from '../src/bot/client-cache.js';
 
 const targets = ['echo', 'echo-cached', 'skill'] as const;
@@ -36,7 +37,7 @@ const activity = {
 };
 
 /** The intent-skill service exactly as `npm start` builds it, on a scratch data folder. */
-async function serveSkill(): Promise<restify.Server> {
+async function serveSkill(): Promise<Server> {
   const { openApp } = await import('../src/app/app.js');
   const { loadConfig } = await import('../src/config.js');
   const { createServer } = await import('../src/server/server.js');
@@ -50,7 +51,7 @@ async function serveSkill(): Promise<restify.Server> {
  * The smallest botbuilder skill: answers every event with an endOfConversation echoing its value. `cached` adds
  * the client cache intent-skill uses, to tell its effect apart from the engine's own cost.
  */
-function serveEcho(cached: boolean): restify.Server {
+function serveEcho(cached: boolean): Server {
   const authentication = new ConfigurationBotFrameworkAuthentication({});
   const adapter = new CloudAdapter(cached ? new ClientCachingAuthentication(authentication) : authentication);
   const server = restify.createServer({ handleUncaughtExceptions: false });

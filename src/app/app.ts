@@ -39,6 +39,8 @@ export interface App {
   assist: AssistService;
   /** Bot Framework state on Cosmos DB when it is configured; otherwise the bot keeps its own. */
   botState?: BotStateStorage;
+  /** Which backend each part runs on, for the start log (names and addresses only, never a key). */
+  backends: Record<string, string>;
   live(): LiveLibrary;
   /** Re-reads the library from the store and retrains (`serve` does it when the stored library changes: src/library-watch.ts). */
   reload(): Promise<LiveLibrary>;
@@ -77,7 +79,8 @@ export function chooseStores(azure: AzureParts, config: Config): Stores {
 export async function openApp(config: Config, logger?: Logger, options: { azureTransport?: AzureTransport } = {}): Promise<App> {
   // Azure parts whose endpoints are configured replace their embedded defaults.
   const azure = await openAzureParts(config, logger, options.azureTransport);
-  logger?.info(azure.describe(), 'backends');
+  const backends = { ...azure.describe(), ...(azure.stores ? {} : { stores: `SQLite ${config.sqlitePath}` }) };
+  logger?.info(backends, 'backends');
   const stores = chooseStores(azure, config);
   try {
     const library = await loadOrSeedLibrary(stores.libraries, config, logger);
@@ -104,6 +107,7 @@ export async function openApp(config: Config, logger?: Logger, options: { azureT
       search,
       assist: new AssistService({ conversations, live: () => live, suggester: azure.suggester, logger: logger ?? pino({ level: 'silent' }) }),
       ...(azure.stores ? { botState: azure.stores.botState } : {}),
+      backends,
       live: () => live,
       reload: async () => {
         live = compileLibrary(await loadOrSeedLibrary(stores.libraries, config, logger));

@@ -3,10 +3,10 @@ import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Logger } from 'pino';
 import { CallerNotAllowedError } from './auth.js';
 
-export interface HandledRequest {
-  status: number;
-  body?: unknown;
-}
+/** What the HTTP layer answers: the turn's response, or a refusal it words in its own error body. */
+export type HandledRequest =
+  | { kind: 'answered'; status: number; body?: unknown }
+  | { kind: 'refused'; status: 401 | 403; code: 'Unauthorized' | 'Forbidden'; message: string };
 
 /**
  * botbuilder's CloudAdapter with authentication separated from the turn, so that a refused token (401) and a
@@ -29,13 +29,13 @@ export class SkillAdapter extends CloudAdapter {
     } catch (error) {
       if (error instanceof CallerNotAllowedError) {
         this.logger.warn({ caller: error.appId }, 'refused a skill call from a caller not on ALLOWED_CALLERS');
-        return { status: 403, body: errorBody('Forbidden', error.message) };
+        return { kind: 'refused', status: 403, code: 'Forbidden', message: error.message };
       }
       this.logger.warn({ reason: (error as Error).message }, 'refused a request that failed authentication');
-      return { status: 401, body: errorBody('Unauthorized', 'the request is not authenticated: a valid Bot Framework token is required') };
+      return { kind: 'refused', status: 401, code: 'Unauthorized', message: 'the request is not authenticated: a valid Bot Framework token is required' };
     }
     const response = await this.processActivity(authenticated, activity, logic);
-    return response ? { status: response.status, body: response.body } : { status: 200 };
+    return response ? { kind: 'answered', status: response.status, body: response.body } : { kind: 'answered', status: 200 };
   }
 
   /** A failed turn still answers: an action call gets an endOfConversation, a person gets an apology. */
@@ -48,8 +48,4 @@ export class SkillAdapter extends CloudAdapter {
       await context.sendActivity("Sorry, something went wrong on my side. Please try again, or type 'Talk to a person'.");
     }
   }
-}
-
-export function errorBody(code: string, message: string): { error: { code: string; message: string } } {
-  return { error: { code, message } };
 }

@@ -41,7 +41,7 @@ export function registerServeCommand(program: Command): void {
         throw portRefused(error);
       }
       const summary = startSummary(server, reachableOrigin(server, config.PUBLIC_URL));
-      logger.info({ urls: summary.urls, library: config.LIBRARY_ID }, summary.message);
+      logger.info({ urls: summary.urls, backends: app.backends, library: config.LIBRARY_ID }, summary.message);
       const stop = () => {
         logger.info('shutting down');
         stopWatching();

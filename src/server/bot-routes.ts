@@ -45,6 +45,7 @@ export function mountBot(server: Server, app: App, logger: Logger, options: BotR
     const inbound = checkInboundActivity(req.body);
     if (!inbound.ok) throw new HttpError(400, 'BadArgument', inbound.message);
     const result = await adapter.handle(req.headers.authorization ?? '', inbound.activity, (context) => bot.run(context));
+    if (result.kind === 'refused') throw new HttpError(result.status, result.code, result.message);
     if (result.body === undefined) res.send(result.status);
     else res.send(result.status, result.body);
   });

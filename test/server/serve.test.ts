@@ -46,6 +46,7 @@ describe('intent-skill serve (the real command)', function () {
         health: `${origin}/healthz`,
         ready: `${origin}/readyz`,
       });
+      assert.deepEqual(started.backends, { stores: `SQLite ${path.join(dataDir, 'intent-skill.db')}`, search: 'local', understanding: 'local' }, 'and which backends run');
       assert.equal(started.level, 30);
       assert.equal(
         started.msg,

@@ -15,7 +15,8 @@ import {
 } from 'botbuilder';
 import { allowedCallersClaimsValidator, AuthenticationConstants } from 'botframework-connector';
 import { DialogSet, DialogTurnStatus, SkillDialog } from 'botbuilder-dialogs';
-import restify from 'restify';
+import type { Request, Response, Server } from 'restify';
+import { restify } from '../../../src/server/restify.js';
 import { issuerFor, TENANT_ID, type LocalIdentity } from './local-identity.js';
 
 export interface RootBotOptions {
@@ -50,7 +51,7 @@ export class RootBot {
   private readonly pending = new Map<string, Pending>();
 
   private constructor(
-    private readonly server: restify.Server,
+    private readonly server: Server,
     private readonly adapter: CloudAdapter,
     private readonly origin: string,
     private readonly options: RootBotOptions,
@@ -108,7 +109,7 @@ export class RootBot {
 
     const skillHandler = new CloudSkillHandler(adapter, (context) => run(context), conversationIdFactory, auth);
     new ChannelServiceRoutes(skillHandler).register(server, '/api/skills');
-    const record = async (req: restify.Request, res: restify.Response) => {
+    const record = async (req: Request, res: Response) => {
       let body = '';
       for await (const chunk of req) body += (chunk as Buffer).toString('utf8');
       bot?.recordForwarded(req.params.conversationId as string, JSON.parse(body) as Partial<Activity>);
