@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
+import type { ServerParts } from './parts.js';
 import type { Request, Response, Server } from 'restify';
 import type { z } from 'zod';
-import type { App } from '../app/app.js';
 import { UpdateConflictError } from '../library/update.js';
 import { createAssistAuth, type AssistAuth } from './assist-auth.js';
 import { mountAssistPages } from './assist-pages.js';
@@ -29,7 +29,7 @@ type Reply = { status: number; body: unknown };
  * representative's pages. Callers are checked before their body is read. Returns the service so tests and benchmarks
  * can reach its event hub.
  */
-export function mountAssist(server: Server, app: App, logger: Logger): AssistService {
+export function mountAssist(server: Server, app: ServerParts, logger: Logger): AssistService {
   const auth = createAssistAuth(app.config);
   if (auth.disabled) {
     logger.warn(

@@ -1,7 +1,7 @@
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Logger } from 'pino';
+import type { ServerParts } from './parts.js';
 import type { Request, Response, Server } from 'restify';
-import type { App } from '../app/app.js';
 import { skillActions } from '../actions/index.js';
 import { SkillAdapter } from '../bot/adapter.js';
 import { createBotAuth } from '../bot/auth.js';
@@ -28,7 +28,7 @@ export interface BotRouteOptions {
  * Mounts the Bot Framework endpoint, the skill manifest and (when enabled) the /chat page with its local
  * Direct Line endpoint. Refuses to start on a half-configured identity; warns loudly when authentication is off.
  */
-export function mountBot(server: Server, app: App, logger: Logger, options: BotRouteOptions = {}): void {
+export function mountBot(server: Server, app: ServerParts, logger: Logger, options: BotRouteOptions = {}): void {
   const auth = createBotAuth(app.config, options.credentialsFactory);
   if (auth.disabled) {
     logger.warn(
@@ -60,7 +60,7 @@ export function mountBot(server: Server, app: App, logger: Logger, options: BotR
         appId: app.config.MicrosoftAppId,
         version,
         name: 'intent-skill',
-        description: `Customer-intent self-service for ${app.live().catalog.library.name}: detects the intent, asks the follow-up questions, finds solutions and hands off to a representative.`,
+        description: `Customer-intent self-service for ${app.conversations.catalog().library.name}: detects the intent, asks the follow-up questions, finds solutions and hands off to a representative.`,
       }),
     );
   });

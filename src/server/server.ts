@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { Server } from 'restify';
-import type { App } from '../app/app.js';
 import { mountAssist } from './assist-routes.js';
 import { mountBot, type BotRouteOptions } from './bot-routes.js';
+import type { ServerParts } from './parts.js';
 import { answerErrorsInOneShape, HttpError } from './errors.js';
 import { restify } from './restify.js';
 
@@ -11,7 +11,7 @@ export interface ServerOptions {
 }
 
 /** The one HTTP service: health endpoints, the Bot Framework edge (with /chat), the assist API and pages, one error body. */
-export function createServer(app: App, logger: Logger, options: ServerOptions = {}): Server {
+export function createServer(app: ServerParts, logger: Logger, options: ServerOptions = {}): Server {
   // Skill and Teams conversation ids in URLs are longer than restify's default limit of 100 characters.
   const server = restify.createServer({ name: 'intent-skill', handleUncaughtExceptions: false, maxParamLength: 1000 });
   answerErrorsInOneShape(server, logger);
@@ -30,7 +30,7 @@ export function createServer(app: App, logger: Logger, options: ServerOptions = 
       throw new HttpError(503, 'NotReady', 'the store cannot be read');
     }
     if (!stored) throw new HttpError(503, 'NotReady', `no library "${app.config.LIBRARY_ID}" is stored`);
-    res.send(200, { status: 'ready', library: stored.value.id, intents: app.live().catalog.library.intents.length });
+    res.send(200, { status: 'ready', library: stored.value.id, intents: app.conversations.catalog().library.intents.length });
   });
 
   mountBot(server, app, logger, options.bot);

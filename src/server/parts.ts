@@ -1,0 +1,14 @@
+import type { ActionServices } from '../actions/types.js';
+import type { AssistService } from '../assist/service.js';
+import type { Config } from '../config.js';
+import type { LibraryStore } from '../library/store.js';
+
+/**
+ * What the HTTP layer serves, as src/app/ builds it: the actions' services (the engine and the knowledge search),
+ * the assisted-service use cases, the library store for readiness, and the configuration of each surface.
+ */
+export interface ServerParts extends ActionServices {
+  config: Config;
+  assist: AssistService;
+  libraries: Pick<LibraryStore, 'get'>;
+}
