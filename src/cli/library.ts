@@ -7,7 +7,7 @@ import type { IntentLibrary } from '../library/schema.js';
 import { CliError } from './errors.js';
 import { readLibraryForCli } from './read-library.js';
 import { registerReviewCommands } from './review.js';
-import { withStores } from './with-stores.js';
+import { configuredStores, type WithStores } from './with-stores.js';
 
 export function summarize(library: IntentLibrary): string {
   const all = library.intents.flatMap((intent) => intent.attributes);
@@ -21,9 +21,9 @@ async function output(text: string, file: string | undefined): Promise<void> {
   else process.stdout.write(text);
 }
 
-export function registerLibraryCommand(program: Command): void {
+export function registerLibraryCommand(program: Command, open: WithStores = configuredStores): void {
   const library = program.command('library').description('validate, import, export, review and merge intent libraries (JSON)');
-  registerReviewCommands(library, withStores, () => loadConfig().LIBRARY_ID);
+  registerReviewCommands(library, open, () => loadConfig().LIBRARY_ID);
 
   library
     .command('validate')
@@ -40,7 +40,7 @@ export function registerLibraryCommand(program: Command): void {
     .option('--replace', 'overwrite a stored library with the same id')
     .action(async (file: string, options: { replace?: boolean }) => {
       const parsed = await readLibraryForCli(file);
-      await withStores(async ({ libraries }) => {
+      await open(async ({ libraries }) => {
         const existing = await libraries.get(parsed.id);
         if (existing && !options.replace) {
           throw new CliError(`library "${parsed.id}" is already stored (updated ${existing.value.updatedAt}); pass --replace to overwrite it`);
@@ -57,7 +57,7 @@ export function registerLibraryCommand(program: Command): void {
     .option('-o, --out <file>', 'output file (default: standard output)')
     .action(async (options: { id?: string; out?: string }) => {
       const id = options.id ?? loadConfig().LIBRARY_ID;
-      await withStores(async ({ libraries }) => {
+      await open(async ({ libraries }) => {
         const stored = await libraries.get(id);
         if (!stored) {
           const known = (await libraries.list()).map((entry) => entry.id);
