@@ -23,7 +23,7 @@ describe('intent-skill library (the real command)', function () {
     assert.match(run.stdout, /valid, "mini" \(Minimal library\): 1 groups, 1 intents/);
   });
 
-  it('names the exact path of every problem and exits non-zero', async () => {
+  it('names the exact path of every problem, structural and cross-reference alike, in one run, and exits non-zero', async () => {
     const bad = JSON.parse(await readFile(minimal, 'utf8'));
     bad.intents[0].attributes[1].type = 'colour';
     bad.intents[0].groupId = 'nowhere';
@@ -32,6 +32,7 @@ describe('intent-skill library (the real command)', function () {
     const run = await runCli(['library', 'validate', file]);
     assert.equal(run.code, 1);
     assert.match(run.stderr, /intents\[0\]\.attributes\[1\]\.type: Invalid option: expected one of "text"\|"enum"/);
+    assert.match(run.stderr, /intents\[0\]\.groupId: unknown group id "nowhere"/);
   });
 
   it('imports, refuses to overwrite without --replace, and exports what it stored', async () => {
