@@ -98,6 +98,8 @@ describe('intent library files', () => {
   it('gives the line and column of a JSON syntax error', () => {
     const problems = problemsOf(() => parseLibraryJson('{\n  "id": "x",\n  "name": \n}', 'lib.json'));
     assert.deepEqual(problems, [': invalid JSON at line 4, column 1: ValueExpected']);
+    const afterBom = problemsOf(() => parseLibraryJson('\uFEFF{ "id": }', 'lib.json'));
+    assert.deepEqual(afterBom, [': invalid JSON at line 1, column 9: ValueExpected'], 'a byte-order mark is no column of its own');
   });
 
   it('names an unreadable file', async () => {
