@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { serializeLibrary } from '../library/io.js';
 import { libraryJsonSchema } from '../library/json-schema.js';
-import type { IntentLibrary } from '../library/schema.js';
+import { liveIntents, type IntentLibrary } from '../library/schema.js';
 import { CliError } from './errors.js';
 import { readLibraryForCli } from './read-library.js';
 import { registerReviewCommands } from './review.js';
@@ -14,6 +14,24 @@ export function summarize(library: IntentLibrary): string {
   const drafts = all.filter((attribute) => attribute.status === 'draft').length;
   const byStatus = (status: string) => library.intents.filter((intent) => intent.status === status).length;
   return `"${library.id}" (${library.name}): ${library.groups.length} groups, ${library.intents.length} intents (${byStatus('approved')} approved, ${byStatus('draft')} draft, ${byStatus('discarded')} discarded), ${all.length} attributes${drafts ? ` (${drafts} draft)` : ''}`;
+}
+
+/**
+ * A warning for a valid library that leaves the skill nothing to detect (no intent, or every one discarded): it
+ * may be a start to merge discovery drafts into, but chat and serve do not start on it as the live library.
+ */
+export function nothingToDetect(library: IntentLibrary): string | null {
+  if (liveIntents(library).length > 0) return null;
+  const why = library.intents.length === 0 ? 'has no intents' : `has only discarded intents (${library.intents.length})`;
+  return (
+    `warning: library "${library.id}" ${why}: it is valid, but the skill would detect no intent, and chat and serve do not start on it ` +
+    'as the live library; add intents, or library merge a discovery draft into it'
+  );
+}
+
+function warnIfNothingToDetect(library: IntentLibrary): void {
+  const warning = nothingToDetect(library);
+  if (warning) console.error(warning);
 }
 
 async function output(text: string, file: string | undefined): Promise<void> {
@@ -27,15 +45,20 @@ export function registerLibraryCommand(program: Command, open: WithStores = conf
 
   library
     .command('validate')
-    .description('check a library file against the schema; prints every problem with its exact path')
+    .description(
+      'check a library file against the schema; prints every problem with its exact path (exit code 1); ' +
+        'a valid library with no intent to detect gets a warning on stderr (exit code 0)',
+    )
     .argument('<file>', 'library JSON file')
     .action(async (file: string) => {
-      console.log(`${file}: valid, ${summarize(await readLibraryForCli(file))}`);
+      const parsed = await readLibraryForCli(file);
+      console.log(`${file}: valid, ${summarize(parsed)}`);
+      warnIfNothingToDetect(parsed);
     });
 
   library
     .command('import')
-    .description('validate a library file and store it as a live library (nothing is written if it is invalid)')
+    .description('validate a library file and store it as a live library (nothing is written if it is invalid; a warning if it has no intent to detect)')
     .argument('<file>', 'library JSON file')
     .option('--replace', 'overwrite a stored library with the same id')
     .action(async (file: string, options: { replace?: boolean }) => {
@@ -48,6 +71,7 @@ export function registerLibraryCommand(program: Command, open: WithStores = conf
         await libraries.put(parsed, existing?.etag ?? null);
       });
       console.log(`imported ${summarize(parsed)}`);
+      warnIfNothingToDetect(parsed);
     });
 
   library
