@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { parse as parseJsonc } from 'jsonc-parser';
 import { LibraryValidationError, parseLibrary, parseLibraryJson, readLibraryFile, serializeLibrary } from '../../src/library/io.js';
 import { libraryJsonSchema } from '../../src/library/json-schema.js';
 
@@ -109,6 +110,14 @@ describe('intent library files', () => {
   it('exports what it imports, unchanged', async () => {
     const library = parseLibrary(await minimal());
     assert.deepEqual(parseLibraryJson(serializeLibrary(library)), library);
+  });
+
+  it('documents a valid library: the commented example in docs/library.md passes validation', async () => {
+    const page = await readFile(new URL('../../docs/library.md', import.meta.url), 'utf8');
+    const example = /```jsonc\n([\s\S]*?)```/.exec(page)?.[1];
+    assert.ok(example, 'docs/library.md shows a jsonc example');
+    const library = parseLibrary(parseJsonc(example), 'docs/library.md');
+    assert.deepEqual(library.intents[0]?.attributes.map((a) => a.type), ['identifier', 'enum']);
   });
 
   it('keeps docs/library.schema.json in step with the schema (regenerate with `intent-skill library schema --out docs/library.schema.json`)', async () => {
