@@ -30,7 +30,7 @@ export function renderDebug(insight: Insight): string {
 }
 
 /** What `--conversation ID` resumes, or that nothing is stored under it: said before the first turn, on stderr. */
-export function describeResumed(conversationId: string, stored: ConversationState | null): string {
+function describeResumed(conversationId: string, stored: ConversationState | null): string {
   if (!stored) return `no stored conversation "${conversationId}"; starting a new one with that id`;
   const intent = stored.intent ? `intent ${stored.intent.id}` : 'no intent yet';
   return `resuming conversation "${conversationId}": ${stored.turnCount} turns so far, ${intent}${stored.phase === 'assisted' ? ', handed to a representative' : ''}`;

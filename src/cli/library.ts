@@ -17,21 +17,16 @@ export function summarize(library: IntentLibrary): string {
 }
 
 /**
- * A warning for a valid library that leaves the skill nothing to detect (no intent, or every one discarded): it
- * may be a start to merge discovery drafts into, but chat and serve do not start on it as the live library.
+ * Warns on stderr about a valid library that leaves the skill nothing to detect (no intent, or every one discarded):
+ * it may be a start to merge discovery drafts into, but chat and serve do not start on it as the live library.
  */
-export function nothingToDetect(library: IntentLibrary): string | null {
-  if (liveIntents(library).length > 0) return null;
-  const why = library.intents.length === 0 ? 'has no intents' : `has only discarded intents (${library.intents.length})`;
-  return (
-    `warning: library "${library.id}" ${why}: it is valid, but the skill would detect no intent, and chat and serve do not start on it ` +
-    'as the live library; add intents, or library merge a discovery draft into it'
-  );
-}
-
 function warnIfNothingToDetect(library: IntentLibrary): void {
-  const warning = nothingToDetect(library);
-  if (warning) console.error(warning);
+  if (liveIntents(library).length > 0) return;
+  const why = library.intents.length === 0 ? 'has no intents' : `has only discarded intents (${library.intents.length})`;
+  console.error(
+    `warning: library "${library.id}" ${why}: it is valid, but the skill would detect no intent, and chat and serve do not start on it ` +
+      'as the live library; add intents, or library merge a discovery draft into it',
+  );
 }
 
 async function output(text: string, file: string | undefined): Promise<void> {
