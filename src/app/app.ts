@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { pino, type Logger } from 'pino';
 import { AssistService } from '../assist/service.js';
-import { openAzureParts, type AzureParts } from './azure-parts.js';
+import { openAzureParts } from './azure-parts.js';
+import { chooseStores } from './parts.js';
 import type { AzureTransport } from '../azure/transport.js';
 import type { Config } from '../config.js';
 import { buildCatalog, type Catalog } from '../library/catalog.js';
@@ -17,7 +18,6 @@ import { trainFromLibrary } from '../nlu/library-training.js';
 import { maskPersonalData } from '../nlu/redact.js';
 import type { IntentClassifier } from '../nlu/types.js';
 import type { BotStateStorage } from '../stores/cosmos/index.js';
-import { openSqliteStores } from '../stores/sqlite/index.js';
 import type { ConversationStore } from '../engine/store.js';
 import { ConcurrencyError, type LibraryStore } from '../library/store.js';
 
@@ -59,17 +59,6 @@ export function compileLibrary(library: IntentLibrary): LiveLibrary {
     trained.set(key, classifier);
   }
   return { catalog: buildCatalog(library), classifier };
-}
-
-export interface Stores {
-  libraries: LibraryStore;
-  conversations: ConversationStore;
-  close(): void;
-}
-
-/** Cosmos DB when it is configured, otherwise the embedded SQLite file. */
-export function chooseStores(azure: AzureParts, config: Config): Stores {
-  return azure.stores ? { ...azure.stores, close: () => undefined } : openSqliteStores(config.sqlitePath);
 }
 
 /**

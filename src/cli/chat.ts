@@ -3,7 +3,9 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import type { Insight } from '../engine/insight.js';
+import type { ConversationState } from '../engine/state.js';
 import { composeReply, type Reply } from '../engine/reply.js';
+import { CliError } from './errors.js';
 
 interface ChatOptions {
   conversation?: string;
@@ -27,20 +29,34 @@ export function renderDebug(insight: Insight): string {
   return `  [status ${insight.status} | intent ${intent}${runnersUp ? ` | runners-up ${runnersUp}` : ''}${answered ? ` | answered ${answered}` : ''}${insight.query ? ` | query "${insight.query}"` : ''}]`;
 }
 
+/** What `--conversation ID` resumes, or that nothing is stored under it: said before the first turn, on stderr. */
+function describeResumed(conversationId: string, stored: ConversationState | null): string {
+  if (!stored) return `no stored conversation "${conversationId}"; starting a new one with that id`;
+  const intent = stored.intent ? `intent ${stored.intent.id}` : 'no intent yet';
+  return `resuming conversation "${conversationId}": ${stored.turnCount} turns so far, ${intent}${stored.phase === 'assisted' ? ', handed to a representative' : ''}`;
+}
+
 export function registerChatCommand(program: Command): void {
   program
     .command('chat')
     .description('hold a self-service conversation in the terminal: you type as the customer, the skill answers')
-    .option('--conversation <id>', 'resume a stored conversation (default: a new one)')
+    .option('--conversation <id>', 'resume the stored conversation with this id; an id nothing is stored under starts a new conversation with it, and says so (default: a new id)')
     .option('--debug', 'show the intent, confidence, runner-up intents and extracted values after each turn')
     .action(async (options: ChatOptions) => {
       // Loaded on use, so other commands start without the whole service.
       const { openApp } = await import('../app/app.js');
-      const app = await openApp(loadConfig());
+      const app = await openApp(loadConfig()).catch((error: unknown) => {
+        // The live library has nothing to train the classifier on (no intent, or only discarded ones).
+        if (error instanceof RangeError) throw new CliError(`cannot start: ${error.message}; give it intents (library import --replace, or library merge a discovery draft)`);
+        throw error;
+      });
       const conversationId = options.conversation ?? `terminal-${randomUUID()}`;
       const input = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true });
       const say = (text: string) => process.stdout.write(`skill> ${text}\n`);
       try {
+        if (options.conversation !== undefined) {
+          process.stderr.write(`${describeResumed(conversationId, await app.conversations.get(conversationId))}\n`);
+        }
         say(`Hi! This is ${app.live().catalog.library.name}. How can I help? (type "quit" to leave)`);
         const interactive = process.stdin.isTTY === true;
         const prompt = () => {

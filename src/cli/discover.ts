@@ -3,8 +3,9 @@ import { stat, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import type { DiscoveryModelPart } from '../app/parts.js';
+import { loadConfig } from '../config.js';
 import { serializeLibrary } from '../library/io.js';
-import type { DiscoveryModel } from '../discovery/azure-openai/model.js';
 import type { DiscoveryPhase, ModelUse } from '../discovery/run.js';
 import type { SkippedRow } from '../discovery/types.js';
 import { CliError } from './errors.js';
@@ -44,34 +45,14 @@ async function writeAssignments(file: string, rows: ReadonlyArray<{ id: string; 
   await once(stream, 'finish');
 }
 
-/** The configured Azure OpenAI deployments, for discovery; the clients are closed with `close`. */
-async function discoveryModel(timeoutMs: number): Promise<{ model: DiscoveryModel; describe: string; close: () => void }> {
-  const [{ loadConfig }, { createAzureClients }, { azureEmbedder }, { azureSettings }] = await Promise.all([
-    import('../config.js'),
-    import('../azure/clients.js'),
-    import('../azure/embedder.js'),
-    import('../azure/settings.js'),
-  ]);
-  const clients = createAzureClients(azureSettings(loadConfig()));
-  const openai = clients.openai;
-  if (!openai) {
-    clients.close();
+/** The configured Azure OpenAI deployments, from src/app/parts.ts; a clear error when there are none. */
+async function discoveryModel(timeoutMs: number): Promise<DiscoveryModelPart> {
+  const { openDiscoveryModel } = await import('../app/parts.js');
+  const part = await openDiscoveryModel(loadConfig(), timeoutMs);
+  if (!part) {
     throw new CliError('--azure-openai needs AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_CHAT_DEPLOYMENT (and AZURE_OPENAI_EMBEDDING_DEPLOYMENT for embeddings); without the flag, discovery runs locally');
   }
-  const embedder = azureEmbedder(clients);
-  const { chatDeployment, embeddingDeployment } = openai.clients;
-  return {
-    model: {
-      embeddings: embedder && embeddingDeployment ? { embedder, deployment: embeddingDeployment } : null,
-      chat: { client: openai.clients.chat, deployment: chatDeployment, budgetMs: timeoutMs },
-      timeoutMs,
-    },
-    describe:
-      `Azure OpenAI ${openai.settings.endpoint}: ` +
-      (embedder ? `embeddings from "${embeddingDeployment}"` : 'no AZURE_OPENAI_EMBEDDING_DEPLOYMENT, so clustering on words alone') +
-      `, names from "${chatDeployment}"`,
-    close: () => clients.close(),
-  };
+  return part;
 }
 
 function modelSummary(use: ModelUse, intents: number, groups: number): string {

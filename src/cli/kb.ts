@@ -14,29 +14,20 @@ export function registerKbCommand(program: Command): void {
     .action(async (folder: string | undefined) => {
       const config = loadConfig();
       // The Azure SDKs load on use, so other commands start quickly.
-      const [{ createAzureClients }, { azureEmbedder }, { azureSettings }, { KnowledgeBaseError }, { indexKnowledgeBase }] = await Promise.all([
-        import('../azure/clients.js'),
-        import('../azure/embedder.js'),
-        import('../azure/settings.js'),
+      const [{ openSearchIndex }, { KnowledgeBaseError }, { indexKnowledgeBase }] = await Promise.all([
+        import('../app/parts.js'),
         import('../knowledge/load-articles.js'),
         import('../knowledge/azure/indexer.js'),
       ]);
-      const clients = createAzureClients(azureSettings(config));
-      const search = clients.search;
+      const search = await openSearchIndex(config);
+      if (!search) {
+        throw new CliError('kb index pushes to Azure AI Search: set AZURE_SEARCH_ENDPOINT (the embedded search reads KB_DIR directly and needs no index)');
+      }
       try {
-        if (!search) {
-          throw new CliError('kb index pushes to Azure AI Search: set AZURE_SEARCH_ENDPOINT (the embedded search reads KB_DIR directly and needs no index)');
-        }
-        const report = await indexKnowledgeBase(folder ?? config.KB_DIR, {
-          indexes: search.clients.indexes,
-          documents: search.clients.documents,
-          indexName: search.settings.index,
-          embedder: azureEmbedder(clients),
-          dimensions: config.AZURE_OPENAI_EMBEDDING_DIMENSIONS,
-        });
+        const report = await indexKnowledgeBase(folder ?? config.KB_DIR, search.target);
         for (const warning of report.warnings) console.error(`skipped ${warning.message}`);
         console.log(
-          `indexed ${report.articles} articles as ${report.chunks} chunks into "${search.settings.index}"` +
+          `indexed ${report.articles} articles as ${report.chunks} chunks into "${search.target.indexName}"` +
             `${report.embedded ? ' with embeddings' : ' (keywords only: no embedding deployment configured)'}` +
             `${report.removed > 0 ? `, removed ${report.removed} stale chunks` : ''}`,
         );
@@ -44,7 +35,7 @@ export function registerKbCommand(program: Command): void {
         if (error instanceof KnowledgeBaseError) throw new CliError(error.message);
         throw error;
       } finally {
-        clients.close();
+        search.close();
       }
     });
 }

@@ -3,11 +3,11 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { serializeLibrary } from '../library/io.js';
 import { libraryJsonSchema } from '../library/json-schema.js';
-import type { IntentLibrary } from '../library/schema.js';
+import { liveIntents, type IntentLibrary } from '../library/schema.js';
 import { CliError } from './errors.js';
 import { readLibraryForCli } from './read-library.js';
 import { registerReviewCommands } from './review.js';
-import { withStores } from './with-stores.js';
+import { configuredStores, type WithStores } from './with-stores.js';
 
 export function summarize(library: IntentLibrary): string {
   const all = library.intents.flatMap((intent) => intent.attributes);
@@ -16,31 +16,49 @@ export function summarize(library: IntentLibrary): string {
   return `"${library.id}" (${library.name}): ${library.groups.length} groups, ${library.intents.length} intents (${byStatus('approved')} approved, ${byStatus('draft')} draft, ${byStatus('discarded')} discarded), ${all.length} attributes${drafts ? ` (${drafts} draft)` : ''}`;
 }
 
+/**
+ * Warns on stderr about a valid library that leaves the skill nothing to detect (no intent, or every one discarded):
+ * it may be a start to merge discovery drafts into, but chat and serve do not start on it as the live library.
+ */
+function warnIfNothingToDetect(library: IntentLibrary): void {
+  if (liveIntents(library).length > 0) return;
+  const why = library.intents.length === 0 ? 'has no intents' : `has only discarded intents (${library.intents.length})`;
+  console.error(
+    `warning: library "${library.id}" ${why}: it is valid, but the skill would detect no intent, and chat and serve do not start on it ` +
+      'as the live library; add intents, or library merge a discovery draft into it',
+  );
+}
+
 async function output(text: string, file: string | undefined): Promise<void> {
   if (file && file !== '-') await writeFile(file, text, 'utf8');
   else process.stdout.write(text);
 }
 
-export function registerLibraryCommand(program: Command): void {
+export function registerLibraryCommand(program: Command, open: WithStores = configuredStores): void {
   const library = program.command('library').description('validate, import, export, review and merge intent libraries (JSON)');
-  registerReviewCommands(library, withStores, () => loadConfig().LIBRARY_ID);
+  registerReviewCommands(library, open, () => loadConfig().LIBRARY_ID);
 
   library
     .command('validate')
-    .description('check a library file against the schema; prints every problem with its exact path')
+    .description(
+      'check a library file against the schema; prints every problem with its exact path (exit code 1); ' +
+        'a valid library with no intent to detect gets a warning on stderr (exit code 0)',
+    )
     .argument('<file>', 'library JSON file')
     .action(async (file: string) => {
-      console.log(`${file}: valid, ${summarize(await readLibraryForCli(file))}`);
+      const parsed = await readLibraryForCli(file);
+      console.log(`${file}: valid, ${summarize(parsed)}`);
+      warnIfNothingToDetect(parsed);
     });
 
   library
     .command('import')
-    .description('validate a library file and store it as a live library (nothing is written if it is invalid)')
+    .description('validate a library file and store it as a live library (nothing is written if it is invalid; a warning if it has no intent to detect)')
     .argument('<file>', 'library JSON file')
     .option('--replace', 'overwrite a stored library with the same id')
     .action(async (file: string, options: { replace?: boolean }) => {
       const parsed = await readLibraryForCli(file);
-      await withStores(async ({ libraries }) => {
+      await open(async ({ libraries }) => {
         const existing = await libraries.get(parsed.id);
         if (existing && !options.replace) {
           throw new CliError(`library "${parsed.id}" is already stored (updated ${existing.value.updatedAt}); pass --replace to overwrite it`);
@@ -48,6 +66,7 @@ export function registerLibraryCommand(program: Command): void {
         await libraries.put(parsed, existing?.etag ?? null);
       });
       console.log(`imported ${summarize(parsed)}`);
+      warnIfNothingToDetect(parsed);
     });
 
   library
@@ -57,7 +76,7 @@ export function registerLibraryCommand(program: Command): void {
     .option('-o, --out <file>', 'output file (default: standard output)')
     .action(async (options: { id?: string; out?: string }) => {
       const id = options.id ?? loadConfig().LIBRARY_ID;
-      await withStores(async ({ libraries }) => {
+      await open(async ({ libraries }) => {
         const stored = await libraries.get(id);
         if (!stored) {
           const known = (await libraries.list()).map((entry) => entry.id);

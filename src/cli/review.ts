@@ -187,7 +187,7 @@ export function registerReviewCommands(library: Command, open: WithStores, liveL
     .option('--library <id>', 'review the stored live library with this id instead of a file (written back under optimistic concurrency)')
     .option('--approve <ids>', 'approve intents (comma-separated ids; repeatable)', collect, [])
     .option('--discard <ids>', 'discard intents (comma-separated ids; repeatable)', collect, [])
-    .option('--approve-attribute <refs>', 'approve attributes, e.g. track-order.orderNumber (comma-separated; repeatable)', collect, [])
+    .option('--approve-attribute <refs>', 'approve attributes, e.g. order-status.orderNumber (comma-separated; repeatable)', collect, [])
     .option('--discard-attribute <refs>', 'discard attributes: never asked, and not proposed again by later merges (comma-separated; repeatable)', collect, [])
     .option('--rename <id=name>', 'rename an intent (repeatable)', collect, [])
     .option('--merge <target=ids>', 'merge intents into the target, e.g. cancel-order=cancel-purchase,stop-order (repeatable)', collect, [])
@@ -216,7 +216,8 @@ export function registerReviewCommands(library: Command, open: WithStores, liveL
     .command('merge')
     .description(
       'merge a reviewed draft into the live library (the stored one, or a file with --into): matched intents keep their ids and reviewed ones are never overwritten; ' +
-        'volumes add up; new intents, and new attributes of approved intents, are added as drafts; discarded intents stay discarded',
+        'volumes add up; new intents keep their review status (a discovery run\'s are drafts until approved); new attributes of approved intents are added as drafts; ' +
+        'discarded intents stay discarded',
     )
     .argument('<draft>', 'draft library JSON')
     .option('--library <id>', 'stored library to merge into (default: LIBRARY_ID, the one the service serves); stored as the draft when there is none yet')

@@ -1,22 +1,18 @@
-import type { Stores } from '../app/app.js';
+import type { Stores } from '../app/parts.js';
 import { loadConfig } from '../config.js';
+import { CliError } from './errors.js';
 
 /** Runs `run` with stores open and closes them after; commands take one so tests can hand them their own. */
 export type WithStores = <T>(run: (stores: Pick<Stores, 'libraries'>) => Promise<T>) => Promise<T>;
 
-/** The stores the service uses (Cosmos DB when configured, else SQLite), loaded on use. */
-export async function withStores<T>(run: (stores: Stores) => Promise<T>): Promise<T> {
-  const [{ chooseStores }, { openAzureParts }] = await Promise.all([import('../app/app.js'), import('../app/azure-parts.js')]);
-  const config = loadConfig();
-  const azure = await openAzureParts(config);
+/** The stores the service uses (Cosmos DB when configured, else SQLite), from src/app/parts.ts, loaded on use. */
+export const configuredStores: WithStores = async (run) => {
+  const { withStores, CosmosSetupError } = await import('../app/parts.js');
   try {
-    const stores = chooseStores(azure, config);
-    try {
-      return await run(stores);
-    } finally {
-      stores.close();
-    }
-  } finally {
-    azure.close();
+    return await withStores(loadConfig(), run);
+  } catch (error) {
+    // A database or container the deployment did not create: the message says what to create.
+    if (error instanceof CosmosSetupError) throw new CliError(error.message);
+    throw error;
   }
-}
+};

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { parse as parseCsv } from 'csv-parse';
 import { z } from 'zod';
 import type { Conversation, SkippedRow } from './types.js';
+import { stripBom } from '../text/bom.js';
 
 const roleSchema = z.enum(['customer', 'agent', 'bot'], 'must be "customer", "agent" or "bot"');
 const turnSchema = z.object({ role: roleSchema, text: z.string('must be a string'), at: z.string().optional() });
@@ -57,7 +58,7 @@ async function* readJsonl(file: string, options: ReadOptions): AsyncGenerator<Co
     line += 1;
     options.onBytes?.(stream.bytesRead);
     if (text.trim() === '') continue;
-    const row = parseJsonlRow(text);
+    const row = parseJsonlRow(stripBom(text));
     if ('reason' in row) options.onSkip({ line, reason: row.reason });
     else yield row;
   }

@@ -1,4 +1,5 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { stripBom } from '../text/bom.js';
 
 export class JsonSyntaxError extends Error {
   override name = 'JsonSyntaxError';
@@ -11,8 +12,9 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-/** Strict JSON parsing whose error names the line and column of the first problem. */
-export function parseJsonText(text: string): unknown {
+/** Strict JSON parsing whose error names the line and column of the first problem; a leading byte-order mark is allowed. */
+export function parseJsonText(raw: string): unknown {
+  const text = stripBom(raw);
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];

@@ -20,6 +20,37 @@ function isValidRegex(source: string): boolean {
   }
 }
 
+/*
+ * Cross-reference checks (duplicate ids and names, unknown group ids, enum values) run even when other parts
+ * of the document are wrong, so one run of `library validate` reports every problem. zod skips a refinement
+ * after a failed field unless told otherwise, and then hands it the value as far as it parsed: the checks
+ * read that value as unknown and look only at what has the right shape.
+ */
+const always = { when: () => true };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The objects of a list with their indexes; anything else in it (or a list that is not one) is another check's problem. */
+function records(list: unknown): Array<[number, Record<string, unknown>]> {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item: unknown, index): Array<[number, Record<string, unknown>]> => (isRecord(item) ? [[index, item]] : []));
+}
+
+/** The first index of each `key` in the list `owner[list]`; a later repeat is reported as a duplicate at its own path. */
+function firstIndexes(ctx: z.RefinementCtx, owner: Record<string, unknown>, list: string, key: string, what: string): Map<string, number> {
+  const first = new Map<string, number>();
+  for (const [index, item] of records(owner[list])) {
+    const value = item[key];
+    if (typeof value !== 'string') continue;
+    const at = first.get(value);
+    if (at === undefined) first.set(value, index);
+    else ctx.addIssue({ code: 'custom', path: [list, index, key], message: `duplicate ${what} "${value}" (first at ${list}[${at}])` });
+  }
+  return first;
+}
+
 export const attributeSchema = z
   .object({
     name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be an identifier: a letter, then letters, digits or "_"'),
@@ -35,11 +66,12 @@ export const attributeSchema = z
     status: z.enum(attributeStatuses).optional().meta({ default: 'approved' }),
   })
   .strict()
-  .superRefine((attribute, ctx) => {
-    if (attribute.type === 'enum' && (!attribute.values || attribute.values.length === 0)) {
+  .superRefine((attribute: unknown, ctx) => {
+    if (!isRecord(attribute) || attribute.type !== 'enum') return;
+    if (!Array.isArray(attribute.values) || attribute.values.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['values'], message: 'an enum attribute needs at least one value' });
     }
-  });
+  }, always);
 
 export const intentStatsSchema = z
   .object({
@@ -73,21 +105,9 @@ export const intentSchema = z
     provenance: provenanceSchema.optional(),
   })
   .strict()
-  .superRefine((intent, ctx) => {
-    const seen = new Map<string, number>();
-    intent.attributes.forEach((attribute, index) => {
-      const first = seen.get(attribute.name);
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['attributes', index, 'name'],
-          message: `duplicate attribute name "${attribute.name}" (first at attributes[${first}])`,
-        });
-      } else {
-        seen.set(attribute.name, index);
-      }
-    });
-  });
+  .superRefine((intent: unknown, ctx) => {
+    if (isRecord(intent)) firstIndexes(ctx, intent, 'attributes', 'name', 'attribute name');
+  }, always);
 
 export const intentGroupSchema = z
   .object({
@@ -109,40 +129,26 @@ export const intentLibrarySchema = z
     updatedAt: z.iso.datetime({ offset: true }),
   })
   .strict()
-  .superRefine((library, ctx) => {
-    const groupIds = new Map<string, number>();
-    library.groups.forEach((group, index) => {
-      if (groupIds.has(group.id)) {
-        ctx.addIssue({ code: 'custom', path: ['groups', index, 'id'], message: `duplicate group id "${group.id}"` });
-      } else {
-        groupIds.set(group.id, index);
-      }
-    });
-    library.groups.forEach((group, index) => {
-      if (group.parentId !== undefined && !groupIds.has(group.parentId)) {
+  .superRefine((library: unknown, ctx) => {
+    if (!isRecord(library)) return;
+    const groupIds = firstIndexes(ctx, library, 'groups', 'id', 'group id');
+    for (const [index, group] of records(library.groups)) {
+      if (typeof group.parentId !== 'string') continue;
+      if (!groupIds.has(group.parentId)) {
         ctx.addIssue({ code: 'custom', path: ['groups', index, 'parentId'], message: `unknown group id "${group.parentId}"` });
       }
       if (group.parentId === group.id) {
         ctx.addIssue({ code: 'custom', path: ['groups', index, 'parentId'], message: 'a group cannot be its own parent' });
       }
-    });
-    const intentIds = new Map<string, number>();
-    library.intents.forEach((intent, index) => {
-      const first = intentIds.get(intent.id);
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['intents', index, 'id'],
-          message: `duplicate intent id "${intent.id}" (first at intents[${first}])`,
-        });
-      } else {
-        intentIds.set(intent.id, index);
-      }
-      if (!groupIds.has(intent.groupId)) {
+    }
+    firstIndexes(ctx, library, 'intents', 'id', 'intent id');
+    for (const [index, intent] of records(library.intents)) {
+      // Without a valid groups list there is nothing to check references against; its own problem is reported.
+      if (typeof intent.groupId === 'string' && Array.isArray(library.groups) && !groupIds.has(intent.groupId)) {
         ctx.addIssue({ code: 'custom', path: ['intents', index, 'groupId'], message: `unknown group id "${intent.groupId}"` });
       }
-    });
-  });
+    }
+  }, always);
 
 export type AttributeType = (typeof attributeTypes)[number];
 export type IntentStatus = (typeof intentStatuses)[number];

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { parse as parseJsonc } from 'jsonc-parser';
 import { LibraryValidationError, parseLibrary, parseLibraryJson, readLibraryFile, serializeLibrary } from '../../src/library/io.js';
 import { libraryJsonSchema } from '../../src/library/json-schema.js';
 
@@ -43,6 +44,46 @@ describe('intent library files', () => {
     assert.deepEqual(problems.sort(), ['intents[1].groupId: unknown group id "billing"', 'intents[1].id: duplicate intent id "order-status" (first at intents[0])']);
   });
 
+  it('reports structural and cross-reference problems together, each with its exact path', async () => {
+    const value = await minimal();
+    const first = value.intents[0] as { groupId: string; attributes: Array<Record<string, unknown>> };
+    first.attributes[1]!.type = 'colour';
+    first.groupId = 'nowhere';
+    value.intents.push({
+      id: 'order-status',
+      groupId: 'orders',
+      name: '',
+      attributes: [
+        { name: 'when', type: 'enum', question: 'When?', weight: 3 },
+        { name: 'when', type: 'date', question: 'Which day?' },
+      ],
+    });
+    (value.groups as Array<Record<string, unknown>>).push({ id: 'returns', name: 7, parentId: 'refunds' }, { id: 'orders', name: 'Orders again' });
+    const problems = problemsOf(() => parseLibrary(value));
+    assert.deepEqual(problems.sort(), [
+      'groups[1].name: Invalid input: expected string, received number',
+      'groups[1].parentId: unknown group id "refunds"',
+      'groups[2].id: duplicate group id "orders" (first at groups[0])',
+      'intents[0].attributes[1].type: Invalid option: expected one of "text"|"enum"|"date"|"number"|"email"|"phone"|"identifier"|"boolean"',
+      'intents[0].groupId: unknown group id "nowhere"',
+      'intents[1].attributes[0].values: an enum attribute needs at least one value',
+      'intents[1].attributes[0].weight: Too big: expected number to be <=1',
+      'intents[1].attributes[1].name: duplicate attribute name "when" (first at attributes[0])',
+      'intents[1].id: duplicate intent id "order-status" (first at intents[0])',
+      'intents[1].name: must not be empty',
+    ]);
+  });
+
+  it('names what is wrong in a document of the wrong shape instead of failing on it', () => {
+    assert.deepEqual(problemsOf(() => parseLibrary([])), [': Invalid input: expected object, received array']);
+    const problems = problemsOf(() => parseLibrary({ schemaVersion: 1, id: 'x', name: 'X', updatedAt: '2026-11-01T00:00:00Z', groups: 'orders', intents: [3, { id: 'a', groupId: 'orders', name: 'A', attributes: [null] }] }));
+    assert.deepEqual(problems, [
+      'groups: Invalid input: expected array, received string',
+      'intents[0]: Invalid input: expected object, received number',
+      'intents[1].attributes[0]: Invalid input: expected object, received null',
+    ]);
+  });
+
   it('refuses an enum without values, an invalid pattern and unknown fields', async () => {
     const value = await minimal();
     const attributes = (value.intents[0] as { attributes: Array<Record<string, unknown>> }).attributes;
@@ -58,6 +99,8 @@ describe('intent library files', () => {
   it('gives the line and column of a JSON syntax error', () => {
     const problems = problemsOf(() => parseLibraryJson('{\n  "id": "x",\n  "name": \n}', 'lib.json'));
     assert.deepEqual(problems, [': invalid JSON at line 4, column 1: ValueExpected']);
+    const afterBom = problemsOf(() => parseLibraryJson('\uFEFF{ "id": }', 'lib.json'));
+    assert.deepEqual(afterBom, [': invalid JSON at line 1, column 9: ValueExpected'], 'a byte-order mark is no column of its own');
   });
 
   it('names an unreadable file', async () => {
@@ -67,6 +110,14 @@ describe('intent library files', () => {
   it('exports what it imports, unchanged', async () => {
     const library = parseLibrary(await minimal());
     assert.deepEqual(parseLibraryJson(serializeLibrary(library)), library);
+  });
+
+  it('documents a valid library: the commented example in docs/library.md passes validation', async () => {
+    const page = await readFile(new URL('../../docs/library.md', import.meta.url), 'utf8');
+    const example = /```jsonc\n([\s\S]*?)```/.exec(page)?.[1];
+    assert.ok(example, 'docs/library.md shows a jsonc example');
+    const library = parseLibrary(parseJsonc(example), 'docs/library.md');
+    assert.deepEqual(library.intents[0]?.attributes.map((a) => a.type), ['identifier', 'enum']);
   });
 
   it('keeps docs/library.schema.json in step with the schema (regenerate with `intent-skill library schema --out docs/library.schema.json`)', async () => {

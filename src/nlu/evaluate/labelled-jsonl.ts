@@ -1,4 +1,5 @@
 import type { LabelledUtterance } from '../types.js';
+import { stripBom } from '../../text/bom.js';
 
 /** A problem in a labelled JSONL file, with the file and the 1-based line it is on. */
 export class LabelledDataError extends Error {
@@ -22,7 +23,7 @@ function describe(value: unknown): string {
 /** Parses `{text, intent}` JSON lines (other fields are ignored, blank lines skipped); throws LabelledDataError on the first bad line. */
 export function parseLabelledJsonl(content: string, source: string): LabelledUtterance[] {
   const rows: LabelledUtterance[] = [];
-  const lines = content.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = content.split(/\r?\n/).map(stripBom);
   lines.forEach((line, index) => {
     if (line.trim() === '') return;
     const lineNumber = index + 1;
