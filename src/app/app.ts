@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { pino, type Logger } from 'pino';
 import { AssistService } from '../assist/service.js';
 import { openAzureParts } from './azure-parts.js';
-import { chooseStores } from './parts.js';
+import { AppStartError } from './errors.js';
+import { chooseStores, CosmosSetupError } from './parts.js';
 import type { AzureTransport } from '../azure/transport.js';
 import type { Config } from '../config.js';
 import { buildCatalog, type Catalog } from '../library/catalog.js';
@@ -10,14 +11,15 @@ import { ConversationService } from '../engine/conversations.js';
 import type { EngineDeps } from '../engine/deps.js';
 import { createLocalSolutionSearch } from '../knowledge/index.js';
 import type { SolutionSearch } from '../knowledge/types.js';
-import { readLibraryFile } from '../library/io.js';
+import { LibraryValidationError, readLibraryFile } from '../library/io.js';
 import type { IntentLibrary } from '../library/schema.js';
 import { decideIntent } from '../nlu/decision.js';
 import { createAttributeExtractor } from '../nlu/extractors/index.js';
-import { trainFromLibrary } from '../nlu/library-training.js';
+import { NothingToTrainError, trainFromLibrary } from '../nlu/library-training.js';
 import { maskPersonalData } from '../nlu/redact.js';
 import type { IntentClassifier } from '../nlu/types.js';
 import type { BotStateStorage } from '../stores/cosmos/index.js';
+import { StoreOpenError } from '../stores/sqlite/index.js';
 import type { ConversationStore } from '../engine/store.js';
 import { ConcurrencyError, type LibraryStore } from '../library/store.js';
 
@@ -66,6 +68,25 @@ export function compileLibrary(library: IntentLibrary): LiveLibrary {
  * handed to the code that needs it; nothing else constructs a store or a search client.
  */
 export async function openApp(config: Config, logger?: Logger, options: { azureTransport?: AzureTransport } = {}): Promise<App> {
+  try {
+    return await assemble(config, logger, options);
+  } catch (error) {
+    throw startProblem(error) ?? error;
+  }
+}
+
+/** The failures a person starting the service can fix, as one line each; anything else stays as it is. */
+function startProblem(error: unknown): AppStartError | null {
+  if (error instanceof NothingToTrainError) {
+    return new AppStartError(`cannot start: ${error.message}; give it intents (library import --replace, or library merge a discovery draft)`, { cause: error });
+  }
+  if (error instanceof StoreOpenError || error instanceof CosmosSetupError || error instanceof LibraryValidationError) {
+    return new AppStartError(`cannot start: ${error.message}`, { cause: error });
+  }
+  return null;
+}
+
+async function assemble(config: Config, logger: Logger | undefined, options: { azureTransport?: AzureTransport }): Promise<App> {
   // Azure parts whose endpoints are configured replace their embedded defaults.
   const azure = await openAzureParts(config, logger, options.azureTransport);
   const backends = { ...azure.describe(), ...(azure.stores ? {} : { stores: `SQLite ${config.sqlitePath}` }) };

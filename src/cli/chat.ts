@@ -5,7 +5,6 @@ import { loadConfig } from '../config.js';
 import type { Insight } from '../engine/insight.js';
 import type { ConversationState } from '../engine/state.js';
 import { composeReply, type Reply } from '../engine/reply.js';
-import { CliError } from './errors.js';
 
 interface ChatOptions {
   conversation?: string;
@@ -45,11 +44,7 @@ export function registerChatCommand(program: Command): void {
     .action(async (options: ChatOptions) => {
       // Loaded on use, so other commands start without the whole service.
       const { openApp } = await import('../app/app.js');
-      const app = await openApp(loadConfig()).catch((error: unknown) => {
-        // The live library has nothing to train the classifier on (no intent, or only discarded ones).
-        if (error instanceof RangeError) throw new CliError(`cannot start: ${error.message}; give it intents (library import --replace, or library merge a discovery draft)`);
-        throw error;
-      });
+      const app = await openApp(loadConfig());
       const conversationId = options.conversation ?? `terminal-${randomUUID()}`;
       const input = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true });
       const say = (text: string) => process.stdout.write(`skill> ${text}\n`);

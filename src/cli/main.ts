@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { AppStartError } from '../app/errors.js';
 import { ConfigError } from '../config.js';
 import { packageVersion } from '../server/package-version.js';
 import { CliError } from './errors.js';
@@ -39,6 +40,9 @@ try {
   } else if (error instanceof CliError) {
     console.error(`intent-skill: ${error.message}`);
     process.exitCode = error.exitCode;
+  } else if (error instanceof AppStartError) {
+    console.error(`intent-skill: ${error.message}`);
+    process.exitCode = 1;
   } else if (error instanceof ConfigError) {
     console.error(`intent-skill: ${error.message}`);
     process.exitCode = 2;

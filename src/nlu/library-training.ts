@@ -34,10 +34,15 @@ class LibraryClassifier implements IntentClassifier {
   }
 }
 
+/** A library with no live intent that has any text: nothing to detect. */
+export class NothingToTrainError extends RangeError {
+  override name = 'NothingToTrainError';
+}
+
 /** Trains the lexical classifier on a library; throws when no live intent has any text to learn from. */
 export function trainFromLibrary(library: IntentLibrary, options?: TrainOptions): IntentClassifier {
   const examples = libraryExamples(library);
-  if (examples.length === 0) throw new RangeError(`library "${library.id}" has no approved or draft intent to train on`);
+  if (examples.length === 0) throw new NothingToTrainError(`library "${library.id}" has no approved or draft intent to train on`);
   const background = backgroundUtterances.map((text) => ({ text, intent: OUT_OF_SCOPE_LABEL }));
   return new LibraryClassifier(trainIntentClassifier([...examples, ...background], options));
 }

@@ -15,6 +15,11 @@ export interface SqliteStores {
   close(): void;
 }
 
+/** The database file cannot be opened or created (a folder that is not writable, a file that is not a database). */
+export class StoreOpenError extends Error {
+  override name = 'StoreOpenError';
+}
+
 /** How long a writer waits for another process's write lock before giving up. */
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -29,9 +34,9 @@ export function openSqliteStores(filePath: string): SqliteStores {
 }
 
 function openDatabase(filePath: string): Database.Database {
-  if (filePath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
   let db: Database.Database | undefined;
   try {
+    if (filePath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
     db = new Database(filePath);
     // The busy timeout comes first: switching to WAL itself needs a lock another process may hold.
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -42,6 +47,6 @@ function openDatabase(filePath: string): Database.Database {
     return db;
   } catch (error) {
     db?.close();
-    throw new Error(`cannot open the SQLite database "${filePath}": ${(error as Error).message}`, { cause: error });
+    throw new StoreOpenError(`cannot open the SQLite database "${filePath}": ${(error as Error).message}`, { cause: error });
   }
 }
