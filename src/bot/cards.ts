@@ -1,12 +1,9 @@
 import { ActionTypes, CardFactory, type Activity, type Attachment, type CardAction } from 'botbuilder';
 import type { Insight } from '../engine/insight.js';
-import type { Reply } from '../engine/reply.js';
+import { TALK_TO_A_PERSON, type Reply } from '../engine/reply.js';
 import type { Solution } from '../knowledge/types.js';
 
 /** Adaptive Cards for direct conversations (Teams personal chat, Web Chat): small pure functions of the reply. */
-
-/** What a customer types (or taps) to reach a person. */
-export const TALK_TO_A_PERSON = 'Talk to a person';
 
 const CARD_VERSION = '1.5';
 
@@ -22,10 +19,13 @@ export function replyActivity(reply: Reply, insight: Insight): Partial<Activity>
     case 'ready':
       return withQuickReplies(
         reply.solutions.length > 0 ? { type: 'message', attachments: [solutionsCard(reply.text, reply.solutions)] } : { type: 'message', text: reply.text },
-        [TALK_TO_A_PERSON],
+        reply.choices,
       );
+    case 'handoff':
+      return { type: 'message', attachments: [handoffCard(reply.text)] };
     case 'out-of-scope':
-      return withQuickReplies({ type: 'message', text: reply.text }, [TALK_TO_A_PERSON]);
+    case 'ended':
+      return withQuickReplies({ type: 'message', text: reply.text }, reply.choices);
   }
 }
 
@@ -49,13 +49,9 @@ export function clarifyCard(question: string, choices: readonly string[]): Attac
   return card([{ type: 'TextBlock', text: question, wrap: true, weight: 'Bolder' }], choices.map(submitChoice));
 }
 
-/** Tells the customer a person takes over, with what is passed on. */
-export function handoffCard(summary: string): Attachment {
-  return card([
-    { type: 'TextBlock', text: "I'm passing you to a representative.", wrap: true, weight: 'Bolder', size: 'Medium' },
-    { type: 'TextBlock', text: 'They will see what you told me so far, so you will not have to repeat it:', wrap: true },
-    { type: 'TextBlock', text: summary, wrap: true, isSubtle: true, fontType: 'Monospace' },
-  ]);
+/** Tells the customer, in plain words, that a person takes over; what is passed on goes to the representative, not here. */
+export function handoffCard(text: string): Attachment {
+  return card([{ type: 'TextBlock', text, wrap: true, weight: 'Bolder' }]);
 }
 
 /** Quick replies as suggested actions: Web Chat and Teams show them as buttons that send the text back. */

@@ -2,16 +2,17 @@ import { ActivityHandler, type Activity, type TurnContext } from 'botbuilder';
 import { SkillValidation, type ClaimsIdentity } from 'botframework-connector';
 import type { Logger } from 'pino';
 import { composeReply } from '../engine/reply.js';
+import type { Status } from '../engine/state.js';
 import { assistOutputs } from '../actions/assist.js';
 import { skillActions } from '../actions/index.js';
 import type { ActionServices } from '../actions/types.js';
 import { handoffSummary } from '../actions/handoff-summary.js';
-import { handoffCard, replyActivity } from './cards.js';
+import { replyActivity } from './cards.js';
 import { conversationKey, runSkillCall } from './skill-call.js';
 
-/** What a customer types, or the "Talk to a person" quick reply sends, to reach a representative. */
-const ASKS_FOR_A_PERSON = /^(talk to (a |an )?(person|human|agent|representative)|(a )?(person|human|agent|representative)( please)?)[.!]?$/i;
 const MAX_MESSAGE_ID = 200;
+/** Statuses after which a skill caller in conversation mode gets control back. */
+const ENDS_A_SKILL_CALL: ReadonlySet<Status> = new Set(['ready', 'out-of-scope', 'handoff', 'ended']);
 
 export interface IntentBotOptions {
   /** With authentication off every event is taken as an action call; with it on, only calls from skill callers are. */
@@ -69,20 +70,13 @@ export class IntentBot extends ActivityHandler {
     const conversationId = conversationKey(activity.conversation.id);
     const skillCaller = fromSkillCaller(context);
     const catalog = this.services.conversations.catalog();
-    if (ASKS_FOR_A_PERSON.test(text)) {
-      const reason = 'the customer asked for a person';
-      const { state } = await this.services.conversations.apply(conversationId, { kind: 'handoff', reason }, { channel: activity.channelId });
-      const summary = handoffSummary(state, catalog, reason);
-      await context.sendActivity({ type: 'message', attachments: [handoffCard(summary)] });
-      if (skillCaller) await context.sendActivity({ type: 'endOfConversation', code: 'completedSuccessfully', value: { escalated: true, summary, conversationId } });
-      return;
-    }
     const messageId = activity.id && activity.id.length <= MAX_MESSAGE_ID ? { messageId: activity.id } : {};
     const result = await this.services.conversations.turn(conversationId, { role: 'customer', text, ...messageId }, { channel: activity.channelId });
     const reply = composeReply(result.insight, catalog);
     await context.sendActivity(replyActivity(reply, result.insight));
-    if (skillCaller && (result.insight.status === 'ready' || result.insight.status === 'out-of-scope')) {
-      await context.sendActivity({ type: 'endOfConversation', code: 'completedSuccessfully', value: assistOutputs(result, reply) });
+    if (skillCaller && ENDS_A_SKILL_CALL.has(result.insight.status)) {
+      const handoff = result.insight.status === 'handoff' ? { escalated: true, summary: handoffSummary(result.state, catalog, result.state.handoff?.reason) } : {};
+      await context.sendActivity({ type: 'endOfConversation', code: 'completedSuccessfully', value: { ...assistOutputs(result, reply), ...handoff } });
     }
   }
 }

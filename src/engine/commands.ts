@@ -1,7 +1,8 @@
 import { engineOptions, type EngineDeps } from './deps.js';
 import { boundState, type ConversationState, type Turn } from './state.js';
 import { step, type StepResult } from './step.js';
-import { handOff, rejectIntent, searchAgain, type CarriedValues } from './transitions.js';
+import type { CarriedValues } from './handoff.js';
+import { handOff, rejectIntent, searchAgain } from './transitions.js';
 
 /**
  * Everything that can change a conversation. Edges (the skill, Teams and Web Chat, the assist API, the CLI) turn

@@ -1,7 +1,7 @@
 import type { Solution } from '../knowledge/types.js';
 import type { Catalog } from '../library/catalog.js';
 import type { AttributeValue } from '../nlu/types.js';
-import { nextQuestions, type NextQuestion } from './questions.js';
+import { nextQuestions, unanswerable, type NextQuestion } from './questions.js';
 import type { ConversationState, Status } from './state.js';
 
 export interface IntentView {
@@ -19,6 +19,19 @@ export interface AnsweredAttribute {
   confidence: number;
 }
 
+/**
+ * What the policy did with a customer turn, beyond taking values and asking the next question: the reply says it.
+ * handoff: passed to a person; closed: thanks or goodbye; cancelled: never mind; greeted: small talk; explained: the
+ * question asked again with what it means; reasked: a value in the wrong format, asked again with what is expected;
+ * skipped: a question the customer cannot answer, left; switched: the customer changed their mind about what they want;
+ * declined: the customer said no to what was offered.
+ */
+export const policyActs = ['handoff', 'closed', 'cancelled', 'greeted', 'explained', 'reasked', 'skipped', 'switched', 'declined'] as const;
+export type PolicyAct = (typeof policyActs)[number];
+
+/** What the skill offers the customer next, so that their "yes" or "no" answers it. */
+export type Offer = { kind: 'person' } | { kind: 'intent'; intent: IntentView };
+
 /** What a transition tells its caller: the skill, the chat, the representative's page. */
 export interface Insight {
   status: Status;
@@ -34,6 +47,15 @@ export interface Insight {
   solutions: Solution[];
   /** False when the knowledge search failed or timed out this turn; questions are still returned. */
   solutionsAvailable: boolean;
+  /** What the policy did with the turn, when more than taking values and asking on. */
+  act: PolicyAct | null;
+  /** The attribute the act is about: the question explained, re-asked or skipped. */
+  actAttribute: string | null;
+  /** The customer's words that looked like a value of `actAttribute` but do not fit it (act `reasked`). */
+  invalidText: string | null;
+  /** Required values the customer cannot give; the reply offers a person. */
+  unanswerable: string[];
+  offer: Offer | null;
 }
 
 export function intentView(id: string, confidence: number, catalog: Catalog): IntentView | null {
@@ -44,7 +66,9 @@ export function intentView(id: string, confidence: number, catalog: Catalog): In
 }
 
 /** What a transition adds to the insight the state itself implies. */
-export type InsightDetails = Partial<Pick<Insight, 'candidates' | 'clarifyQuestion' | 'intentChanged' | 'answered' | 'nextQuestions' | 'solutionsAvailable'>>;
+export type InsightDetails = Partial<
+  Pick<Insight, 'candidates' | 'clarifyQuestion' | 'intentChanged' | 'answered' | 'nextQuestions' | 'solutionsAvailable' | 'act' | 'actAttribute' | 'invalidText'>
+>;
 
 /** The insight of a conversation as it stands after a transition, with what that transition found. */
 export function insightOf(state: ConversationState, catalog: Catalog, details: InsightDetails = {}): Insight {
@@ -60,5 +84,17 @@ export function insightOf(state: ConversationState, catalog: Catalog, details: I
     query: state.query,
     solutions: state.solutions,
     solutionsAvailable: details.solutionsAvailable ?? true,
+    act: details.act ?? null,
+    actAttribute: details.actAttribute ?? null,
+    invalidText: details.invalidText ?? null,
+    unanswerable: intent ? unanswerable(intent, state) : [],
+    offer: offerView(state, catalog),
   };
+}
+
+function offerView(state: ConversationState, catalog: Catalog): Offer | null {
+  if (!state.offer) return null;
+  if (state.offer.kind === 'person') return { kind: 'person' };
+  const intent = intentView(state.offer.intent, 1, catalog);
+  return intent ? { kind: 'intent', intent } : null;
 }

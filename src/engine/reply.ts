@@ -1,25 +1,31 @@
 import type { Solution } from '../knowledge/types.js';
 import type { Catalog } from '../library/catalog.js';
+import { attributeLabel, expectedForm, valueLabel } from '../library/formats.js';
+import type { Attribute, Intent } from '../library/schema.js';
 import type { Insight } from './insight.js';
+import type { NextQuestion } from './questions.js';
+
+/** What a customer taps (or types) to reach a person; the skill hands off on it. */
+export const TALK_TO_A_PERSON = 'Talk to a person';
 
 /** What the self-service skill says for an insight, independent of the channel that renders it. */
 export interface Reply {
   text: string;
-  /** Quick replies: enum values of the question asked, or the two intents of a clarification. */
+  /** Quick replies: the choices of the question asked, the two intents of a clarification, or yes and no to an offer. */
   choices: string[];
   solutions: Solution[];
 }
 
+/** Words for a reply, as a good agent would put them: what just happened first, then what comes next. */
 export function composeReply(insight: Insight, catalog: Catalog): Reply {
+  const intent = insight.intent ? catalog.intent(insight.intent.id) : undefined;
   switch (insight.status) {
-    case 'out-of-scope': {
-      const topics = catalog.library.groups.filter((group) => group.parentId === undefined).map((group) => group.name.toLowerCase());
-      return {
-        text: `Sorry, I can't help with that here. I can help with ${joinList(topics)}. What can I do for you?`,
-        choices: [],
-        solutions: [],
-      };
-    }
+    case 'handoff':
+      return { text: "I'm passing you to a colleague, who will see what you've told me so far, so you won't have to repeat it.", choices: [], solutions: [] };
+    case 'ended':
+      return ended(insight, catalog);
+    case 'out-of-scope':
+      return outOfScope(insight, catalog);
     case 'clarify':
       return {
         text: insight.clarifyQuestion ?? 'Could you tell me a bit more about what you need?',
@@ -28,20 +34,117 @@ export function composeReply(insight: Insight, catalog: Catalog): Reply {
       };
     case 'need-info': {
       const next = insight.nextQuestions[0];
-      const lead = insight.intentChanged && insight.intent ? `I can help with ${insight.intent.name.toLowerCase()}. ` : '';
-      return { text: `${lead}${next?.question ?? 'Could you tell me a bit more?'}`, choices: next?.values ?? [], solutions: insight.solutions };
+      const asked = next && intent ? intent.attributes.find((attribute) => attribute.name === next.attribute) : undefined;
+      return {
+        text: sentences(lead(insight, intent), next ? questionText(next, asked, insight) : 'Could you tell me a bit more?'),
+        choices: next && asked ? choicesOf(next, asked) : [],
+        solutions: insight.solutions,
+      };
     }
-    case 'ready': {
-      const intent = insight.intent?.name.toLowerCase() ?? 'your request';
-      if (!insight.solutionsAvailable) {
-        return { text: `Thanks, I have what I need about ${intent}, but I can't reach the knowledge base right now. A representative can take it from here.`, choices: [], solutions: [] };
-      }
-      if (insight.solutions.length === 0) {
-        return { text: `Thanks, I have what I need about ${intent}, but I found no article for it. A representative can take it from here.`, choices: [], solutions: [] };
-      }
-      return { text: `Thanks. Here is what should help with ${intent}:`, choices: [], solutions: insight.solutions };
-    }
+    case 'ready':
+      return ready(insight, intent);
   }
+}
+
+function ended(insight: Insight, catalog: Catalog): Reply {
+  switch (insight.act) {
+    case 'cancelled':
+      return { text: "No problem, I've dropped that. Is there anything else I can help with?", choices: [], solutions: [] };
+    case 'declined':
+      return { text: 'Alright. Is there anything else I can help with?', choices: [], solutions: [] };
+    default:
+      return { text: `You're welcome! Thank you for contacting ${catalog.library.name}.`, choices: [], solutions: [] };
+  }
+}
+
+function outOfScope(insight: Insight, catalog: Catalog): Reply {
+  const topics = catalog.library.groups.filter((group) => group.parentId === undefined).map((group) => group.name.toLowerCase());
+  if (insight.act === 'greeted') return { text: `Hi! I can help with ${joinList(topics)}. What can I do for you?`, choices: [], solutions: [] };
+  return {
+    text: `Sorry, I can't help with that here. I can help with ${joinList(topics)}. What can I do for you?`,
+    choices: [TALK_TO_A_PERSON],
+    solutions: [],
+  };
+}
+
+function ready(insight: Insight, intent: Intent | undefined): Reply {
+  const offer = offerText(insight, intent);
+  const choices = insight.offer ? offerChoices(insight) : [TALK_TO_A_PERSON];
+  const opening = lead(insight, intent);
+  if (!insight.solutionsAvailable) {
+    return { text: sentences(opening, "I can't reach our help articles right now.", offer ?? 'A colleague can take it from here.'), choices, solutions: [] };
+  }
+  if (insight.solutions.length === 0) {
+    return { text: sentences(opening, "I couldn't find an article for this.", offer ?? 'A colleague can take it from here.'), choices, solutions: [] };
+  }
+  return { text: sentences(opening, 'Here is what should help:', offer), choices, solutions: insight.solutions };
+}
+
+/** What the turn did, said first: the intent the customer turned to, a question left, an answer taken. */
+function lead(insight: Insight, intent: Intent | undefined): string | null {
+  const skipped = insight.act === 'skipped' && insight.actAttribute && intent ? intent.attributes.find((a) => a.name === insight.actAttribute) : undefined;
+  if (skipped) return "No problem, we'll do without it.";
+  if (insight.intentChanged && intent) {
+    const doing = intent.phrase ? `I can help you ${intent.phrase}.` : 'I can help with that.';
+    return insight.act === 'switched' ? `Sure. ${doing}` : doing;
+  }
+  if (insight.status === 'ready' && insight.answered.length > 0) return 'Thanks.';
+  return null;
+}
+
+/** The question, with what it means when the customer asked, or with the form a value takes when theirs did not fit. */
+function questionText(next: NextQuestion, attribute: Attribute | undefined, insight: Insight): string {
+  if (!attribute || insight.actAttribute !== attribute.name) return next.question;
+  const label = attributeLabel(attribute);
+  const form = expectedForm(attribute);
+  const shape = form ? formWords(form) : null;
+  if (insight.act === 'reasked') {
+    const said = insight.invalidText ? `"${insight.invalidText}" doesn't look like ${article(label)} ${label}` : `That doesn't look like ${article(label)} ${label}`;
+    return sentences(`${said}${shape ? `: it's ${shape}` : ''}.`, next.question);
+  }
+  if (insight.act === 'explained') {
+    const meaning = attribute.description.trim();
+    return sentences(meaning !== '' ? ensureStop(meaning) : null, shape && !meaning.includes(form?.example ?? '\u0000') ? `It's ${shape}.` : null, next.question);
+  }
+  return next.question;
+}
+
+function formWords(form: { description: string | null; example: string | null }): string | null {
+  if (form.description && form.example) return `${form.description}, for example ${form.example}`;
+  if (form.example) return `like ${form.example}`;
+  return form.description;
+}
+
+function choicesOf(next: NextQuestion, attribute: Attribute): string[] {
+  if (next.type === 'boolean') return ['Yes', 'No'];
+  return (next.values ?? []).map((value) => valueLabel(attribute, value));
+}
+
+function offerText(insight: Insight, intent: Intent | undefined): string | null {
+  const offer = insight.offer;
+  if (!offer) return null;
+  if (offer.kind === 'intent') return `You also mentioned ${offer.intent.name.toLowerCase()}. Shall we look at that now?`;
+  const missing = insight.unanswerable
+    .map((name) => intent?.attributes.find((attribute) => attribute.name === name))
+    .filter((attribute): attribute is Attribute => attribute !== undefined)
+    .map((attribute) => `your ${attributeLabel(attribute)}`);
+  return `Without ${joinList(missing.length > 0 ? missing : ['that'])} I can't look into it further myself. Would you like me to pass you to a colleague?`;
+}
+
+function offerChoices(insight: Insight): string[] {
+  return insight.offer?.kind === 'person' ? [TALK_TO_A_PERSON, 'No, thanks'] : ['Yes', 'No'];
+}
+
+function sentences(...parts: Array<string | null | undefined>): string {
+  return parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '').join(' ');
+}
+
+function ensureStop(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
 
 function joinList(items: string[]): string {

@@ -4,7 +4,12 @@ import { solutionSchema } from '../knowledge/types.js';
 export const turnRoles = ['customer', 'agent', 'bot'] as const;
 export const phases = ['self-service', 'assisted'] as const;
 export const attributeSources = ['self-service', 'assisted', 'handoff'] as const;
-export const statuses = ['out-of-scope', 'clarify', 'need-info', 'ready'] as const;
+/**
+ * out-of-scope: no intent of the library fits; clarify: two intents are close; need-info: a required value is still to
+ * ask; ready: what can be asked is known (solutions follow); handoff: the conversation goes to a person; ended: the
+ * customer said thanks, goodbye or never mind.
+ */
+export const statuses = ['out-of-scope', 'clarify', 'need-info', 'ready', 'handoff', 'ended'] as const;
 
 export const turnSchema = z
   .object({
@@ -59,6 +64,17 @@ export const conversationStateSchema = z
     /** The attribute whose question was asked last and is not answered yet: a bare answer binds to it. */
     pending: z.string().nullable(),
     rejectedIntents: z.array(z.string()),
+    /** Attributes the customer said they cannot give (or could not give in two tries): never asked again. */
+    declined: z.array(z.string()).default([]),
+    /** How many times each attribute's question was put to the customer (at most twice). */
+    asks: z.record(z.string(), z.number().int().min(0)).default({}),
+    /** Other requests the customer made in the same breath, offered once the current one is done. */
+    queuedIntents: z.array(z.string()).default([]),
+    /** What the skill last offered, so that a "yes" or "no" answers it. */
+    offer: z
+      .union([z.object({ kind: z.literal('person') }).strict(), z.object({ kind: z.literal('intent'), intent: z.string() }).strict()])
+      .nullable()
+      .default(null),
     /** The two intents a clarification question was asked about, until the customer picks one. */
     clarifying: z.array(z.string()).max(2).nullable(),
     /** The knowledge-base query the current solutions answer; a new search runs only when it changes. */
@@ -131,6 +147,10 @@ export function newConversationState(conversationId: string, channel: string, no
     attributes: {},
     asked: [],
     pending: null,
+    declined: [],
+    asks: {},
+    queuedIntents: [],
+    offer: null,
     rejectedIntents: [],
     clarifying: null,
     query: null,

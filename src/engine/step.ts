@@ -1,12 +1,14 @@
 import type { Catalog } from '../library/catalog.js';
 import type { Intent } from '../library/schema.js';
-import type { Classification, Extraction } from '../nlu/types.js';
+import { readDialogueActs } from '../nlu/dialogue-acts.js';
+import type { Classification, Extraction, IntentDecision } from '../nlu/types.js';
 import { neutralizeText } from '../text/neutralize.js';
 import { attributeAskedIn } from './agent-questions.js';
 import { engineOptions, type EngineDeps, type EngineOptions } from './deps.js';
-import { insightOf, intentView, type AnsweredAttribute, type Insight, type IntentView } from './insight.js';
+import { markHandedOff } from './handoff.js';
+import { insightOf, intentView, type AnsweredAttribute, type Insight, type IntentView, type PolicyAct } from './insight.js';
 import { resolveClarification, trackIntent, type TrackingOptions } from './intent-tracking.js';
-import { nextQuestions } from './questions.js';
+import { MAX_ASKS, nextQuestions, unanswerable } from './questions.js';
 import { currentIntent, recordIntentChange, settleStatus } from './settle.js';
 import { refreshSolutions } from './solutions.js';
 import type { ConversationState, KnownValue, Status, Turn } from './state.js';
@@ -16,8 +18,10 @@ export interface StepResult {
   insight: Insight;
 }
 
-/** The confidence of an intent the customer picked themselves when asked to clarify. */
+/** The confidence of an intent the customer picked themselves (a clarification, an offer they accepted). */
 const CHOSEN_CONFIDENCE = 0.9;
+/** Other requests of one turn kept for later. */
+const MAX_QUEUED = 3;
 
 /** Text as understanding and storage take it: neutralised (no control, escape or bidi codes), cut to `max`, trimmed. */
 export function cleanText(text: string, max: number): string {
@@ -25,9 +29,11 @@ export function cleanText(text: string, max: number): string {
 }
 
 /**
- * One turn of a conversation, self-service or assisted: re-detect the intent (with hysteresis), take the
- * attribute values the turn gives, choose the next questions, build the knowledge query and fetch solutions.
- * Pure apart from the knowledge search: the caller loads and stores the state.
+ * One turn of a conversation, self-service or assisted. A customer turn is read as commands (dialogue acts, an intent,
+ * values) and a deterministic policy decides: hand off, close, drop the request, switch intent, take or correct values,
+ * leave a question the customer cannot answer, ask again with what is expected, then the next questions, the knowledge
+ * query and solutions. A representative's turn marks the question it asks. Pure apart from the ranker and the knowledge
+ * search: the caller loads and stores the state.
  */
 export async function step(previous: ConversationState, turn: Turn, deps: EngineDeps): Promise<StepResult> {
   const options = engineOptions(deps);
@@ -36,72 +42,245 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
   const state: ConversationState = structuredClone(previous);
   state.turnCount += 1;
   state.updatedAt = now.toISOString();
-  const turnIndex = state.turnCount;
 
-  let classification: Classification = { ranking: [], outOfScopeScore: 1 };
-  let intentChanged = false;
-  let answered: AnsweredAttribute[] = [];
-  let status: Status | null = state.status;
-
-  if (turn.role === 'customer') {
-    classification = await deps.ranker.classify(text, options.candidates + 1 + state.rejectedIntents.length, state.rejectedIntents);
-    const before = state.intent?.id ?? null;
-    const attributesBefore = { ...state.attributes };
-    const taken = takeExtractions(state, currentIntent(state, deps.catalog), text, turnIndex, deps, now, true);
-    status = decideIntentForTurn(state, text, classification, isAnswer(text, taken, deps.catalog, state), deps, options);
-    answered = taken.map(({ pending: _pending, ...rest }) => rest);
-    if ((state.intent?.id ?? null) !== before && state.intent) {
-      intentChanged = true;
-      recordIntentChange(state, turn.at ?? now.toISOString(), {
-        text: deps.mask(cleanText(turn.text, options.maxStoredChars)),
-        ...(turn.messageId ? { messageId: turn.messageId } : {}),
-      });
-      // The turn was a new request, not an answer to the old question: what it said is read for the new intent.
-      state.attributes = attributesBefore;
-      state.pending = null;
-      answered = takeEarlierMentions(state, turnIndex, deps, now).concat(
-        takeExtractions(state, currentIntent(state, deps.catalog), text, turnIndex, deps, now, false).map(({ pending: _p, ...rest }) => rest),
-      );
-    }
-  } else {
-    const intent = currentIntent(state, deps.catalog);
-    const asked = intent ? attributeAskedIn(text, intent.attributes) : null;
-    if (asked && state.attributes[asked.name] === undefined) {
-      state.pending = asked.name;
-      if (!state.asked.includes(asked.name)) state.asked.push(asked.name);
-    }
-  }
-
+  const outcome = turn.role === 'customer' ? await customerTurn(state, text, turn, deps, options, now) : representativeTurn(state, text, deps);
   const intent = currentIntent(state, deps.catalog);
-  const questions = intent ? nextQuestions(intent, state) : [];
-  state.status = status;
-  settleStatus(state, intent);
+  const settled = outcome.status === 'handoff' || outcome.status === 'ended';
+  const questions = settled || !intent ? [] : nextQuestions(intent, state);
+  state.status = outcome.status;
+  if (!settled) settleStatus(state, intent);
 
-  if (turn.role === 'customer' && state.phase === 'self-service') {
-    const first = state.status === 'need-info' ? questions[0] : undefined;
+  if (turn.role === 'customer' && state.phase === 'self-service' && !settled) {
+    const reasked = outcome.reask ? questions.find((question) => question.attribute === outcome.reask) : undefined;
+    const first = state.status === 'need-info' ? (reasked ?? questions[0]) : undefined;
     state.pending = first?.attribute ?? null;
-    if (first && !state.asked.includes(first.attribute)) state.asked.push(first.attribute);
+    if (first) {
+      if (!state.asked.includes(first.attribute)) state.asked.push(first.attribute);
+      state.asks[first.attribute] = (state.asks[first.attribute] ?? 0) + 1;
+    }
+    if (state.status === 'ready' && !state.offer) state.offer = nextOffer(state, intent);
   }
 
-  const search = await refreshSolutions(state, intent, deps, options);
+  const search = settled ? { solutions: state.solutions, available: true } : await refreshSolutions(state, intent, deps, options);
   rememberTurn(state, turn, now, deps, options);
 
   return {
     state,
     insight: insightOf(state, deps.catalog, {
-      candidates: classification.ranking
+      candidates: outcome.classification.ranking
         .filter((score) => score.intent !== state.intent?.id && !state.rejectedIntents.includes(score.intent))
         .slice(0, options.candidates)
         .map((score) => intentView(score.intent, score.confidence, deps.catalog))
         .filter((view): view is IntentView => view !== null),
       clarifyQuestion: state.status === 'clarify' && state.clarifying ? clarifyQuestion(state.clarifying, deps.catalog) : null,
-      intentChanged,
-      answered,
+      intentChanged: outcome.intentChanged,
+      answered: outcome.answered,
       // As they stood before the first was marked asked: asking it does not send it to the back of the line.
       nextQuestions: questions,
       solutionsAvailable: search.available,
+      act: outcome.act,
+      actAttribute: outcome.actAttribute,
+      invalidText: outcome.invalidText,
     }),
   };
+}
+
+/** What the policy made of one turn, before the next questions and the status are settled. */
+interface TurnOutcome {
+  classification: Classification;
+  /** The status the turn itself decides (clarify, out-of-scope, handoff, ended), or null to settle from what is known. */
+  status: Status | null;
+  intentChanged: boolean;
+  answered: AnsweredAttribute[];
+  act: PolicyAct | null;
+  actAttribute: string | null;
+  invalidText: string | null;
+  /** The question to put again now (explained, or asked again for a value in the wrong format). */
+  reask: string | null;
+}
+
+const NO_CLASSIFICATION: Classification = { ranking: [], outOfScopeScore: 1 };
+
+function outcomeOf(state: ConversationState, changes: Partial<TurnOutcome>): TurnOutcome {
+  return {
+    classification: NO_CLASSIFICATION,
+    status: state.status,
+    intentChanged: false,
+    answered: [],
+    act: null,
+    actAttribute: null,
+    invalidText: null,
+    reask: null,
+    ...changes,
+  };
+}
+
+/** A representative's (or bot's) message: the question it asks becomes the pending one, so the answer binds to it. */
+function representativeTurn(state: ConversationState, text: string, deps: EngineDeps): TurnOutcome {
+  const intent = currentIntent(state, deps.catalog);
+  const asked = intent ? attributeAskedIn(text, intent.attributes) : null;
+  if (asked && state.attributes[asked.name] === undefined) {
+    state.pending = asked.name;
+    if (!state.asked.includes(asked.name)) state.asked.push(asked.name);
+  }
+  return outcomeOf(state, {});
+}
+
+async function customerTurn(state: ConversationState, text: string, turn: Turn, deps: EngineDeps, options: EngineOptions, now: Date): Promise<TurnOutcome> {
+  const acts = readDialogueActs(text);
+  const offered = state.offer;
+  state.offer = null;
+  const selfService = state.phase === 'self-service';
+
+  if (selfService && (acts.asksForPerson || (offered?.kind === 'person' && acts.affirm))) {
+    markHandedOff(state, { reason: acts.asksForPerson ? 'the customer asked for a person' : 'the customer accepted the offer of a person' });
+    return outcomeOf(state, { status: 'handoff', act: 'handoff' });
+  }
+  if (acts.closing) {
+    state.pending = null;
+    return outcomeOf(state, { status: 'ended', act: 'closed' });
+  }
+  if (acts.cancel) {
+    state.intent = null;
+    state.pending = null;
+    state.clarifying = null;
+    state.queuedIntents = [];
+    return outcomeOf(state, { status: 'ended', act: 'cancelled' });
+  }
+  if (offered?.kind === 'intent' && acts.affirm && !acts.deny) {
+    state.queuedIntents = state.queuedIntents.filter((id) => id !== offered.intent);
+    state.intent = { id: offered.intent, confidence: CHOSEN_CONFIDENCE };
+    state.pending = null;
+    recordIntentChange(state, turn.at ?? now.toISOString(), { text: deps.mask(cleanText(turn.text, options.maxStoredChars)) });
+    return outcomeOf(state, { status: null, intentChanged: true, answered: takeEarlierMentions(state, state.turnCount, deps, now), act: 'switched' });
+  }
+  if (offered && acts.deny && wordsIn(text) <= 4) {
+    if (offered.kind === 'intent') state.queuedIntents = state.queuedIntents.filter((id) => id !== offered.intent);
+    return outcomeOf(state, { status: 'ended', act: 'declined' });
+  }
+
+  const classification = await deps.ranker.classify(text, options.candidates + 1 + state.rejectedIntents.length, state.rejectedIntents);
+  const turnIndex = state.turnCount;
+  const before = state.intent?.id ?? null;
+  const pendingBefore = state.pending;
+  const attributesBefore = { ...state.attributes };
+  const taken = takeExtractions(state, currentIntent(state, deps.catalog), text, turnIndex, deps, now, true, acts.correction);
+  let status: Status | null = null;
+  let act: PolicyAct | null = null;
+  const switched = acts.switchTo ? await explicitSwitch(state, acts.switchTo, deps, options) : false;
+  if (switched) act = 'switched';
+  else status = decideIntentForTurn(state, text, classification, isAnswer(text, taken, deps.catalog, state), deps, options);
+  if (!switched && status !== null && !state.intent) status = (await fromClauses(state, text, deps, options)) ?? status;
+  await queueOtherRequests(state, text, deps, options);
+
+  let answered = taken.map(({ pending: _pending, ...rest }) => rest);
+  const intentChanged = (state.intent?.id ?? null) !== before && state.intent !== null;
+  if (intentChanged) {
+    recordIntentChange(state, turn.at ?? now.toISOString(), {
+      text: deps.mask(cleanText(turn.text, options.maxStoredChars)),
+      ...(turn.messageId ? { messageId: turn.messageId } : {}),
+    });
+    // The turn was a new request, not an answer to the old question: what it said is read for the new intent.
+    state.attributes = attributesBefore;
+    state.pending = null;
+    answered = takeEarlierMentions(state, turnIndex, deps, now).concat(
+      takeExtractions(state, currentIntent(state, deps.catalog), text, turnIndex, deps, now, false, acts.correction).map(({ pending: _p, ...rest }) => rest),
+    );
+    return outcomeOf(state, { classification, status, intentChanged, answered, act });
+  }
+
+  const unanswered = pendingBefore && !taken.some((value) => value.pending) ? currentIntent(state, deps.catalog)?.attributes.find((a) => a.name === pendingBefore) : undefined;
+  if (unanswered && status === null) {
+    const tries = state.asks[unanswered.name] ?? 0;
+    if (acts.cannotAnswer === 'unclear' && tries < MAX_ASKS) {
+      return outcomeOf(state, { classification, answered, act: 'explained', actAttribute: unanswered.name, reask: unanswered.name });
+    }
+    if (acts.cannotAnswer) {
+      state.pending = null;
+      if (!state.declined.includes(unanswered.name)) state.declined.push(unanswered.name);
+      return outcomeOf(state, { classification, answered, act: 'skipped', actAttribute: unanswered.name });
+    }
+    const malformed = deps.extractor.malformed?.(text, unanswered) ?? null;
+    if (malformed) {
+      if (tries < MAX_ASKS) return outcomeOf(state, { classification, answered, act: 'reasked', actAttribute: unanswered.name, invalidText: malformed, reask: unanswered.name });
+      state.pending = null;
+      if (!state.declined.includes(unanswered.name)) state.declined.push(unanswered.name);
+      return outcomeOf(state, { classification, answered, act: 'skipped', actAttribute: unanswered.name, invalidText: malformed });
+    }
+  }
+  if (!act && acts.smallTalk && !state.intent) act = 'greeted';
+  return outcomeOf(state, { classification, status, answered, act });
+}
+
+function wordsIn(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
+/** The customer said what they want instead: the new request's intent replaces the current one if it is a different one. */
+async function explicitSwitch(state: ConversationState, clause: string, deps: EngineDeps, options: EngineOptions): Promise<boolean> {
+  const decision = await decideText(clause, state, deps, options);
+  if (decision?.kind !== 'intent' || decision.intent === state.intent?.id) return false;
+  state.intent = { id: decision.intent, confidence: decision.confidence };
+  state.clarifying = null;
+  return true;
+}
+
+async function decideText(text: string, state: ConversationState, deps: EngineDeps, options: EngineOptions): Promise<IntentDecision | null> {
+  const classification = await deps.ranker.classify(text, options.candidates + 1 + state.rejectedIntents.length, state.rejectedIntents);
+  const known = classification.ranking.filter((score) => deps.catalog.intent(score.intent) !== undefined);
+  return deps.decide({ ...classification, ranking: known }, state.rejectedIntents);
+}
+
+/** What starts a second request after "and": a person asking, or a verb of what customers ask a service to do. */
+const SECOND_REQUEST =
+  /(?:i|can|could|would|please|help|cancel|close|change|update|return|refund|track|check|reset|delete|add|remove|book|order|pay|fix|send|get|find|tell|switch|upgrade|downgrade|renew|transfer|open|report|replace|exchange)\b/;
+const CLAUSE_BREAK = new RegExp(String.raw`[.!?;]+\s+|\n+|,?\s+(?:and\s+)?also\s+|,\s*(?:but|plus)\s+|,?\s+and\s+(?:then\s+)?(?=${SECOND_REQUEST.source})`, 'i');
+
+/** Sentences and "and"-joined requests of a turn, each long enough to state a request on its own; at most three. */
+function clausesOf(text: string): string[] {
+  return text
+    .split(CLAUSE_BREAK)
+    .map((clause) => clause.trim())
+    .filter((clause) => wordsIn(clause) >= 3)
+    .slice(0, 3);
+}
+
+/**
+ * A turn whole that fits no intent clearly ("hi, I bought headphones last week and they stopped charging. I want my
+ * money back") may still hold one clear request in one of its sentences: the clearest one is taken.
+ */
+async function fromClauses(state: ConversationState, text: string, deps: EngineDeps, options: EngineOptions): Promise<Status | null> {
+  const clauses = clausesOf(text);
+  if (clauses.length < 2) return null;
+  let best: { intent: string; confidence: number } | null = null;
+  for (const clause of clauses) {
+    const decision = await decideText(clause, state, deps, options);
+    if (decision?.kind === 'intent' && (!best || decision.confidence > best.confidence)) best = { intent: decision.intent, confidence: decision.confidence };
+  }
+  if (!best) return null;
+  state.intent = { id: best.intent, confidence: best.confidence };
+  state.clarifying = null;
+  return null;
+}
+
+/** Other clear requests in the same turn ("cancel my order and close my account"): offered once the current one is done. */
+async function queueOtherRequests(state: ConversationState, text: string, deps: EngineDeps, options: EngineOptions): Promise<void> {
+  const clauses = clausesOf(text);
+  if (clauses.length < 2 || !state.intent) return;
+  for (const clause of clauses) {
+    const decision = await decideText(clause, state, deps, options);
+    if (decision?.kind !== 'intent' || decision.intent === state.intent.id || state.queuedIntents.includes(decision.intent)) continue;
+    state.queuedIntents.push(decision.intent);
+  }
+  state.queuedIntents.splice(MAX_QUEUED);
+}
+
+/** Once a request is done: the next one the customer mentioned, or a person when a required value could not be had. */
+function nextOffer(state: ConversationState, intent: Intent | undefined): ConversationState['offer'] {
+  const queued = state.queuedIntents.find((id) => id !== state.intent?.id);
+  if (queued) return { kind: 'intent', intent: queued };
+  if (intent && unanswerable(intent, state).length > 0) return { kind: 'person' };
+  return null;
 }
 
 /** Applies the turn's classification to the state's intent; returns the status it implies before attributes are counted. */
@@ -164,7 +343,7 @@ function isAnswer(text: string, taken: readonly TakenValue[], catalog: Catalog, 
 
 /**
  * Runs the extractors for the intent's attributes over the text and stores what they find. A value bound to
- * the pending question, or surer than the one known, replaces it (a customer correcting an answer).
+ * the pending question, surer than the one known, or given as a correction ("sorry, I meant ...") replaces it.
  */
 function takeExtractions(
   state: ConversationState,
@@ -174,6 +353,7 @@ function takeExtractions(
   deps: EngineDeps,
   now: Date,
   bindPending: boolean,
+  correcting = false,
 ): TakenValue[] {
   if (!intent || text === '') return [];
   const pending = bindPending && state.pending && intent.attributes.some((a) => a.name === state.pending) ? state.pending : undefined;
@@ -186,7 +366,8 @@ function takeExtractions(
   for (const extraction of found) {
     const isPending = extraction.attribute === pending;
     const known = state.attributes[extraction.attribute];
-    if (known && !isPending && known.confidence > extraction.confidence) continue;
+    // A known value gives way to the answer to its question, to a surer reading, or to the customer correcting it.
+    if (known && !isPending && !correcting && known.confidence > extraction.confidence) continue;
     state.attributes[extraction.attribute] = knownValue(extraction, turnIndex, state.phase);
     taken.push({ name: extraction.attribute, value: extraction.value, text: extraction.text, confidence: extraction.confidence, pending: isPending });
   }

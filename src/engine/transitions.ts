@@ -3,12 +3,11 @@ import { CommandError } from './errors.js';
 import { insightOf } from './insight.js';
 import { currentIntent, recordIntentChange, settleStatus } from './settle.js';
 import { refreshSolutions, searchInto } from './solutions.js';
+import { markHandedOff, type CarriedValues } from './handoff.js';
 import type { ConversationState } from './state.js';
 import type { StepResult } from './step.js';
 import { cleanText } from './step.js';
 
-/** Values a front end outside this service gathered, carried over with a hand-off. */
-export type CarriedValues = Readonly<Record<string, string | number | boolean>>;
 
 function lastCustomerText(state: ConversationState): string | undefined {
   return state.turns.findLast((turn) => turn.role === 'customer')?.text;
@@ -82,14 +81,6 @@ function requireText(text: string | undefined): string {
  */
 export function handOff(previous: ConversationState, input: { reason?: string; carried?: CarriedValues }, deps: EngineDeps): StepResult {
   const state = touched(previous, deps);
-  for (const [name, known] of Object.entries(state.attributes)) {
-    if (state.phase === 'self-service') state.attributes[name] = { ...known, source: 'self-service' };
-  }
-  for (const [name, value] of Object.entries(input.carried ?? {})) {
-    state.attributes[name] ??= { value, text: String(value), confidence: 1, turn: state.turnCount, source: 'handoff' };
-  }
-  state.phase = 'assisted';
-  state.escalated = true;
-  state.handoff = { at: state.updatedAt, ...(input.reason ? { reason: input.reason } : {}) };
+  markHandedOff(state, input);
   return { state, insight: insightOf(state, deps.catalog) };
 }

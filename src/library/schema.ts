@@ -59,6 +59,12 @@ export const attributeSchema = z
     values: z.array(z.string().min(1).max(200)).max(200).optional(),
     pattern: z.string().max(500).refine(isValidRegex, 'is not a valid regular expression').optional(),
     question: z.string().min(1, 'must not be empty').max(500),
+    /** What customers and representatives read for the attribute: "Order number" rather than `orderNumber`. */
+    label: z.string().min(1).max(80).optional(),
+    /** A value of the right form, shown when a customer's answer does not fit ("BL-4471220"). */
+    example: z.string().min(1).max(200).optional(),
+    /** What customers read for each enum value: {"credit-card": "Credit card"}. */
+    valueLabels: z.record(z.string(), z.string().min(1).max(80)).optional(),
     required: z.boolean().default(false),
     weight: z.number().min(0).max(1).default(0.5),
     // Optional rather than defaulted: a missing status means approved, so existing files stay as they are
@@ -67,9 +73,20 @@ export const attributeSchema = z
   })
   .strict()
   .superRefine((attribute: unknown, ctx) => {
-    if (!isRecord(attribute) || attribute.type !== 'enum') return;
-    if (!Array.isArray(attribute.values) || attribute.values.length === 0) {
+    if (!isRecord(attribute)) return;
+    const values = Array.isArray(attribute.values) ? attribute.values : [];
+    if (attribute.type === 'enum' && values.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['values'], message: 'an enum attribute needs at least one value' });
+    }
+    if (isRecord(attribute.valueLabels)) {
+      for (const value of Object.keys(attribute.valueLabels)) {
+        if (!values.includes(value)) ctx.addIssue({ code: 'custom', path: ['valueLabels', value], message: `"${value}" is not one of the attribute's values` });
+      }
+    }
+    if (typeof attribute.example === 'string' && typeof attribute.pattern === 'string' && isValidRegex(attribute.pattern)) {
+      if (!new RegExp(attribute.pattern, 'u').test(attribute.example)) {
+        ctx.addIssue({ code: 'custom', path: ['example'], message: `does not match the attribute's pattern ${attribute.pattern}` });
+      }
     }
   }, always);
 
@@ -95,6 +112,8 @@ export const intentSchema = z
     groupId: idSchema,
     name: z.string().min(1, 'must not be empty').max(200),
     description: z.string().max(2000).default(''),
+    /** What the customer wants, as the skill says it back: "I can help you {phrase}" ("check where your order is"). */
+    phrase: z.string().min(1).max(160).optional(),
     status: z.enum(intentStatuses).default('approved'),
     selfService: z.boolean().default(true),
     examples: z.array(z.string().min(1).max(1000)).max(5000).default([]),

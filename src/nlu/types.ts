@@ -61,4 +61,9 @@ export interface ExtractionContext {
 /** Finds values for a set of attributes in one customer turn. */
 export interface AttributeExtractor {
   extract(text: string, attributes: readonly Attribute[], context: ExtractionContext): Extraction[];
+  /**
+   * What in an answer to `attribute`'s question looks like an attempt at its value that does not fit its type or
+   * pattern ("RMA-1234567" for six digits after RMA-), or null; the policy then says what is expected.
+   */
+  malformed?(text: string, attribute: Attribute): string | null;
 }

@@ -251,6 +251,11 @@ describe('Azure OpenAI', () => {
         query: 'Order status',
         solutions: [],
         solutionsAvailable: true,
+        act: null,
+        actAttribute: null,
+        invalidText: null,
+        unanswerable: [],
+        offer: null,
       } satisfies Insight;
       const suggester = modelResponseSuggester(model);
       peer.answer('suggested_replies', () => ({ replies: ['Could you share your order number so I can check?'] }));

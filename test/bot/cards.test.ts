@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Attachment } from 'botbuilder';
-import { clarifyCard, handoffCard, replyActivity, TALK_TO_A_PERSON } from '../../src/bot/cards.js';
+import { clarifyCard, handoffCard, replyActivity } from '../../src/bot/cards.js';
+import { TALK_TO_A_PERSON } from '../../src/engine/reply.js';
 import type { Insight } from '../../src/engine/insight.js';
 import type { Solution } from '../../src/knowledge/types.js';
 
@@ -21,6 +22,11 @@ function insight(overrides: Partial<Insight>): Insight {
     query: null,
     solutions: [],
     solutionsAvailable: true,
+    act: null,
+    actAttribute: null,
+    invalidText: null,
+    unanswerable: [],
+    offer: null,
     ...overrides,
   };
 }
@@ -50,7 +56,7 @@ describe('cards for direct conversations', () => {
   });
 
   it('lists solutions with their titles as links, each item opening its article, and offers a person', () => {
-    const activity = replyActivity({ text: 'Here is what should help:', choices: [], solutions }, insight({ status: 'ready' }));
+    const activity = replyActivity({ text: 'Here is what should help:', choices: [TALK_TO_A_PERSON], solutions }, insight({ status: 'ready' }));
     const card = cardOf(activity.attachments?.[0]);
     const text = JSON.stringify(card.body);
     assert.match(text, /\[TV error E42: power or backlight fault\]\(https:\/\/support\.example\/tv-error-e42\)/);
@@ -76,15 +82,18 @@ describe('cards for direct conversations', () => {
   });
 
   it('answers out-of-scope with plain text and a way to reach a person', () => {
-    const activity = replyActivity({ text: "Sorry, I can't help with that here.", choices: [], solutions: [] }, insight({ status: 'out-of-scope', intent: null }));
+    const activity = replyActivity({ text: "Sorry, I can't help with that here.", choices: [TALK_TO_A_PERSON], solutions: [] }, insight({ status: 'out-of-scope', intent: null }));
     assert.equal(activity.text, "Sorry, I can't help with that here.");
     assert.equal(activity.attachments, undefined);
     assert.deepEqual(activity.suggestedActions?.actions.map((action) => action.value), [TALK_TO_A_PERSON]);
   });
 
-  it('tells the customer who takes over and what is passed on', () => {
-    const card = cardOf(handoffCard('Intent: Device error code.\nKnown: errorCode = E42.'));
-    assert.match(JSON.stringify(card.body), /representative/);
-    assert.match(JSON.stringify(card.body), /errorCode = E42/);
+  it('tells the customer in plain words that a person takes over, and nothing of the internal summary', () => {
+    const text = "I'm passing you to a colleague, who will see what you've told me so far.";
+    const activity = replyActivity({ text, choices: [], solutions: [] }, insight({ status: 'handoff' }));
+    const card = cardOf(activity.attachments?.[0]);
+    assert.deepEqual(card, cardOf(handoffCard(text)));
+    assert.match(JSON.stringify(card.body), /passing you to a colleague/);
+    assert.doesNotMatch(JSON.stringify(card), /Intent:|Known:|%|errorCode/);
   });
 });

@@ -79,15 +79,17 @@ describe('the local Direct Line endpoint behind /chat', () => {
     assert.equal(stored?.attributes.deviceType?.value, 'tv');
   });
 
-  it('hands off to a person on request, with a card showing what is passed on', async () => {
+  it('hands off to a person on request, telling the customer in plain words and passing what is known to the representative', async () => {
     const conversation = await openConversation();
     await send(conversation, { text: 'my tv shows error code E42' });
     const [reply] = await send(conversation, { text: 'Talk to a person' });
     const card = JSON.stringify(reply?.attachments);
-    assert.match(card, /passing you to a representative/);
-    assert.match(card, /errorCode = E42/);
+    assert.match(card, /passing you to a colleague/);
+    assert.doesNotMatch(card, /errorCode|Intent:|Known:/, 'no internal data for the customer');
     const stored = await service.app.conversations.get(conversation.conversationId);
     assert.equal(stored?.escalated, true);
+    assert.equal(stored?.attributes.errorCode?.value, 'E42');
+    assert.equal(stored?.handoff?.reason, 'the customer asked for a person');
   });
 
   it('refuses an unknown token and a token for another conversation with 403', async () => {

@@ -70,6 +70,7 @@ export function modelUnderstanding(options: ModelUnderstandingOptions): Understa
       },
     },
     extractor: {
+      ...(options.local.extractor.malformed ? { malformed: options.local.extractor.malformed } : {}),
       extract(text, attributes, context) {
         const found = options.local.extractor.extract(text, attributes, context);
         const read = readings.get(text);

@@ -2,7 +2,7 @@ import type { Attribute } from '../../library/schema.js';
 import { overlaps, type Span } from './scan.js';
 import type { Candidate, ScannedTurn } from './turn.js';
 
-interface CompiledPattern {
+export interface CompiledPattern {
   /** Finds whole matches in running text. */
   search: RegExp;
   /** Tests one candidate string end to end. */
@@ -20,7 +20,8 @@ function isUpperCasePattern(source: string): boolean {
   return letters.some((letter) => letter !== letter.toLowerCase()) && letters.every((letter) => letter === letter.toUpperCase());
 }
 
-function compile(source: string): CompiledPattern | null {
+/** The attribute pattern compiled for searching running text and for testing one word (null when it does not compile). */
+export function compilePattern(source: string): CompiledPattern | null {
   if (compiled.has(source)) return compiled.get(source) ?? null;
   let pattern: CompiledPattern | null;
   const core = source.replace(/^\^/, '').replace(/(?<!\\)\$$/, '');
@@ -107,7 +108,7 @@ function tolerantMatch(chunk: Chunk, pattern: CompiledPattern, pending: boolean)
 
 /** Values matching the attribute's pattern, also when the customer spaced, dashed or shortened them; never an amount of money. */
 export function patternCandidates(turn: ScannedTurn, attribute: Attribute, pending: boolean): Candidate[] {
-  const pattern = attribute.pattern === undefined ? null : compile(attribute.pattern);
+  const pattern = attribute.pattern === undefined ? null : compilePattern(attribute.pattern);
   if (!pattern) return [];
   const found: Candidate[] = [];
   for (const match of turn.text.matchAll(pattern.search)) {

@@ -1,6 +1,7 @@
 import type { Attribute } from '../../library/schema.js';
 import type { AttributeExtractor, Extraction, ExtractionContext } from '../types.js';
 import { bindValues } from './bind.js';
+import { findMalformed } from './malformed.js';
 import { phoneRegion } from './phones.js';
 import { prepareText } from './scan.js';
 import { scanTurn } from './turn.js';
@@ -18,5 +19,5 @@ export function extractAttributes(text: string, attributes: readonly Attribute[]
 }
 
 export function createAttributeExtractor(): AttributeExtractor {
-  return { extract: extractAttributes };
+  return { extract: extractAttributes, malformed: findMalformed };
 }

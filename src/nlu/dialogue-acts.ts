@@ -1,0 +1,133 @@
+/**
+ * What a customer turn does besides naming a request: the closed-class conversational moves of English that a good
+ * agent hears whatever the business (asking for a person, thanks and goodbye, never mind, yes and no, "I don't have
+ * it", "sorry, I meant", "I want X instead"). Understanding proposes them; the engine's policy decides what to do.
+ * Pure and cheap: a handful of patterns over the (already neutralised) text.
+ */
+export interface DialogueActs {
+  /** The customer wants a person: "can I talk to a human?", "agent please", "representative". */
+  asksForPerson: boolean;
+  /** Thanks or goodbye with nothing else asked: "thanks, bye", "that's all, thank you". */
+  closing: 'thanks' | 'goodbye' | null;
+  /** The customer drops the current request: "never mind", "changed my mind", "forget it". */
+  cancel: boolean;
+  affirm: boolean;
+  deny: boolean;
+  /**
+   * The customer cannot answer the question put to them: `unknown` ("I don't know", "I don't have it", "lost it"),
+   * or `unclear` when they do not know what is asked ("what is an RA number?", "I don't know what that is").
+   */
+  cannotAnswer: 'unknown' | 'unclear' | null;
+  /** The turn corrects something said before: "sorry, I meant ...", "no, it's ...", "actually it's ...". */
+  correction: boolean;
+  /** The new request after an explicit change of mind ("no, I don't want to track it, I want a refund" -> "I want a refund"). */
+  switchTo: string | null;
+  /** Only a greeting or small talk: "hi", "hello there", "how are you?". */
+  smallTalk: boolean;
+}
+
+const PEOPLE =
+  String.raw`(?:(?:a|an|the|some|your|one of your|real|live|actual|human|another|other)\s+)*` +
+  String.raw`(?:person|human(?:\s+being)?|agent|representative|rep|operator|someone|somebody|anyone|anybody|advisor|adviser|supervisor|manager|staff(?:\s+member)?|colleague|associate|customer\s+(?:service|support|care)(?:\s+(?:rep(?:resentative)?|agent|team))?|people)\b`;
+const NEGATED = /\b(?:don'?t|do not|dont|no need to|not|never)\s+(?:want|need|wish)?\s*(?:to\s+)?(?:speak|talk|chat)\b/i;
+const PERSON_REQUESTS = [
+  new RegExp(String.raw`\b(?:speak|talk|chat)\s+(?:to|with)\s+${PEOPLE}`, 'i'),
+  new RegExp(String.raw`\b(?:connect|transfer|put|pass|send)\s+me\s+(?:through\s+|over\s+|on\s+)?(?:to|with)\s+${PEOPLE}`, 'i'),
+  new RegExp(String.raw`\b(?:want|need|get|give me|like)\s+(?:to\s+have\s+)?${PEOPLE}`, 'i'),
+  new RegExp(String.raw`\b(?:is there|are there|can i get|could i get|may i have)\s+${PEOPLE}`, 'i'),
+  /\bescalate\b/i,
+  new RegExp(String.raw`^\s*(?:(?:i\s+want|i\s+need|get\s+me|give\s+me)\s+)?${PEOPLE}(?:\s+(?:please|pls|plz|now|asap))*\s*[.!?]*\s*$`, 'i'),
+];
+
+const POLITE = /\b(?:ok(?:ay)?|alright|all right|great|perfect|awesome|cool|nice|good|fine|well|so|very|much|really|a lot|lots|again|for (?:your|the|all (?:your|the)) help|for helping|for that|for everything|for your time|you|u|ya|guys|team|folks|then|and|that(?:'|’)?s|that is|it|everything|all|i(?:'|’)?m|i am|we(?:'|’)?re|we are|no|nope|nothing|else|yes|yeah|for now|today|oh|ah|wow|please)\b/gi;
+const THANKS = /\b(?:thanks?|thank\s+you|thank\s+u|thx|tnx|ty|thanx|cheers|appreciate(?:d| it)?|much appreciated)\b/i;
+const GOODBYE = /\b(?:bye+|goodbye|good\s+bye|see\s+(?:you|ya)|take\s+care|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|one|evening|weekend)|that(?:'|’)?s\s+(?:all|it|everything)|that\s+is\s+(?:all|it)|nothing\s+else|all\s+(?:set|good|done)|i(?:'|’)?m\s+(?:done|good|all\s+set|sorted)|we(?:'|’)?re\s+(?:done|good)|that\s+(?:helps|helped|solved it|fixed it|worked|did it)|(?:problem|issue)\s+(?:solved|fixed))\b/i;
+
+const CANCEL =
+  /\b(?:never\s*mind|nevermind|nvm|forget\s+(?:it|that|about\s+it|about\s+that)|changed\s+my\s+mind|change\s+of\s+plans?|don'?t\s+bother|no\s+longer\s+need\s+(?:it|that|help)|scratch\s+that|cancel\s+that|not\s+anymore|i(?:'|’)?ll\s+(?:do|figure|sort|handle|deal\s+with)\s+it\s+(?:out\s+)?(?:myself|later)|doesn(?:'|’)?t\s+matter)\b/i;
+
+const AFFIRM = /^\s*(?:yes|yeah|yea|yep|yup|sure|ok(?:ay)?|correct|right|exactly|absolutely|definitely|of course|please do|go ahead|that(?:'|’)?s\s+(?:right|correct|it)|sounds good|y)\b/i;
+const DENY = /^\s*(?:no|nope|nah|not really|negative|wrong|incorrect|that(?:'|’)?s\s+(?:wrong|not\s+(?:right|it|correct)|incorrect)|n)\b/i;
+
+const UNCLEAR = [
+  /\b(?:don'?t|do\s+not|dont|not\s+sure)\s+(?:know|understand|get)\s+what\s+(?:an?\s+|the\s+|my\s+|that\s+|this\s+)?(?:.{0,40}?)\s*(?:is|are|means?)\b/i,
+  /\bwhat(?:'|’)?s\s+(?:an?|the|that|this)\b.{0,40}\?/i,
+  /\bwhat\s+(?:is|are)\s+(?:an?|the|that|this)\b.{0,40}\?/i,
+  /\bwhat\s+do\s+you\s+mean\b/i,
+  /\bwhere\s+(?:do|can|would|should)\s+i\s+find\b/i,
+  /\bwhat\s+(?:number|code)\s+(?:is\s+that|do\s+you\s+mean)\b/i,
+];
+const UNKNOWN = [
+  /\b(?:i\s+)?(?:don'?t|do\s+not|dont|didn'?t|did\s+not|never|haven'?t|have\s+not)\s+(?:have|know|remember|recall|got|get|keep|kept|receive[d]?|see|saw|find|found)\b(?!\s+(?:where|when|why|how|if|whether|what\s+(?:happened|to\s+do)))/i,
+  /\b(?:no\s+idea|not\s+sure|no\s+clue|unsure|can'?t\s+(?:find|remember|recall|locate|see|get|access)|cannot\s+(?:find|remember|recall|locate|see|get|access)|unable\s+to\s+(?:find|locate))\b/i,
+  /\b(?:lost|threw\s+(?:it\s+)?away|thrown\s+away|deleted|misplaced)\b/i,
+  /\bi\s+told\s+you\b/i,
+];
+
+const CORRECTION =
+  /\b(?:actually|sorry|oops|whoops|i\s+meant|i\s+mean|correction|my\s+(?:mistake|bad)|wrong\s+(?:one|number|date|code)|typo|let\s+me\s+correct|i\s+(?:gave|typed|said|sent)\s+(?:you\s+)?(?:the\s+)?wrong)\b|^\s*no\s*,?\s+(?:it(?:'|’)?s|it\s+is|that(?:'|’)?s|the)\b|\bnot\s+\S+\s*,\s*(?:it(?:'|’)?s|but)\b/i;
+
+/** The clause that states what the customer wants now, after an explicit change of mind. */
+const WANT = /\b(?:i\s+(?:just\s+|really\s+|actually\s+)?(?:want|need|would\s+like|'d\s+like|wanna)|i(?:'|’)?d\s+(?:rather|like)|can\s+you|could\s+you|please)\b/gi;
+const SWITCH_MARKER =
+  /\b(?:instead|rather|actually|on\s+second\s+thought|changed\s+my\s+mind|forget\s+(?:it|that|about\s+(?:it|that))|never\s*mind|scratch\s+that)\b|\b(?:don'?t|do\s+not|dont)\s+(?:want|need)\b|^\s*no\s*[,.!]/i;
+
+const GREETING =
+  /^\s*(?:(?:hi+|hello+|hey+|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|yo)(?:\s+(?:there|team|all|everyone|folks))?[\s,.!]*)+(?:how\s+are\s+(?:you|u|things)(?:\s+(?:doing|today))?[\s?!.]*)?$|^\s*how\s+are\s+(?:you|u)(?:\s+(?:doing|today))?[\s?!.]*$/i;
+
+function asksForPerson(text: string): boolean {
+  return PERSON_REQUESTS.some((pattern) => pattern.test(text)) && !NEGATED.test(text);
+}
+
+/** Thanks or goodbye when, once those and the politeness around them are gone, nothing is left. */
+function closing(text: string): DialogueActs['closing'] {
+  const thanks = THANKS.test(text);
+  const goodbye = GOODBYE.test(text);
+  if (!thanks && !goodbye) return null;
+  const rest = text
+    .replace(new RegExp(THANKS.source, 'gi'), ' ')
+    .replace(new RegExp(GOODBYE.source, 'gi'), ' ')
+    .replace(POLITE, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  if (rest !== '') return null;
+  return goodbye ? 'goodbye' : 'thanks';
+}
+
+function cannotAnswer(text: string): DialogueActs['cannotAnswer'] {
+  if (UNCLEAR.some((pattern) => pattern.test(text))) return 'unclear';
+  if (UNKNOWN.some((pattern) => pattern.test(text))) return 'unknown';
+  return null;
+}
+
+/** After an explicit change of mind, the last "I want ..." clause; null when the turn does not change its mind. */
+function switchClause(text: string): string | null {
+  if (!SWITCH_MARKER.test(text)) return null;
+  const wants = [...text.matchAll(WANT)].filter((match) => !/\b(?:don'?t|do\s+not|dont|not)\s*$/i.test(text.slice(0, match.index)));
+  const last = wants.at(-1);
+  if (!last || last.index === undefined) return null;
+  const clause = text
+    .slice(last.index)
+    .replace(/\b(?:instead|rather|then)\b/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return clause.split(/\s+/).length >= 3 ? clause : null;
+}
+
+export function readDialogueActs(text: string): DialogueActs {
+  const cancelled = CANCEL.test(text);
+  // "Forget that, I was charged twice": what follows the never-mind is the new request.
+  const afterCancel = cancelled ? text.replace(new RegExp(CANCEL.source, 'gi'), ' ').replace(/^[\s,.;:!-]*(?:actually|so|ok(?:ay)?|well)?[\s,.;:!-]*/i, '').trim() : '';
+  const switchTo = switchClause(text) ?? (afterCancel.split(/\s+/).length >= 3 ? afterCancel : null);
+  return {
+    asksForPerson: asksForPerson(text),
+    closing: closing(text),
+    cancel: cancelled && switchTo === null,
+    affirm: AFFIRM.test(text) && !DENY.test(text),
+    deny: DENY.test(text),
+    cannotAnswer: cannotAnswer(text),
+    correction: CORRECTION.test(text),
+    switchTo,
+    smallTalk: GREETING.test(text),
+  };
+}
