@@ -24,9 +24,9 @@ export interface AnsweredAttribute {
  * handoff: passed to a person; closed: thanks or goodbye; cancelled: never mind; greeted: small talk; explained: the
  * question asked again with what it means; reasked: a value in the wrong format, asked again with what is expected;
  * skipped: a question the customer cannot answer, left; switched: the customer changed their mind about what they want;
- * declined: the customer said no to what was offered.
+ * declined: the customer said no to what was offered; corrected: a value given before was replaced by a different one.
  */
-export const policyActs = ['handoff', 'closed', 'cancelled', 'greeted', 'explained', 'reasked', 'skipped', 'switched', 'declined'] as const;
+export const policyActs = ['handoff', 'closed', 'cancelled', 'greeted', 'explained', 'reasked', 'skipped', 'switched', 'declined', 'corrected'] as const;
 export type PolicyAct = (typeof policyActs)[number];
 
 /** What the skill offers the customer next, so that their "yes" or "no" answers it. */

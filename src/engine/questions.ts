@@ -1,4 +1,4 @@
-import type { AttributeType, Intent } from '../library/schema.js';
+import type { Attribute, AttributeType, Intent } from '../library/schema.js';
 import type { ConversationState } from './state.js';
 
 export interface NextQuestion {
@@ -27,13 +27,14 @@ export function askable(name: string, state: QuestionState): boolean {
  */
 export function nextQuestions(intent: Intent, state: QuestionState): NextQuestion[] {
   const asked = new Set(state.asked);
+  const required = requiredNow(intent, state);
   return intent.attributes
     .filter((attribute) => state.attributes[attribute.name] === undefined && askable(attribute.name, state))
     .map((attribute, index) => ({ attribute, index }))
     .sort(
       (a, b) =>
         Number(asked.has(a.attribute.name)) - Number(asked.has(b.attribute.name)) ||
-        Number(b.attribute.required) - Number(a.attribute.required) ||
+        Number(required.has(b.attribute.name)) - Number(required.has(a.attribute.name)) ||
         b.attribute.weight - a.attribute.weight ||
         a.index - b.index,
     )
@@ -41,19 +42,56 @@ export function nextQuestions(intent: Intent, state: QuestionState): NextQuestio
       attribute: attribute.name,
       question: attribute.question,
       type: attribute.type,
-      required: attribute.required,
+      required: required.has(attribute.name),
       ...(attribute.values ? { values: attribute.values } : {}),
     }));
 }
 
-/** Whether a required value is still to ask (one the customer cannot give does not hold the conversation up). */
-export function missingRequired(intent: Intent, state: QuestionState): boolean {
-  return intent.attributes.some((attribute) => attribute.required && state.attributes[attribute.name] === undefined && askable(attribute.name, state));
+/** Types of values that identify what the customer is asking about (an order, an account, a device). */
+const IDENTIFYING: ReadonlySet<Attribute['type']> = new Set(['identifier', 'email', 'phone']);
+
+/**
+ * When the customer cannot give a required identifying value (an order number), an optional one of the intent (the
+ * email on the order) stands in for it, as an agent would look the case up another way: the first such attribute that
+ * is known or can still be asked, and stands in for no other.
+ */
+function standIn(attribute: Attribute, intent: Intent, state: QuestionState, taken: ReadonlySet<string>): Attribute | undefined {
+  return intent.attributes.find(
+    (other) =>
+      other !== attribute &&
+      !other.required &&
+      IDENTIFYING.has(other.type) &&
+      !taken.has(other.name) &&
+      (state.attributes[other.name] !== undefined || askable(other.name, state)),
+  );
 }
 
-/** Required values the customer cannot give: they said so, or the question was asked twice without an answer. */
+function cannotHave(attribute: Attribute, state: QuestionState): boolean {
+  return state.attributes[attribute.name] === undefined && !askable(attribute.name, state);
+}
+
+/** The attributes required now: the intent's required ones, and the stand-ins for those the customer cannot give. */
+export function requiredNow(intent: Intent, state: QuestionState): Set<string> {
+  const names = new Set(intent.attributes.filter((attribute) => attribute.required).map((attribute) => attribute.name));
+  for (const attribute of intent.attributes) {
+    if (!attribute.required || !IDENTIFYING.has(attribute.type) || !cannotHave(attribute, state)) continue;
+    const other = standIn(attribute, intent, state, names);
+    if (other) names.add(other.name);
+  }
+  return names;
+}
+
+/** Whether a required value is still to ask (one the customer cannot give does not hold the conversation up). */
+export function missingRequired(intent: Intent, state: QuestionState): boolean {
+  const required = requiredNow(intent, state);
+  return intent.attributes.some((attribute) => required.has(attribute.name) && state.attributes[attribute.name] === undefined && askable(attribute.name, state));
+}
+
+/** Required values the customer cannot give (they said so, or two asks failed) and nothing can stand in for. */
 export function unanswerable(intent: Intent, state: QuestionState): string[] {
+  const required = requiredNow(intent, state);
   return intent.attributes
-    .filter((attribute) => attribute.required && state.attributes[attribute.name] === undefined && !askable(attribute.name, state))
+    .filter((attribute) => required.has(attribute.name) && cannotHave(attribute, state))
+    .filter((attribute) => !(attribute.required && IDENTIFYING.has(attribute.type) && standIn(attribute, intent, state, new Set())))
     .map((attribute) => attribute.name);
 }

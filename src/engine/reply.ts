@@ -82,8 +82,14 @@ function ready(insight: Insight, intent: Intent | undefined): Reply {
 
 /** What the turn did, said first: the intent the customer turned to, a question left, an answer taken. */
 function lead(insight: Insight, intent: Intent | undefined): string | null {
-  const skipped = insight.act === 'skipped' && insight.actAttribute && intent ? intent.attributes.find((a) => a.name === insight.actAttribute) : undefined;
-  if (skipped) return "No problem, we'll do without it.";
+  const about = insight.actAttribute && intent ? intent.attributes.find((attribute) => attribute.name === insight.actAttribute) : undefined;
+  if (insight.act === 'skipped' && about) {
+    return insight.invalidText ? `That still doesn't look like ${article(attributeLabel(about))} ${attributeLabel(about)}, so let's go on without it.` : "No problem, we'll do without it.";
+  }
+  if (insight.act === 'corrected' && about) {
+    const value = insight.answered.find((answer) => answer.name === about.name);
+    return value ? `Got it: ${attributeLabel(about)} ${shownValue(about, value.value)}.` : null;
+  }
   if (insight.intentChanged && intent) {
     const doing = intent.phrase ? `I can help you ${intent.phrase}.` : 'I can help with that.';
     return insight.act === 'switched' ? `Sure. ${doing}` : doing;
@@ -104,9 +110,15 @@ function questionText(next: NextQuestion, attribute: Attribute | undefined, insi
   }
   if (insight.act === 'explained') {
     const meaning = attribute.description.trim();
-    return sentences(meaning !== '' ? ensureStop(meaning) : null, shape && !meaning.includes(form?.example ?? '\u0000') ? `It's ${shape}.` : null, next.question);
+    return sentences(meaning !== '' ? ensureStop(meaning) : shape ? `It's ${shape}.` : null, next.question);
   }
   return next.question;
+}
+
+function shownValue(attribute: Attribute, value: string | number | boolean): string {
+  if (attribute.type === 'enum' && typeof value === 'string') return valueLabel(attribute, value);
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return String(value);
 }
 
 function formWords(form: { description: string | null; example: string | null }): string | null {

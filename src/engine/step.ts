@@ -1,5 +1,6 @@
 import type { Catalog } from '../library/catalog.js';
-import type { Intent } from '../library/schema.js';
+import { attributeLabel } from '../library/formats.js';
+import type { Attribute, Intent } from '../library/schema.js';
 import { readDialogueActs } from '../nlu/dialogue-acts.js';
 import type { Classification, Extraction, IntentDecision } from '../nlu/types.js';
 import { neutralizeText } from '../text/neutralize.js';
@@ -8,7 +9,7 @@ import { engineOptions, type EngineDeps, type EngineOptions } from './deps.js';
 import { markHandedOff } from './handoff.js';
 import { insightOf, intentView, type AnsweredAttribute, type Insight, type IntentView, type PolicyAct } from './insight.js';
 import { resolveClarification, trackIntent, type TrackingOptions } from './intent-tracking.js';
-import { MAX_ASKS, nextQuestions, unanswerable } from './questions.js';
+import { askable, MAX_ASKS, nextQuestions, unanswerable } from './questions.js';
 import { currentIntent, recordIntentChange, settleStatus } from './settle.js';
 import { refreshSolutions } from './solutions.js';
 import type { ConversationState, KnownValue, Status, Turn } from './state.js';
@@ -46,13 +47,16 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
   const outcome = turn.role === 'customer' ? await customerTurn(state, text, turn, deps, options, now) : representativeTurn(state, text, deps);
   const intent = currentIntent(state, deps.catalog);
   const settled = outcome.status === 'handoff' || outcome.status === 'ended';
-  const questions = settled || !intent ? [] : nextQuestions(intent, state);
+  const ordered = settled || !intent ? [] : nextQuestions(intent, state);
+  // A question explained or asked again with what is expected comes first, whatever its usual place.
+  const reasked = outcome.reask ? ordered.find((question) => question.attribute === outcome.reask) : undefined;
+  const questions = reasked ? [reasked, ...ordered.filter((question) => question !== reasked)] : ordered;
   state.status = outcome.status;
   if (!settled) settleStatus(state, intent);
+  if (reasked && state.phase === 'self-service' && state.status === 'ready') state.status = 'need-info';
 
   if (turn.role === 'customer' && state.phase === 'self-service' && !settled) {
-    const reasked = outcome.reask ? questions.find((question) => question.attribute === outcome.reask) : undefined;
-    const first = state.status === 'need-info' ? (reasked ?? questions[0]) : undefined;
+    const first = state.status === 'need-info' ? questions[0] : undefined;
     state.pending = first?.attribute ?? null;
     if (first) {
       if (!state.asked.includes(first.attribute)) state.asked.push(first.attribute);
@@ -171,9 +175,9 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
   if (switched) act = 'switched';
   else status = decideIntentForTurn(state, text, classification, isAnswer(text, taken, deps.catalog, state), deps, options);
   if (!switched && status !== null && !state.intent) status = (await fromClauses(state, text, deps, options)) ?? status;
-  await queueOtherRequests(state, text, deps, options);
+  await queueOtherRequests(state, text, deps, options, before);
 
-  let answered = taken.map(({ pending: _pending, ...rest }) => rest);
+  let answered = taken.map(({ pending: _pending, replaced: _replaced, ...rest }) => rest);
   const intentChanged = (state.intent?.id ?? null) !== before && state.intent !== null;
   if (intentChanged) {
     recordIntentChange(state, turn.at ?? now.toISOString(), {
@@ -184,7 +188,7 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
     state.attributes = attributesBefore;
     state.pending = null;
     answered = takeEarlierMentions(state, turnIndex, deps, now).concat(
-      takeExtractions(state, currentIntent(state, deps.catalog), text, turnIndex, deps, now, false, acts.correction).map(({ pending: _p, ...rest }) => rest),
+      takeExtractions(state, currentIntent(state, deps.catalog), text, turnIndex, deps, now, false, acts.correction).map(({ pending: _p, replaced: _r, ...rest }) => rest),
     );
     return outcomeOf(state, { classification, status, intentChanged, answered, act });
   }
@@ -208,8 +212,32 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
       return outcomeOf(state, { classification, answered, act: 'skipped', actAttribute: unanswered.name, invalidText: malformed });
     }
   }
+  const corrected = taken.find((value) => value.replaced);
+  if (corrected) return outcomeOf(state, { classification, status, answered, act: 'corrected', actAttribute: corrected.name });
+  const named = status === null ? malformedNamedValue(state, text, taken, deps) : null;
+  if (named) return outcomeOf(state, { classification, answered, act: 'reasked', actAttribute: named.attribute, invalidText: named.text, reask: named.attribute });
   if (!act && acts.smallTalk && !state.intent) act = 'greeted';
   return outcomeOf(state, { classification, status, answered, act });
+}
+
+/** Words too common in attribute names to say which attribute a customer means. */
+const GENERIC_NAME_WORDS = new Set(['number', 'code', 'id', 'date', 'time', 'name', 'type', 'value', 'new', 'my', 'the', 'of']);
+
+/**
+ * A value the customer names but gives in the wrong form ("serial SN-88213-XK" where serials are two letters and eight
+ * digits), for an attribute of the current intent that is still to know: said back with the form expected.
+ */
+function malformedNamedValue(state: ConversationState, text: string, taken: readonly TakenValue[], deps: EngineDeps): { attribute: string; text: string } | null {
+  const intent = currentIntent(state, deps.catalog);
+  if (!intent || !deps.extractor.malformed) return null;
+  const said = new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  for (const attribute of intent.attributes) {
+    if (state.attributes[attribute.name] !== undefined || taken.some((value) => value.name === attribute.name) || !askable(attribute.name, state)) continue;
+    if (!attributeWords(attribute).some((word) => !GENERIC_NAME_WORDS.has(word) && said.has(word))) continue;
+    const malformed = deps.extractor.malformed(text, attribute);
+    if (malformed) return { attribute: attribute.name, text: malformed };
+  }
+  return null;
 }
 
 function wordsIn(text: string): number {
@@ -236,6 +264,20 @@ const SECOND_REQUEST =
   /(?:i|can|could|would|please|help|cancel|close|change|update|return|refund|track|check|reset|delete|add|remove|book|order|pay|fix|send|get|find|tell|switch|upgrade|downgrade|renew|transfer|open|report|replace|exchange)\b/;
 const CLAUSE_BREAK = new RegExp(String.raw`[.!?;]+\s+|\n+|,?\s+(?:and\s+)?also\s+|,\s*(?:but|plus)\s+|,?\s+and\s+(?:then\s+)?(?=${SECOND_REQUEST.source})`, 'i');
 
+/** A clause that asks for something (a question, "I want ...", "please ...", an imperative), not one that tells a story. */
+const REQUEST_FORM = new RegExp(
+  String.raw`^(?:(?:hi|hello|hey|ok(?:ay)?|so|and|also|then|but|please|pls)[\s,!.]*)*(?:` +
+    String.raw`i\s+(?:just\s+|really\s+|also\s+)?(?:want|need|would\s+like|'d\s+like|wanna|wish)|i(?:'|’)d\s+like|` +
+    String.raw`(?:where|when|why|how|what|which|who|can|could|would|will|is|are|do|does|did|have|has|may)|` +
+    SECOND_REQUEST.source +
+    String.raw`)`,
+  'i',
+);
+
+function isRequest(clause: string): boolean {
+  return clause.includes('?') || REQUEST_FORM.test(clause);
+}
+
 /** Sentences and "and"-joined requests of a turn, each long enough to state a request on its own; at most three. */
 function clausesOf(text: string): string[] {
   return text
@@ -252,10 +294,13 @@ function clausesOf(text: string): string[] {
 async function fromClauses(state: ConversationState, text: string, deps: EngineDeps, options: EngineOptions): Promise<Status | null> {
   const clauses = clausesOf(text);
   if (clauses.length < 2) return null;
-  let best: { intent: string; confidence: number } | null = null;
+  let best: { intent: string; confidence: number; request: boolean } | null = null;
   for (const clause of clauses) {
     const decision = await decideText(clause, state, deps, options);
-    if (decision?.kind === 'intent' && (!best || decision.confidence > best.confidence)) best = { intent: decision.intent, confidence: decision.confidence };
+    if (decision?.kind !== 'intent') continue;
+    const candidate = { intent: decision.intent, confidence: decision.confidence, request: isRequest(clause) };
+    // A clause that asks for something beats one that tells what happened; among equals the clearer one wins.
+    if (!best || Number(candidate.request) - Number(best.request) > 0 || (candidate.request === best.request && candidate.confidence > best.confidence)) best = candidate;
   }
   if (!best) return null;
   state.intent = { id: best.intent, confidence: best.confidence };
@@ -264,13 +309,20 @@ async function fromClauses(state: ConversationState, text: string, deps: EngineD
 }
 
 /** Other clear requests in the same turn ("cancel my order and close my account"): offered once the current one is done. */
-async function queueOtherRequests(state: ConversationState, text: string, deps: EngineDeps, options: EngineOptions): Promise<void> {
+async function queueOtherRequests(state: ConversationState, text: string, deps: EngineDeps, options: EngineOptions, before: string | null): Promise<void> {
   const clauses = clausesOf(text);
   if (clauses.length < 2 || !state.intent) return;
-  for (const clause of clauses) {
+  const asked: Array<{ id: string; confidence: number }> = [];
+  for (const clause of clauses.filter(isRequest)) {
     const decision = await decideText(clause, state, deps, options);
-    if (decision?.kind !== 'intent' || decision.intent === state.intent.id || state.queuedIntents.includes(decision.intent)) continue;
-    state.queuedIntents.push(decision.intent);
+    if (decision?.kind === 'intent' && !asked.some((request) => request.id === decision.intent)) asked.push({ id: decision.intent, confidence: decision.confidence });
+  }
+  const first = asked[0];
+  // A new request made with others is taken in the order the customer gave them.
+  if (first && asked.length > 1 && state.intent.id !== before && first.id !== state.intent.id) state.intent = { ...first };
+  const current = state.intent.id;
+  for (const request of asked) {
+    if (request.id !== current && !state.queuedIntents.includes(request.id)) state.queuedIntents.push(request.id);
   }
   state.queuedIntents.splice(MAX_QUEUED);
 }
@@ -320,9 +372,17 @@ function decideIntentForTurn(
 
 interface TakenValue extends AnsweredAttribute {
   pending: boolean;
+  /** It replaced a different value known before (a correction). */
+  replaced: boolean;
 }
 
 const FILLER = /\b(?:it'?s|it is|its|is|my|the|a|an|that'?s|number|code|yes|yeah|yep|no|nope|sure|ok|okay|here|you go|sorry|um+|uh+|thanks?|thank you)\b/gi;
+
+/** The words of an attribute's name and label, in lower case: "cardLast4" gives card, last, 4. */
+function attributeWords(attribute: Attribute | undefined): string[] {
+  if (!attribute) return [];
+  return `${attributeLabel(attribute)} ${attribute.name.replace(/([a-z])([A-Z0-9])/g, '$1 $2')}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
 
 /**
  * Whether the turn answers rather than asks: it gave a typed value for the pending question, or values
@@ -337,7 +397,9 @@ function isAnswer(text: string, taken: readonly TakenValue[], catalog: Catalog, 
   if (typed.some((value) => value.pending)) return true;
   let rest = text;
   for (const value of typed) rest = rest.split(value.text).join(' ');
-  const words = rest.replace(FILLER, ' ').match(/[\p{L}\p{N}]+/gu) ?? [];
+  // Words that name the attribute ("my card ends in 4242", "serial TV40118273") say what the value is, not a new request.
+  const naming = new Set(typed.flatMap((value) => attributeWords(catalog.attribute(intentId, value.name))));
+  const words = (rest.replace(FILLER, ' ').match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !naming.has(word.toLowerCase()));
   return words.length <= 2;
 }
 
@@ -369,7 +431,14 @@ function takeExtractions(
     // A known value gives way to the answer to its question, to a surer reading, or to the customer correcting it.
     if (known && !isPending && !correcting && known.confidence > extraction.confidence) continue;
     state.attributes[extraction.attribute] = knownValue(extraction, turnIndex, state.phase);
-    taken.push({ name: extraction.attribute, value: extraction.value, text: extraction.text, confidence: extraction.confidence, pending: isPending });
+    taken.push({
+      name: extraction.attribute,
+      value: extraction.value,
+      text: extraction.text,
+      confidence: extraction.confidence,
+      pending: isPending,
+      replaced: known !== undefined && known.value !== extraction.value,
+    });
   }
   if (pending && taken.some((t) => t.pending)) state.pending = null;
   return taken;
