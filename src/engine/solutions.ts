@@ -30,7 +30,31 @@ export async function refreshSolutions(
   }
   const query = buildQuery(intent, state.attributes);
   if (query === state.query && !force) return { solutions: state.solutions, available: true };
-  return searchInto(state, deps.search, { text: query, intentId: intent.id }, options);
+  const outcome = await searchInto(state, deps.search, { text: query, intentId: intent.id }, { ...options, solutions: options.solutions + SPARE });
+  state.solutions = fitting(state.solutions, intent, state.attributes).slice(0, options.solutions);
+  return { ...outcome, solutions: state.solutions };
+}
+
+/** Solutions fetched beyond those shown, so that ones about another product can be left out. */
+const SPARE = 2;
+
+/**
+ * Leaves out solutions about another value of what the customer told ("Laptop error codes" when they said their TV
+ * shows E42): for each known enum value, a solution whose title or tags name another value of that attribute but
+ * not this one goes. If that would leave nothing, the search's own order stands.
+ */
+export function fitting(solutions: Solution[], intent: Intent, attributes: ConversationState['attributes']): Solution[] {
+  const clashes = (solution: Solution): boolean => {
+    const words = ` ${[solution.title, ...solution.tags].join(' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+    const names = (value: string) => words.includes(` ${value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `);
+    return intent.attributes.some((attribute) => {
+      const known = attributes[attribute.name]?.value;
+      if (attribute.type !== 'enum' || typeof known !== 'string' || !attribute.values) return false;
+      return !names(known) && attribute.values.some((other) => other !== known && other !== 'other' && names(other));
+    });
+  };
+  const kept = solutions.filter((solution) => !clashes(solution));
+  return kept.length > 0 ? kept : solutions;
 }
 
 /** Runs one search for the conversation and stores its query and solutions; on failure keeps the earlier ones. */

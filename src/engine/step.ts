@@ -140,6 +140,8 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
     markHandedOff(state, { reason: acts.asksForPerson ? 'the customer asked for a person' : 'the customer accepted the offer of a person' });
     return outcomeOf(state, { status: 'handoff', act: 'handoff' });
   }
+  // With a representative already there, asking for one is for them to read, not a request of the library.
+  if (acts.asksForPerson) return outcomeOf(state, {});
   if (acts.closing) {
     state.pending = null;
     return outcomeOf(state, { status: 'ended', act: 'closed' });
