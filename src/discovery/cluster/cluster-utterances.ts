@@ -5,6 +5,7 @@ import { withContext } from './context-features.js';
 import { withEmbeddings } from './embedding-features.js';
 import { buildFeatures } from './features.js';
 import { Random } from '../../text/random.js';
+import { describeFirstIssue } from '../../text/issues.js';
 import { assembleResult, type ClusteringResult } from './result.js';
 
 export type { ClusterGroup, ClusteringResult, DiscoveredCluster } from './result.js';
@@ -58,9 +59,7 @@ function checkEmbeddings(embeddings: ReadonlyArray<ArrayLike<number>>, utterance
 function parse<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-  throw new TypeError(`${name}${path} ${issue.message}`);
+  throw new TypeError(describeFirstIssue(result.error.issues, name));
 }
 
 /** Consensus clustering over at most this many utterances; the others are assigned to its clusters. */
