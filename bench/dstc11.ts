@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { clusterUtterances, type ClusterOptions, type ClusteringResult } from '../src/discovery/cluster/index.js';
-import { createRandom } from '../src/discovery/cluster/random.js';
+import { Random } from '../src/text/random.js';
 import { scoreClustering, type ClusterScores } from './lib/cluster-metrics.js';
 
 interface Row {
@@ -47,11 +47,11 @@ const FILLERS = ['', 'hi ', 'yeah ', 'so ', 'um ', 'okay ', 'hello, ', 'yes, '];
 
 /** `size` rows cycling through `rows`, each copy with a filler prefix and about 10% of its words dropped. */
 function scaleUp(rows: readonly Row[], size: number, seed: number): Row[] {
-  const random = createRandom(seed);
+  const random = new Random(seed);
   return Array.from({ length: size }, (_, i) => {
     const row = rows[i % rows.length]!;
-    const words = row.text.split(/\s+/).filter((w, _j, all) => all.length < 4 || random.next() >= 0.1);
-    const text = FILLERS[random.int(FILLERS.length)]! + words.join(' ');
+    const words = row.text.split(/\s+/).filter((w, _j, all) => all.length < 4 || !random.chance(0.1));
+    const text = random.pick(FILLERS) + words.join(' ');
     return { id: `${row.id}#${Math.floor(i / rows.length)}`, text, intent: row.intent };
   });
 }

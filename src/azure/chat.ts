@@ -1,6 +1,8 @@
+import type { ContentFilterResultsForChoiceOutput, ContentFilterResultsForPromptOutput } from '@azure/openai/types';
 import type { AzureOpenAI } from 'openai';
 import type { z } from 'zod';
 import { withDeadline } from '../text/deadline.js';
+import { describeIssues } from '../text/issues.js';
 
 /** A chat deployment and the budget of one call to it. */
 export interface ChatModel {
@@ -27,6 +29,22 @@ export interface StructuredRequest<T> {
   maxTokens: number;
 }
 
+/** A category result of Azure's content filter that filtered: `{ filtered: true, severity: 'medium' }` or, for detections, no severity. */
+function isFiltered(result: unknown): result is { filtered: true; severity?: string } {
+  return typeof result === 'object' && result !== null && (result as { filtered?: unknown }).filtered === true;
+}
+
+/** What Azure's content filter filtered, as `violence (medium)` or `jailbreak`: the answer's categories, else the prompt's. */
+function filteredCategories(answer: ContentFilterResultsForChoiceOutput | undefined, prompts: readonly ContentFilterResultsForPromptOutput[] = []): string[] {
+  for (const results of [answer, ...prompts.map((prompt) => prompt.content_filter_results)]) {
+    const categories = Object.entries(results ?? {}).flatMap(([category, result]) =>
+      isFiltered(result) ? [result.severity ? `${category} (${result.severity})` : category] : [],
+    );
+    if (categories.length > 0) return categories;
+  }
+  return [];
+}
+
 /** One chat completion with structured outputs, within the model's budget; throws on anything but a valid answer. */
 export async function structuredChat<T>(model: ChatModel, request: StructuredRequest<T>): Promise<T> {
   const completion = await withDeadline(model.budgetMs, (signal) =>
@@ -46,6 +64,10 @@ export async function structuredChat<T>(model: ChatModel, request: StructuredReq
   );
   const choice = completion.choices[0];
   if (!choice || choice.message.refusal) throw new ModelAnswerError(`the model refused: ${choice?.message.refusal ?? 'no choice returned'}`);
+  if (choice.finish_reason === 'content_filter') {
+    const categories = filteredCategories(choice.content_filter_results, completion.prompt_filter_results);
+    throw new ModelAnswerError(`Azure's content filter withheld the answer: ${categories.join(', ') || 'no category named'}`);
+  }
   if (choice.finish_reason !== 'stop') throw new ModelAnswerError(`the answer was cut off (${choice.finish_reason})`);
   let json: unknown;
   try {
@@ -54,7 +76,7 @@ export async function structuredChat<T>(model: ChatModel, request: StructuredReq
     throw new ModelAnswerError('the answer is not JSON');
   }
   const parsed = request.parse.safeParse(json);
-  if (!parsed.success) throw new ModelAnswerError(`the answer does not match ${request.schemaName}: ${parsed.error.issues[0]?.message ?? ''}`);
+  if (!parsed.success) throw new ModelAnswerError(`the answer does not match ${request.schemaName}: ${describeIssues(parsed.error.issues)}`);
   return parsed.data;
 }
 

@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parse as parseCsv } from 'csv-parse';
 import { z } from 'zod';
+import { describeFirstIssue } from '../text/issues.js';
 import type { Conversation, SkippedRow } from './types.js';
 import { stripBom } from '../text/bom.js';
 
@@ -24,12 +25,6 @@ export interface ReadOptions {
   onBytes?: (bytes: number) => void;
 }
 
-function describe(error: z.ZodError): string {
-  const issue = error.issues[0]!;
-  const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-  return path ? `${path} ${issue.message}` : issue.message;
-}
-
 /** One JSONL row: a transcript `{conversationId, turns}` or an utterance `{id, text}` (a one-turn customer conversation). */
 export function parseJsonlRow(line: string): Conversation | { reason: string } {
   let value: unknown;
@@ -41,11 +36,11 @@ export function parseJsonlRow(line: string): Conversation | { reason: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { reason: 'must be a JSON object' };
   if ('turns' in value || 'conversationId' in value) {
     const result = transcriptSchema.safeParse(value);
-    return result.success ? result.data : { reason: describe(result.error) };
+    return result.success ? result.data : { reason: describeFirstIssue(result.error.issues) };
   }
   if ('text' in value || 'id' in value) {
     const result = utteranceSchema.safeParse(value);
-    return result.success ? { conversationId: result.data.id, turns: [{ role: 'customer', text: result.data.text }] } : { reason: describe(result.error) };
+    return result.success ? { conversationId: result.data.id, turns: [{ role: 'customer', text: result.data.text }] } : { reason: describeFirstIssue(result.error.issues) };
   }
   return { reason: 'must be a transcript {conversationId, turns} or an utterance {id, text}' };
 }

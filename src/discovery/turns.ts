@@ -1,9 +1,8 @@
 import { distance } from 'fastest-levenshtein';
-import { eng } from 'stopword';
+import { contentWords } from '../text/content-words.js';
+import { CHAT_STOP_WORDS } from '../text/stop-words.js';
 import { readAgentTurn, sentencesOf } from './agent-acts.js';
 import type { Conversation } from './types.js';
-
-const STOPWORDS: ReadonlySet<string> = new Set([...eng, 'was', 'all', 'sorry', 'its', 'been', 'ok', 'im', 'ive', 'dont']);
 
 /** One request in a conversation: the customer turn that states it and the questions asked about it. */
 export interface IntentRequest {
@@ -27,13 +26,13 @@ const TASK_REQUEST =
 const ACKNOWLEDGEMENT = /^(?:(?:ok(?:ay)?|alright|all right|great|cool|sure|fine|perfect|got it|i see|i understand|thanks|thank you|that(?:'s| is| sounds| seems) (?:good|great|fine|nice|perfect|ok(?:ay)?)|sounds (?:good|great|fine|nice)|yes|yeah|no|not (?:that one|really)|hmm+|well|good)\b[^.!?,]*[.!?,]?\s*)+/i;
 const NEW_REQUEST = /\b(?:also|another (?:thing|question|issue)|one more (?:thing|question)|while i have you|and (?:can|could) you)\b/i;
 
-/** Words that say a request is coming without saying what it is ("I have a question", "agent please"). */
+/** Words that say a request is coming without saying what it is ("sorry, I have a question", "ok, agent please"). */
 const VAGUE = new Set(
-  'please pls plz issue issues problem problems question questions help ask asking sure need quick representative agent human person real speak talk someone somebody live chat support wondering hoping'.split(' '),
+  'ok sorry please pls plz issue issues problem problems question questions help ask asking sure need quick representative agent human person real speak talk someone somebody live chat support wondering hoping'.split(' '),
 );
 
 const POLITE =
-  /\b(?:hi+|hello|hey+|hiya|good (?:morning|afternoon|evening|day)|thanks?|thanx|thnx|thank you|thx|tnx|ty|cheers|ok(?:ay)?|alright|sure|great|perfect|awesome|cool|nice|bye+|goodbye|no|yes|yeah|yep|yup|nope|not bad|fine|good|well|haha+|lol|please|pls|appreciate(?:d)?|much|so|very|a lot|all|that(?:'|’)?s|it|everything|nothing else|have a (?:nice|good|great) (?:one|day)|sounds?|seems?|works?|all i (?:needed|need|wanted)|you too|will|try|that|this|there|anyone|is|are|i|me|you|we|the|a|an|to|do|for|just|um+|uh+|hm+|oh|ah|wow|really|then|now|k)\b/gi;
+  /\b(?:hi+|hello|hey+|hiya|good (?:morning|afternoon|evening|day)|thanks?|thanx|thnx|thank you|thx|tnx|ty|cheers|ok(?:ay)?|sorry|alright|sure|great|perfect|awesome|cool|nice|bye+|goodbye|no|yes|yeah|yep|yup|nope|not bad|fine|good|well|haha+|lol|please|pls|appreciate(?:d)?|much|so|very|a lot|all|that(?:'|’)?s|it|everything|nothing else|have a (?:nice|good|great) (?:one|day)|sounds?|seems?|works?|all i (?:needed|need|wanted)|you too|will|try|that|this|there|anyone|is|are|i|me|you|we|the|a|an|to|do|for|just|um+|uh+|hm+|oh|ah|wow|really|then|now|k)\b/gi;
 
 /** Greetings, thanks, acknowledgements and small talk: nothing left once the polite words are gone. */
 /** Polite words as typed in a hurry ("thnaks", "tat's") still count as polite. */
@@ -49,16 +48,17 @@ function looksPolite(word: string): boolean {
 }
 
 export function isSmallTalk(text: string): boolean {
-  return contentWords(text.toLowerCase().replace(POLITE, ' ')).filter((word) => !looksPolite(word)).length === 0;
+  return topicOf(text.toLowerCase().replace(POLITE, ' ')).filter((word) => !looksPolite(word)).length === 0;
 }
 
-function contentWords(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => word.length > 2 && !STOPWORDS.has(word));
+/** What a customer's turn is about: words of three letters or more other than stop words. */
+function topicOf(text: string): string[] {
+  return contentWords(text, CHAT_STOP_WORDS, { minLength: 3, apostrophes: 'split' });
 }
 
 /** A request that names no task: "hi, I have an issue", "representative please". */
 export function isVague(text: string): boolean {
-  return contentWords(text).every((word) => VAGUE.has(word));
+  return topicOf(text).every((word) => VAGUE.has(word));
 }
 
 /** Whether a sentence of a customer turn asks for a new task, after any acknowledgement ("That's plenty. Can you transfer some?"). */

@@ -1,17 +1,16 @@
 import type { Attribute } from '../library/schema.js';
+import { contentWords } from '../text/content-words.js';
+import { stem } from '../text/stem.js';
+import { TOPIC_STOP_WORDS } from '../text/stop-words.js';
 
-const STOP = new Set(
-  'a an the is are was were be your you yours my me i it its of for to in on at and or do does did can could please what which when where how whats is there any this that with from have has had'.split(' '),
-);
-
-function contentWords(text: string): Set<string> {
-  const words = text.toLowerCase().normalize('NFKD').match(/[a-z0-9]+/g) ?? [];
-  return new Set(words.filter((word) => word.length > 1 && !STOP.has(word)).map((word) => word.replace(/(?:ies|es|s)$/, '')));
+/** The stems of what a question asks about, without its framing ("could you tell me", "what's"). */
+function topicStems(text: string): Set<string> {
+  return new Set(contentWords(text, TOPIC_STOP_WORDS, { apostrophes: 'split' }).map(stem));
 }
 
 function attributeWords(attribute: Attribute): Set<string> {
   const fromName = attribute.name.replace(/([a-z])([A-Z])/g, '$1 $2');
-  return contentWords(`${fromName} ${attribute.question}`);
+  return topicStems(`${fromName} ${attribute.question}`);
 }
 
 /**
@@ -20,7 +19,7 @@ function attributeWords(attribute: Attribute): Set<string> {
  */
 export function attributeAskedIn(text: string, attributes: readonly Attribute[]): Attribute | null {
   if (!/\?|\b(?:could|can|may) you (?:tell|give|share|confirm|provide|send)|\bplease (?:tell|give|share|confirm|provide|send)/i.test(text)) return null;
-  const asked = contentWords(text);
+  const asked = topicStems(text);
   if (asked.size === 0) return null;
   let best: { attribute: Attribute; score: number } | null = null;
   for (const attribute of attributes) {

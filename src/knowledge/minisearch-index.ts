@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import { defaultFieldBoosts, type ChunkIndex, type FieldBoosts, type IndexedChunk } from './chunk-search.js';
-import { indexTerm, splitWords } from './text.js';
+import { indexTerm, searchWordsOf } from './text.js';
 
 export interface MiniSearchIndexOptions {
   boosts: FieldBoosts;
@@ -21,7 +21,7 @@ export function buildMiniSearchIndex(chunks: IndexedChunk[], options: Partial<Mi
   const settings = { ...defaultMiniSearchIndexOptions, ...options };
   const index = new MiniSearch<IndexedChunk>({
     fields: ['title', 'heading', 'tags', 'body'],
-    tokenize: splitWords,
+    tokenize: searchWordsOf,
     processTerm: (term) => indexTerm(term),
     searchOptions: {
       boost: { ...settings.boosts },

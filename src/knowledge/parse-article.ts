@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
 import { z } from 'zod';
+import { formatPath } from '../text/issues.js';
 import type { Article } from './article.js';
 
 const tagListSchema = z
@@ -39,7 +40,7 @@ export function parseArticle(id: string, file: string, source: string): Article 
   const frontMatter = frontMatterSchema.safeParse(parsed.data);
   if (!frontMatter.success) {
     const problems = frontMatter.error.issues.map((issue) => {
-      const field = issue.path.length > 0 ? `"${issue.path.join('.')}"` : 'front matter';
+      const field = issue.path.length > 0 ? `"${formatPath(issue.path)}"` : 'front matter';
       return `front matter ${field} ${issue.message}`;
     });
     throw new ArticleError(file, problems.join('; '));

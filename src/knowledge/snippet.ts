@@ -1,3 +1,4 @@
+import { wordMatches } from '../text/words.js';
 import { indexTerm } from './text.js';
 
 export const SNIPPET_CHARS = 240;
@@ -19,7 +20,7 @@ export function makeSnippet(text: string, words: string[], maxChars = SNIPPET_CH
 
   const wanted = new Set(words.map(indexTerm).filter((term): term is string => term !== null));
   const matches: WordMatch[] = [];
-  for (const match of flat.matchAll(/[\p{L}\p{N}]+/gu)) {
+  for (const match of wordMatches(flat)) {
     const term = indexTerm(match[0]);
     if (term !== null && wanted.has(term)) matches.push({ index: match.index, term });
   }

@@ -1,29 +1,22 @@
-import { stemmer } from 'stemmer';
-import { eng } from 'stopword';
+import { stem } from '../text/stem.js';
+import { SEARCH_STOP_WORDS } from '../text/stop-words.js';
+import { wordsOf } from '../text/words.js';
 
 /** Longer queries are cut here (at a word boundary): the start of a pasted wall of text says the most. */
 export const MAX_QUERY_CHARS = 2000;
 /** At most this many distinct words of a query are searched. */
 export const MAX_QUERY_WORDS = 32;
 
-const greetingsAndFillers = ['hi', 'hello', 'hey', 'please', 'pls', 'thanks', 'thank', 'ok', 'okay'];
-const stopWords = new Set([...eng, ...greetingsAndFillers]);
-
-/** Lower case without diacritics, so "Écran" and "ecran" are one word. */
-export function normalizeWord(word: string): string {
-  return word.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+/** Words as the index and the queries split them: at apostrophes, as search engines do ("won't" is searched as "won"). */
+export function searchWordsOf(text: string): string[] {
+  return wordsOf(text, { apostrophes: 'split' });
 }
 
-/** Splits on anything that is not a letter or digit: "BL-4471220" gives "BL" and "4471220". */
-export function splitWords(text: string): string[] {
-  return text.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
-}
-
-/** The index and search form of a word (normalized, stemmed), or null for stop words and single characters. */
+/** The index and search form of a word as written (normalised, stemmed), or null for stop words and single characters. */
 export function indexTerm(word: string): string | null {
-  const normalized = normalizeWord(word);
-  if (normalized.length < 2 || stopWords.has(normalized)) return null;
-  return stemmer(normalized);
+  const [normalized] = searchWordsOf(word);
+  if (normalized === undefined || normalized.length < 2 || SEARCH_STOP_WORDS.has(normalized)) return null;
+  return stem(normalized);
 }
 
 /**
@@ -32,10 +25,9 @@ export function indexTerm(word: string): string | null {
  */
 export function queryWords(text: string): string[] {
   const words = new Set<string>();
-  for (const word of splitWords(truncate(text, MAX_QUERY_CHARS))) {
-    const normalized = normalizeWord(word);
-    if (normalized.length < 2 || stopWords.has(normalized)) continue;
-    words.add(normalized);
+  for (const word of searchWordsOf(truncate(text, MAX_QUERY_CHARS))) {
+    if (word.length < 2 || SEARCH_STOP_WORDS.has(word)) continue;
+    words.add(word);
     if (words.size === MAX_QUERY_WORDS) break;
   }
   return [...words];

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { formatPath } from '../library/io.js';
+import { describeIssues } from '../text/issues.js';
 
 /** A write refused because the document does not match its schema; nothing was written. */
 export class InvalidDocumentError extends Error {
@@ -7,9 +7,9 @@ export class InvalidDocumentError extends Error {
   constructor(
     readonly kind: string,
     readonly id: string,
-    readonly issues: string[],
+    issues: readonly z.core.$ZodIssue[],
   ) {
-    super(`refused to store ${kind} "${id}": it does not match the schema:\n  ${issues.join('\n  ')}`);
+    super(`refused to store ${kind} "${id}": it does not match the schema: ${describeIssues(issues)}`);
   }
 }
 
@@ -23,9 +23,4 @@ export class CorruptDocumentError extends Error {
   ) {
     super(`table "${table}", id "${id}": the stored document is corrupt and was left as it is: ${detail}`);
   }
-}
-
-/** `intents[0].attributes[2].name: must be an identifier ...` */
-export function formatIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${formatPath(issue.path) || '(document)'}: ${issue.message}`);
 }

@@ -1,7 +1,7 @@
 import type { Attribute, Intent } from '../library/schema.js';
 import { chatStyle } from './noise.js';
 import { questionPhrasings } from './questions.js';
-import type { Random } from './random.js';
+import type { Random } from '../text/random.js';
 import { ESCALATIONS, GENERIC_RESOLUTIONS, RESOLUTIONS } from './resolutions.js';
 import * as script from './script.js';
 import type { TranscriptRole } from './types.js';

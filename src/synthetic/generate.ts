@@ -1,7 +1,7 @@
 import type { Attribute, Intent, IntentLibrary } from '../library/schema.js';
 import { writeConversation, type ConversationPlan, type ConversationSettings, type Line } from './conversation.js';
 import { DEMO_POPULARITY } from './popularity.js';
-import { Random } from './random.js';
+import { Random, type RandomStream } from '../text/random.js';
 import type { Transcript, TranscriptTurn } from './types.js';
 
 export interface GenerateTranscriptsOptions {
@@ -24,6 +24,8 @@ export const DEFAULT_START = new Date('2025-01-06T09:00:00Z');
 const AGENT_NAMES = ['Sam', 'Priya', 'Marcus', 'Elena', 'Jordan', 'Aisha', 'Tom', 'Mei', 'Carlos', 'Nina', 'Devon', 'Hannah', 'Luis', 'Grace', 'Omar', 'Kate'];
 /** Without known popularities, frequency falls off gently over a seed-dependent ranking (Zipf exponent). */
 const POPULARITY_EXPONENT = 0.6;
+/** The stream the demo transcripts, samples/transcripts.jsonl and the benchmark corpora were generated with. */
+const STREAM: RandomStream = 'xoroshiro128plus';
 
 function checkShare(name: string, value: number): void {
   if (!Number.isFinite(value) || value < 0 || value > 1) throw new RangeError(`${name} must be a number from 0 to 1, got ${value}`);
@@ -52,7 +54,7 @@ function topicsOf(library: IntentLibrary): string {
 
 function popularity(intents: readonly Intent[], seed: number): number[] {
   if (intents.every((intent) => DEMO_POPULARITY[intent.id] !== undefined)) return intents.map((intent) => DEMO_POPULARITY[intent.id] ?? 1);
-  const ranked = new Random(seed).shuffle(intents);
+  const ranked = new Random(seed, STREAM).shuffle(intents);
   return intents.map((intent) => 1 / (ranked.indexOf(intent) + 1) ** POPULARITY_EXPONENT);
 }
 
@@ -117,7 +119,7 @@ function* transcripts(options: GenerateTranscriptsOptions, intents: readonly Int
   };
   let time = (options.start ?? DEFAULT_START).getTime();
   for (let index = 0; index < count; index++) {
-    const random = Random.forItem(seed, index);
+    const random = Random.forItem(seed, index, STREAM);
     if (index > 0) time += random.int(60, 3600) * 1000;
     const now = new Date(time);
     const first = intents.length > 0 && !random.chance(offTopicShare) ? random.weighted(intents, weights) : undefined;

@@ -1,4 +1,4 @@
-import type { Random } from './random.js';
+import type { Random } from '../text/random.js';
 
 /** Misspellings customers really make, keyed by the correct lower-case word. */
 const MISSPELLINGS: Record<string, readonly string[]> = {

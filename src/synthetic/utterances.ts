@@ -1,7 +1,7 @@
 import type { Attribute, Intent } from '../library/schema.js';
 import { escapeRegExp, rewordSynonyms } from './noise.js';
 import { PARAPHRASES } from './paraphrases.js';
-import type { Random } from './random.js';
+import type { Random } from '../text/random.js';
 import { enumMention, fakeValue, humanize, standsOut, type FakeValue, type ValueContext } from './values.js';
 import { ENUM_CUES } from './words.js';
 

@@ -1,7 +1,7 @@
 import RandExpModule from 'randexp';
 import type { Attribute } from '../library/schema.js';
 import { shiftDate, spokenDate } from './dates.js';
-import type { Random } from './random.js';
+import type { Random } from '../text/random.js';
 import {
   AREA_CODES, BOOLEAN_WORDS, CITIES, ENUM_WORDS, FIRST_NAMES, LAST_NAMES, STREETS, STREET_KINDS, TEXT_VALUES, type ValueWords,
 } from './words.js';

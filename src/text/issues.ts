@@ -27,6 +27,16 @@ export function problemsOf(issues: readonly z.core.$ZodIssue[], root = ''): Prob
   });
 }
 
+/**
+ * The first problem as a sentence with its path as the subject: `turns[0].role must be "customer", "agent" or "bot"`
+ * (for messages that read as prose, such as the reason a row was skipped).
+ */
+export function describeFirstIssue(issues: readonly z.core.$ZodIssue[], root = ''): string {
+  const [problem] = problemsOf(issues.slice(0, 1), root);
+  if (problem === undefined) return '';
+  return problem.path ? `${problem.path} ${problem.message}` : problem.message;
+}
+
 /** The problems as one line: `text: is required (string); top: must be at most 10`. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[], root = ''): string {
   return problemsOf(issues, root)

@@ -1,22 +1,10 @@
-import { stemmer } from 'stemmer';
-import { eng } from 'stopword';
+import { contentWords } from './content-words.js';
+import { stem } from './stem.js';
+import { TOPIC_STOP_WORDS } from './stop-words.js';
 
-/** Words that carry no topic in an agent's question or a customer's request. */
-const FUNCTION_WORDS: ReadonlySet<string> = new Set([
-  ...eng,
-  'please', 'could', 'would', 'can', 'may', 'tell', 'let', 'know', 'give', 'provide', 'share', 'confirm', 'send', 'check', 'need',
-  'like', 'want', 'just', 'also', 'sure', 'okay', 'ok', 'great', 'thanks', 'thank', 'help', 'look', 'find', 'quick', 'first', 'get', 'got',
-  'use', 'used', 'using', 'prefer', 'preferred', 'happy', 'alright', 'right', 'kindly', 'mind', 'moment', 'able', 'exactly', 'roughly',
-]);
-
-/** Lower-case word tokens of a text, letters and digits only. */
-export function wordsOf(text: string): string[] {
-  return text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
-}
-
-/** The topic words of a text, in order, as they are written. */
+/** The topic words of a text, in order, as they are written: no stop words, request framing, contractions or bare numbers. */
 export function topicWords(text: string): string[] {
-  return wordsOf(text).filter((word) => word.length > 1 && !FUNCTION_WORDS.has(word) && !/^\d+$/.test(word) && !word.includes("'"));
+  return contentWords(text, TOPIC_STOP_WORDS, { apostrophes: 'keep' }).filter((word) => !/^\d+$/.test(word) && !word.includes("'"));
 }
 
 /** Words agents use interchangeably for one thing, folded to one stem. */
@@ -31,8 +19,8 @@ const SYNONYMS: ReadonlyMap<string, string> = new Map([
 
 /** A word's stem, with synonyms folded ("bought", "purchased" -> "purchas"). */
 export function stemOf(word: string): string {
-  const stem = stemmer(word);
-  return SYNONYMS.get(stem) ?? SYNONYMS.get(word) ?? stem;
+  const stemmed = stem(word);
+  return SYNONYMS.get(stemmed) ?? SYNONYMS.get(word) ?? stemmed;
 }
 
 /** Stems of the topic words, as a set. */

@@ -14,7 +14,7 @@ import type { Insight } from '../../src/engine/insight.js';
 import { newConversationState } from '../../src/engine/state.js';
 import { azureConfig, clientsFor, LOCAL_OPENAI_KEY } from './azure-helpers.js';
 import { supportLibrary } from './nlu-fixtures.js';
-import { startOpenAIPeer, userData, type ChatRequest, type OpenAIPeer } from './peers/openai-peer.js';
+import { FilteredAnswer, startOpenAIPeer, userData, type ChatRequest, type OpenAIPeer } from './peers/openai-peer.js';
 
 const now = new Date('2024-05-01T10:00:00.000Z');
 const catalog = buildCatalog(supportLibrary());
@@ -103,6 +103,12 @@ describe('Azure OpenAI', () => {
     it('rejects an answer that is not the JSON asked for', async () => {
       peer.answer('intent_ranking', () => 'Sure! The intent is order.status.');
       assert.deepEqual(await understanding().ranker.classify('where is my parcel', 3), localRanking);
+    });
+
+    it("names the category when Azure's content filter withholds the answer, and keeps the local classification", async () => {
+      peer.answer('intent_ranking', () => new FilteredAnswer({ violence: 'medium' }));
+      assert.deepEqual(await understanding().ranker.classify('where is my parcel', 3), localRanking);
+      assert.match(fallbacks.join('\n'), /ModelAnswerError: Azure's content filter withheld the answer: violence \(medium\)/);
     });
 
     it('treats "none" as out of scope rather than a guess', async () => {

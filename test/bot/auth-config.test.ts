@@ -35,7 +35,7 @@ describe('Bot Framework authentication settings', () => {
 
   it('rejects malformed ids and an unknown app type when the configuration is read', () => {
     assert.throws(() => loadConfig({ MicrosoftAppId: 'my-bot' }), /MicrosoftAppId: must be the app registration id/);
-    assert.throws(() => loadConfig({ ALLOWED_CALLERS: `${APP_ID}, not-an-id` }), /ALLOWED_CALLERS\.1: each entry must be an app id/);
+    assert.throws(() => loadConfig({ ALLOWED_CALLERS: `${APP_ID}, not-an-id` }), /ALLOWED_CALLERS\[1\]: each entry must be an app id/);
     assert.throws(() => loadConfig({ MicrosoftAppType: 'MultiTenant' }), /MicrosoftAppType/);
   });
 

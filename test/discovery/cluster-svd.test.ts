@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createRandom } from '../../src/discovery/cluster/random.js';
+import { Random } from '../../src/text/random.js';
 import { sparseRow } from '../../src/discovery/cluster/vectors.js';
 import { truncatedSvd } from '../../src/discovery/cluster/svd.js';
 
@@ -14,7 +14,7 @@ describe('truncated SVD behind the LSA embeddings', () => {
       [0, 0, 0, 0],
     ];
     const rows = dense.map((r) => sparseRow(new Map(r.map((v, c) => [c, v]))));
-    const embedding = truncatedSvd(rows, 4, 2, createRandom(3));
+    const embedding = truncatedSvd(rows, 4, 2, new Random(3));
     assert.equal(embedding.cols, 2);
     for (let i = 0; i < dense.length; i++) {
       for (let j = 0; j < dense.length; j++) {

@@ -9,7 +9,7 @@ import { mapConcurrently } from '../../src/discovery/azure-openai/concurrently.j
 import { clusterUtterances } from '../../src/discovery/cluster/index.js';
 import { parseLibraryJson } from '../../src/library/io.js';
 import type { IntentLibrary } from '../../src/library/schema.js';
-import { seededRandom } from '../../src/text/random.js';
+import { Random } from '../../src/text/random.js';
 import { LOCAL_OPENAI_KEY } from '../azure/azure-helpers.js';
 import { startOpenAIPeer, userData, type ChatRequest, type OpenAIPeer } from '../azure/peers/openai-peer.js';
 
@@ -271,12 +271,12 @@ describe('discover with Azure OpenAI: embeddings and model-written names', funct
 
   describe('clustering with embeddings', () => {
     // Words say nothing here: both intents draw their words from one pool. The embeddings tell them apart.
-    const random = seededRandom(5);
+    const random = new Random(5);
     const verbs = ['check', 'change', 'send', 'update', 'see', 'fix'];
     const objects = ['account', 'order', 'card', 'address', 'plan', 'invoice'];
-    const pick = (list: string[]) => list[Math.floor(random() * list.length)]!;
+    const pick = (list: string[]) => random.pick(list);
     const rows = Array.from({ length: 40 }, (_, i) => ({ id: `${i % 2 ? 'a' : 'b'}-${i}`, text: `please ${pick(verbs)} my ${pick(objects)} and ${pick(verbs)} the ${pick(objects)}` }));
-    const embeddings = rows.map((row) => Array.from({ length: 16 }, (_, d) => (d === (row.id.startsWith('a') ? 0 : 1) ? 1 : 0) + 0.1 * random()));
+    const embeddings = rows.map((row) => Array.from({ length: 16 }, (_, d) => (d === (row.id.startsWith('a') ? 0 : 1) ? 1 : 0) + 0.1 * random.float()));
     const purity = (result: ReturnType<typeof clusterUtterances>) =>
       result.clusters.reduce((sum, c) => sum + Math.max(c.members.filter((m) => m.startsWith('a')).length, c.members.filter((m) => m.startsWith('b')).length), 0) / rows.length;
 

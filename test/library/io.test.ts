@@ -96,6 +96,12 @@ describe('intent library files', () => {
     assert.ok(problems.some((p) => /colour/.test(p)), problems.join('\n'));
   });
 
+  it('says which required field is missing', async () => {
+    const value = await minimal();
+    delete value.intents[0]!.name;
+    assert.deepEqual(problemsOf(() => parseLibrary(value)), ['intents[0].name: is required (string)']);
+  });
+
   it('gives the line and column of a JSON syntax error', () => {
     const problems = problemsOf(() => parseLibraryJson('{\n  "id": "x",\n  "name": \n}', 'lib.json'));
     assert.deepEqual(problems, [': invalid JSON at line 4, column 1: ValueExpected']);

@@ -1,15 +1,7 @@
 import assert from 'node:assert/strict';
 import { maskPersonalData, type PersonalDataKind } from '../../src/nlu/redact.js';
-import { seededRandom } from '../../src/text/random.js';
+import { Random } from '../../src/text/random.js';
 
-
-type Pick = <T>(items: readonly T[]) => T;
-
-function picker(next: () => number): { pick: Pick; digits: (count: number) => string } {
-  const pick: Pick = (items) => items[Math.floor(next() * items.length)] as (typeof items)[number];
-  const digits = (count: number): string => Array.from({ length: count }, () => Math.floor(next() * 10)).join('');
-  return { pick, digits };
-}
 
 /** A piece of a generated sentence: literal text, personal data to mask, or a product value to keep. */
 type Piece = string | { kind: PersonalDataKind; text: string } | { keep: string };
@@ -47,13 +39,12 @@ const STREETS = ['Main', 'Elm', 'Oak', 'Maple', 'Cedar', 'Sample', 'Example', 'T
 const SUFFIXES = ['Street', 'St', 'Avenue', 'Ave', 'Road', 'Rd.', 'Boulevard', 'Lane', 'Drive', 'Court', 'Way', 'Place', 'Terrace'];
 const CITIES = ['Springfield, IL 62704', 'Anytown, CA 90210', 'Exampleville, NY 10001', 'Testburg, TX 73301-0001'];
 
-function generators(next: () => number): Record<PersonalDataKind, () => Piece[]> & { product: () => Piece[] } {
-  const { pick, digits } = picker(next);
-  const fullName = (): string => `${pick(FIRST)} ${pick(LAST)}`;
+function generators(random: Random): Record<PersonalDataKind, () => Piece[]> & { product: () => Piece[] } {
+  const fullName = (): string => `${random.pick(FIRST)} ${random.pick(LAST)}`;
   const phoneNumber = (): string => {
-    const area = pick(AREA);
-    const line = `01${digits(2)}`;
-    return pick([
+    const area = random.pick(AREA);
+    const line = `01${random.digits(2)}`;
+    return random.pick([
       `(${area}) 555-${line}`,
       `${area}-555-${line}`,
       `${area}.555.${line}`,
@@ -61,65 +52,65 @@ function generators(next: () => number): Record<PersonalDataKind, () => Piece[]>
       `+1-${area}-555-${line}`,
       `${area}555${line}`,
       `555-${line}`,
-      `+44 20 7946 0${digits(3)}`,
-      `+44 7700 900${digits(3)}`,
+      `+44 20 7946 0${random.digits(3)}`,
+      `+44 7700 900${random.digits(3)}`,
     ]);
   };
   const card = (): string => {
-    const number = pick(CARDS);
+    const number = random.pick(CARDS);
     const grouped = number.length === 15 ? `${number.slice(0, 4)} ${number.slice(4, 10)} ${number.slice(10)}` : number.replace(/(\d{4})(?=\d)/g, '$1 ');
-    return pick([number, grouped, grouped.replace(/ /g, '-')]);
+    return random.pick([number, grouped, grouped.replace(/ /g, '-')]);
   };
   const address = (): string => {
-    const street = `${1 + Math.floor(next() * 9800)} ${pick(STREETS)} ${pick(SUFFIXES)}`;
-    const unit = pick(['', '', `, Apt ${1 + Math.floor(next() * 40)}`, ` Unit ${digits(1)}B`, `, Suite ${digits(3)}`]);
-    const city = pick(['', `, ${pick(CITIES)}`]);
+    const street = `${random.int(1, 9800)} ${random.pick(STREETS)} ${random.pick(SUFFIXES)}`;
+    const unit = random.pick(['', '', `, Apt ${random.int(1, 40)}`, ` Unit ${random.digits(1)}B`, `, Suite ${random.digits(3)}`]);
+    const city = random.pick(['', `, ${random.pick(CITIES)}`]);
     return `${street}${unit}${city}`;
   };
   return {
     email: () => [
-      pick(['my email is ', 'email me at ', 'reach me on ', 'send it to ', 'contact: ']),
-      { kind: 'email', text: `${pick(FIRST).toLowerCase()}${pick(['.', '_', '', '+orders.'])}${pick(LAST).toLowerCase().replace(/\W/g, '')}${digits(2)}@${pick(DOMAINS)}` },
+      random.pick(['my email is ', 'email me at ', 'reach me on ', 'send it to ', 'contact: ']),
+      { kind: 'email', text: `${random.pick(FIRST).toLowerCase()}${random.pick(['.', '_', '', '+orders.'])}${random.pick(LAST).toLowerCase().replace(/\W/g, '')}${random.digits(2)}@${random.pick(DOMAINS)}` },
     ],
-    phone: () => [pick(['call me at ', 'my number is ', 'phone: ', 'text ', 'you can reach me on ']), { kind: 'phone', text: phoneNumber() }],
-    card: () => [pick(['my card number is ', 'I paid with ', 'card ', 'charge it to ']), { kind: 'card', text: card() }],
+    phone: () => [random.pick(['call me at ', 'my number is ', 'phone: ', 'text ', 'you can reach me on ']), { kind: 'phone', text: phoneNumber() }],
+    card: () => [random.pick(['my card number is ', 'I paid with ', 'card ', 'charge it to ']), { kind: 'card', text: card() }],
     account: () =>
-      pick<Piece[]>([
-        ['my IBAN is ', { kind: 'account', text: pick(IBANS) }],
-        ['account number ', { kind: 'account', text: digits(8) }],
-        ['the account is ', { kind: 'account', text: `${1 + Math.floor(next() * 9)}${digits(9)}` }],
-        ['routing ', { kind: 'account', text: `0${digits(8)}` }],
-        ['SSN ', { kind: 'account', text: `123-45-67${digits(2)}` }],
+      random.pick<Piece[]>([
+        ['my IBAN is ', { kind: 'account', text: random.pick(IBANS) }],
+        ['account number ', { kind: 'account', text: random.digits(8) }],
+        ['the account is ', { kind: 'account', text: `${random.int(1, 9)}${random.digits(9)}` }],
+        ['routing ', { kind: 'account', text: `0${random.digits(8)}` }],
+        ['SSN ', { kind: 'account', text: `123-45-67${random.digits(2)}` }],
       ]),
     name: () =>
-      pick<Piece[]>([
+      random.pick<Piece[]>([
         ['my name is ', { kind: 'name', text: fullName() }],
         ['My name is ', { kind: 'name', text: fullName().toLowerCase() }],
-        ['This is ', { kind: 'name', text: pick(FIRST) }],
+        ['This is ', { kind: 'name', text: random.pick(FIRST) }],
         ["I'm ", { kind: 'name', text: fullName() }],
         ['the name on the card is ', { kind: 'name', text: fullName() }],
-        ['Hi ', { kind: 'name', text: pick(FIRST) }, ','],
-        ['Thanks, ', { kind: 'name', text: pick(FIRST) }, '!'],
-        ['please ask for ', { kind: 'name', text: `Ms. ${pick(LAST)}` }],
+        ['Hi ', { kind: 'name', text: random.pick(FIRST) }, ','],
+        ['Thanks, ', { kind: 'name', text: random.pick(FIRST) }, '!'],
+        ['please ask for ', { kind: 'name', text: `Ms. ${random.pick(LAST)}` }],
       ]),
     address: () =>
-      pick<Piece[]>([
+      random.pick<Piece[]>([
         ['ship it to ', { kind: 'address', text: address() }],
         ['I live at ', { kind: 'address', text: address() }],
         ['the address is ', { kind: 'address', text: address() }],
         ['deliver to ', { kind: 'address', text: address() }],
-        ['send the box to ', { kind: 'address', text: `P.O. Box ${digits(4)}` }],
-        ['my zip code is ', { kind: 'address', text: digits(5) }],
+        ['send the box to ', { kind: 'address', text: `P.O. Box ${random.digits(4)}` }],
+        ['my zip code is ', { kind: 'address', text: random.digits(5) }],
       ]),
     product: () =>
-      pick<Piece[]>([
-        ['order ', { keep: `BL-${digits(7)}` }],
-        ['return ', { keep: `RMA-${digits(6)}` }],
-        ['serial ', { keep: `${pick(['TV', 'SN', 'LP', 'HP'])}${digits(8)}` }],
-        ['it shows error ', { keep: `E${digits(pick([2, 3]))}` }],
-        ['invoice ', { keep: `INV-${digits(8)}` }],
-        ['it cost ', { keep: pick(['$1,299.50', '$49.99', '€20', '349.00 dollars']) }],
-        ['I bought it on ', { keep: pick(['2024-11-02', '12/25/2024', 'March 3', 'last Tuesday', 'the 3rd']) }],
+      random.pick<Piece[]>([
+        ['order ', { keep: `BL-${random.digits(7)}` }],
+        ['return ', { keep: `RMA-${random.digits(6)}` }],
+        ['serial ', { keep: `${random.pick(['TV', 'SN', 'LP', 'HP'])}${random.digits(8)}` }],
+        ['it shows error ', { keep: `E${random.digits(random.pick([2, 3]))}` }],
+        ['invoice ', { keep: `INV-${random.digits(8)}` }],
+        ['it cost ', { keep: random.pick(['$1,299.50', '$49.99', '€20', '349.00 dollars']) }],
+        ['I bought it on ', { keep: random.pick(['2024-11-02', '12/25/2024', 'March 3', 'last Tuesday', 'the 3rd']) }],
       ]),
   };
 }
@@ -127,20 +118,19 @@ function generators(next: () => number): Record<PersonalDataKind, () => Piece[]>
 const KINDS: readonly PersonalDataKind[] = ['email', 'phone', 'card', 'account', 'name', 'address'];
 
 function generateSamples(seed: number, count: number): Sample[] {
-  const next = seededRandom(seed);
-  const { pick } = picker(next);
-  const make = generators(next);
+  const random = new Random(seed);
+  const make = generators(random);
   const openers = ['', '', 'Hello. ', 'Hi there, ', 'Ok so ', 'Yes, '];
   const joins = [', ', ' and ', '. ', '; also ', ' - '];
   const closers = ['', '.', ' thanks!', ', thank you.', ' please.'];
   return Array.from({ length: count }, () => {
     const parts: Piece[][] = [];
-    const personal = 1 + Math.floor(next() * 3);
-    for (let i = 0; i < personal; i += 1) parts.push(make[pick(KINDS)]());
-    for (let i = Math.floor(next() * 3); i > 0; i -= 1) parts.splice(Math.floor(next() * (parts.length + 1)), 0, make.product());
-    const pieces: Piece[] = [pick(openers)];
-    parts.forEach((part, index) => pieces.push(...(index > 0 ? [pick(joins)] : []), ...part));
-    pieces.push(pick(closers));
+    const personal = random.int(1, 3);
+    for (let i = 0; i < personal; i += 1) parts.push(make[random.pick(KINDS)]());
+    for (let i = random.int(0, 2); i > 0; i -= 1) parts.splice(random.int(0, parts.length), 0, make.product());
+    const pieces: Piece[] = [random.pick(openers)];
+    parts.forEach((part, index) => pieces.push(...(index > 0 ? [random.pick(joins)] : []), ...part));
+    pieces.push(random.pick(closers));
     return assemble(pieces);
   });
 }
@@ -238,8 +228,7 @@ describe('personal-data masking', () => {
     });
 
     it('leaves sentences without personal data unchanged', () => {
-      const next = seededRandom(7);
-      const make = generators(next);
+      const make = generators(new Random(7));
       for (let i = 0; i < 200; i += 1) {
         const sample = assemble(['Hi, ', ...make.product(), ' and ', ...make.product(), '.']);
         assert.equal(maskPersonalData(sample.text).text, sample.text);

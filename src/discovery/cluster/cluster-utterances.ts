@@ -4,7 +4,8 @@ import { consensusClusters, type ConsensusOptions } from './consensus.js';
 import { withContext } from './context-features.js';
 import { withEmbeddings } from './embedding-features.js';
 import { buildFeatures } from './features.js';
-import { createRandom } from './random.js';
+import { Random } from '../../text/random.js';
+import { describeFirstIssue } from '../../text/issues.js';
 import { assembleResult, type ClusteringResult } from './result.js';
 
 export type { ClusterGroup, ClusteringResult, DiscoveredCluster } from './result.js';
@@ -58,9 +59,7 @@ function checkEmbeddings(embeddings: ReadonlyArray<ArrayLike<number>>, utterance
 function parse<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-  throw new TypeError(`${name}${path} ${issue.message}`);
+  throw new TypeError(describeFirstIssue(result.error.issues, name));
 }
 
 /** Consensus clustering over at most this many utterances; the others are assigned to its clusters. */
@@ -112,8 +111,8 @@ export function clusterUtterances(utterances: readonly Utterance[], options: Clu
   const features = buildFeatures(analyses);
   const words = context ? withContext(features.rows, features.features.length, context) : { rows: features.rows, columns: features.features.length };
   // The projection draws from its own stream, so the consensus runs draw as they do without embeddings.
-  const space = embeddings ? withEmbeddings(words.rows, words.columns, embeddings, createRandom(seed + 1)) : words;
+  const space = embeddings ? withEmbeddings(words.rows, words.columns, embeddings, new Random(seed + 1)) : words;
   const sample = Math.min(SAMPLE_SIZE, space.rows.filter((r) => r.indices.length > 0).length);
-  const { labels, count } = consensusClusters(space.rows, space.columns, createRandom(seed), consensusSettings(sample, granularity, k));
+  const { labels, count } = consensusClusters(space.rows, space.columns, new Random(seed), consensusSettings(sample, granularity, k));
   return assembleResult(rows, analyses, features, labels, count, space);
 }

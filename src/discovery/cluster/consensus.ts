@@ -1,7 +1,7 @@
 import { nearestCentroid, refineLabels, sparseCentroids } from './centroids.js';
 import { coAssociationDistance, type EnsembleOptions } from './ensemble.js';
 import { applyMerges, averageLinkage, cutAtDistance, type Merge } from './linkage.js';
-import { sampleIndices, type Random } from './random.js';
+import type { Random } from '../../text/random.js';
 import type { SparseRow } from './vectors.js';
 
 export interface ConsensusOptions extends EnsembleOptions {
@@ -60,7 +60,7 @@ export function consensusClusters(
 ): { labels: Int32Array; count: number } {
   const withFeatures = rows.map((r, i) => (r.indices.length > 0 ? i : -1)).filter((i) => i >= 0);
   if (withFeatures.length === 0) return { labels: new Int32Array(rows.length).fill(-1), count: 0 };
-  const sample = sampleIndices(withFeatures.length, options.sampleSize, random).map((i) => withFeatures[i]!);
+  const sample = random.sampleIndices(withFeatures.length, options.sampleSize).map((i) => withFeatures[i]!);
   const sampleRows = sample.map((i) => rows[i]!);
   let groups: Int32Array;
   if (sample.length === 1) {

@@ -1,4 +1,4 @@
-import type { Random } from './random.js';
+import type { Random } from '../../text/random.js';
 import { l2Normalize, type SparseRow } from './vectors.js';
 
 /** The space clustering runs in: one row per utterance over `columns` columns. */

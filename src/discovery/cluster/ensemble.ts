@@ -1,6 +1,6 @@
 import { kmeans } from './kmeans.js';
 import type { DistanceMatrix } from './linkage.js';
-import type { Random } from './random.js';
+import type { Random } from '../../text/random.js';
 import { l2Normalize, normalizeRows, type SparseRow } from './vectors.js';
 import { truncatedSvd } from './svd.js';
 
@@ -44,10 +44,10 @@ export function coAssociationDistance(
   const together = new Float64Array(n * n);
   const [low, high] = options.clusters;
   for (let run = 0; run < options.runs; run++) {
-    const keep = Uint8Array.from({ length: columns }, () => (random.next() < options.featureShare ? 1 : 0));
-    const dims = options.dimensions[random.int(options.dimensions.length)]!;
+    const keep = Uint8Array.from({ length: columns }, () => (random.chance(options.featureShare) ? 1 : 0));
+    const dims = random.pick(options.dimensions);
     const points = normalizeRows(truncatedSvd(keepColumns(rows, keep), columns, dims, random, 1));
-    const k = low + random.int(high - low + 1);
+    const k = random.int(low, high);
     const { labels } = kmeans(points, k, random, { restarts: 1, maxIterations: 30 });
     const members = Array.from({ length: k }, (): number[] => []);
     labels.forEach((label, i) => members[label]!.push(i));

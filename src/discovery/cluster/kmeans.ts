@@ -1,4 +1,4 @@
-import type { Random } from './random.js';
+import type { Random } from '../../text/random.js';
 import { denseMatrix, dot, normalizeRows, rowOf, type DenseMatrix } from './vectors.js';
 
 export interface KMeansResult {
@@ -18,7 +18,7 @@ export interface KMeansOptions {
 function seedCentroids(points: DenseMatrix, k: number, random: Random): DenseMatrix {
   const centroids = denseMatrix(k, points.cols);
   const nearest = new Float64Array(points.rows).fill(Infinity);
-  let pick = random.int(points.rows);
+  let pick = random.int(0, points.rows - 1);
   for (let c = 0; c < k; c++) {
     rowOf(centroids, c).set(rowOf(points, pick));
     const seed = rowOf(centroids, c);
@@ -29,10 +29,10 @@ function seedCentroids(points: DenseMatrix, k: number, random: Random): DenseMat
       total += nearest[i]!;
     }
     if (total === 0) {
-      pick = random.int(points.rows);
+      pick = random.int(0, points.rows - 1);
       continue;
     }
-    let target = random.next() * total;
+    let target = random.float() * total;
     pick = points.rows - 1;
     for (let i = 0; i < points.rows; i++) {
       target -= nearest[i]!;

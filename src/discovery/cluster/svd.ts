@@ -1,5 +1,5 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
-import type { Random } from './random.js';
+import type { Random } from '../../text/random.js';
 import { denseMatrix, rowOf, type DenseMatrix, type SparseRow } from './vectors.js';
 
 /** Eigenpairs of a small symmetric matrix, largest eigenvalue first. */

@@ -1,5 +1,6 @@
+import { TERM_STOP_WORDS } from '../../text/stop-words.js';
 import { cleanUtterance } from './clean.js';
-import { MODAL_VERBS, STOPWORDS, SUPPORT_VERBS } from './lexicon.js';
+import { MODAL_VERBS, SUPPORT_VERBS } from './lexicon.js';
 import { tagText, type TaggedToken } from './tagger.js';
 import { extractTaskVerbs, extractVerbObjects, type VerbObject } from './verb-object.js';
 
@@ -19,7 +20,7 @@ export interface UtteranceAnalysis {
 const CONTENT_POS: ReadonlySet<string> = new Set(['NOUN', 'VERB', 'ADJ']);
 
 function isContent(token: TaggedToken): boolean {
-  if (!CONTENT_POS.has(token.pos) || STOPWORDS.has(token.lemma) || !/^[a-z][a-z'-]+$/.test(token.lemma)) return false;
+  if (!CONTENT_POS.has(token.pos) || TERM_STOP_WORDS.has(token.lemma) || !/^[a-z][a-z'-]+$/.test(token.lemma)) return false;
   return token.pos !== 'VERB' || !(MODAL_VERBS.has(token.lemma) || SUPPORT_VERBS.has(token.lemma));
 }
 

@@ -1,3 +1,4 @@
+import { TERM_STOP_WORDS } from '../../text/stop-words.js';
 import {
   DETERMINER_POS,
   MODAL_VERBS,
@@ -5,7 +6,6 @@ import {
   PARTICLES,
   PERSON,
   PERSON_PRONOUNS,
-  STOPWORDS,
 } from './lexicon.js';
 import type { TaggedToken } from './tagger.js';
 
@@ -67,7 +67,7 @@ function objectAt(
   const lemmas: string[] = [];
   let objectPosition = -1;
   for (let token = inSentence(tokens, i, sentence); token && NOUNS.has(token.pos) && isWord(token); token = inSentence(tokens, ++i, sentence)) {
-    if (STOPWORDS.has(token.lemma)) continue;
+    if (TERM_STOP_WORDS.has(token.lemma)) continue;
     lemmas.push(token.lemma);
     objectPosition = i;
   }

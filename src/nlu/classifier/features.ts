@@ -1,6 +1,22 @@
+import { stem } from '../../text/stem.js';
+import { wordsOf } from '../../text/words.js';
 import { type SparseVector, sparseFromMap } from './sparse.js';
-import { normalizeText, stem, words } from './text.js';
 import type { WordVectors } from './word-vectors.js';
+
+/**
+ * Only the start of a very long text is read: customer utterances are short, and reading
+ * 100 KB of pasted logs would cost latency without telling the intent apart any better.
+ */
+const MAX_TEXT_CHARS = 2000;
+const DIGITS = /^\p{N}+$/u;
+
+/**
+ * The words the classifier reads: the start of the text, contractions written out, numbers folded to "#", accents
+ * kept (unknown words such as "está" are what tells another language out of scope).
+ */
+function classifierWords(text: string): string[] {
+  return wordsOf(text.slice(0, MAX_TEXT_CHARS), { accents: 'keep' }).map((word) => (DIGITS.test(word) ? '#' : word));
+}
 
 export interface FeatureOptions {
   /** Longest word n-gram (of stems). */
@@ -38,7 +54,7 @@ export interface Terms {
 }
 
 export function extractTerms(text: string, options: FeatureOptions): Terms {
-  const surface = words(normalizeText(text));
+  const surface = classifierWords(text);
   const stems = surface.map(stem);
   const word: string[] = [...stems];
   for (let n = 2; n <= options.maxWordNgram; n += 1) {

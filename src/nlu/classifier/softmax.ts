@@ -1,4 +1,4 @@
-import { seededRandom, shuffleInPlace } from '../../text/random.js';
+import { Random } from '../../text/random.js';
 import type { SparseVector } from './sparse.js';
 
 export interface SoftmaxOptions {
@@ -62,8 +62,8 @@ export function trainSoftmax(
 ): LinearModel {
   const weights = new Float32Array(dimensions * classes);
   const bias = new Float32Array(classes);
-  const random = seededRandom(options.seed);
-  const order = vectors.map((_, i) => i);
+  const random = new Random(options.seed);
+  let order = vectors.map((_, i) => i);
   const probabilities = new Float64Array(classes);
   const activeClasses = new Int32Array(classes);
   const activeGradients = new Float64Array(classes);
@@ -71,7 +71,7 @@ export function trainSoftmax(
   let scale = 1;
   let step = 0;
   for (let epoch = 0; epoch < options.epochs; epoch += 1) {
-    shuffleInPlace(order, random);
+    order = random.shuffle(order);
     for (const i of order) {
       const x = vectors[i] as SparseVector;
       const label = labels[i] as number;

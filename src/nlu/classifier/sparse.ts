@@ -4,8 +4,6 @@ export interface SparseVector {
   readonly values: Float32Array;
 }
 
-export const EMPTY_VECTOR: SparseVector = { indices: new Int32Array(0), values: new Float32Array(0) };
-
 /** Builds a sparse vector from a feature-index -> value map, indices sorted. */
 export function sparseFromMap(map: ReadonlyMap<number, number>): SparseVector {
   const indices = Int32Array.from(map.keys()).sort();

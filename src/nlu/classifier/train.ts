@@ -3,7 +3,7 @@ import { TrainedIntentClassifier } from './classifier.js';
 import { type HeldOutScores, fitTemperature } from './calibration.js';
 import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions, type Terms, extractTerms } from './features.js';
 import type { InScopeReference } from './out-of-scope.js';
-import { seededRandom, shuffleInPlace } from '../../text/random.js';
+import { Random } from '../../text/random.js';
 import { Scorer, type ScorerOptions } from './scorer.js';
 import { DEFAULT_SOFTMAX_OPTIONS, type SoftmaxOptions } from './softmax.js';
 import { type WordVectors, defaultWordVectors } from './word-vectors.js';
@@ -45,7 +45,7 @@ function validate(examples: readonly LabelledUtterance[]): void {
 }
 
 /** Stratified folds: each intent's examples are dealt round-robin in a seeded order. */
-function assignFolds(examples: readonly Example[], folds: number, random: () => number): Int32Array {
+function assignFolds(examples: readonly Example[], folds: number, random: Random): Int32Array {
   const fold = new Int32Array(examples.length);
   const byIntent = new Map<string, number[]>();
   examples.forEach((example, i) => {
@@ -55,7 +55,7 @@ function assignFolds(examples: readonly Example[], folds: number, random: () => 
   });
   let next = 0;
   for (const intent of [...byIntent.keys()].sort()) {
-    for (const i of shuffleInPlace(byIntent.get(intent) ?? [], random)) {
+    for (const i of random.shuffle(byIntent.get(intent) ?? [])) {
       fold[i] = next % folds;
       next += 1;
     }
@@ -79,7 +79,7 @@ function crossFit(
   vectors: WordVectors | undefined,
   folds: number,
   maxRows: number,
-  random: () => number,
+  random: Random,
 ): { heldOut: HeldOutScores[]; reference: InScopeReference } {
   const heldOut: HeldOutScores[] = [];
   const coverage: number[] = [];
@@ -135,7 +135,7 @@ export function trainIntentClassifier(examples: readonly LabelledUtterance[], op
     vectors,
     options.calibrationFolds ?? DEFAULT_CALIBRATION_FOLDS,
     options.calibrationRows ?? DEFAULT_CALIBRATION_ROWS,
-    seededRandom(seed),
+    new Random(seed),
   );
   const scorer = Scorer.fit(
     prepared.map((e) => e.terms),

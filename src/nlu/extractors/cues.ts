@@ -1,5 +1,7 @@
-import { stemmer } from 'stemmer';
 import type { Attribute } from '../../library/schema.js';
+import { contentWords } from '../../text/content-words.js';
+import { stem } from '../../text/stem.js';
+import { TOPIC_STOP_WORDS } from '../../text/stop-words.js';
 import type { Span, Token } from './scan.js';
 
 /** A word that, near a value, says which attribute the value is for ("ordered on", "serial"). */
@@ -14,12 +16,6 @@ interface Word {
   stem: string;
   concept: string;
 }
-
-const STOPWORDS = new Set(
-  ('a an and any are as at be been being but by can could did do does for from get had has have how i if in ' +
-    'into is it its it\'s just know let me my need of on or our please provide share so tell that the their them ' +
-    'then there this to us was we were what when where which who why will with would you your yours').split(' '),
-);
 
 const IRREGULAR: Record<string, string> = {
   bought: 'buy', paid: 'pay', spent: 'spend', sent: 'send', got: 'get', gotten: 'get', came: 'come',
@@ -40,8 +36,8 @@ const SYNONYMS: readonly (readonly string[])[] = [
 const CONCEPT = new Map(SYNONYMS.flatMap((group) => group.map((stem) => [stem, group[0] as string] as const)));
 
 function wordOf(lower: string): Word {
-  const stem = stemmer(IRREGULAR[lower] ?? lower);
-  return { stem, concept: CONCEPT.get(stem) ?? stem };
+  const stemmed = stem(IRREGULAR[lower] ?? lower);
+  return { stem: stemmed, concept: CONCEPT.get(stemmed) ?? stemmed };
 }
 
 /** 1 for the same word, less for a longer or shorter form of it, less again for a synonym. */
@@ -60,10 +56,6 @@ export function nameWords(name: string): string {
     .toLowerCase();
 }
 
-function contentWords(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}][\p{L}'-]*/gu) ?? []).filter((word) => word.length > 1 && !STOPWORDS.has(word));
-}
-
 const cueCache = new WeakMap<Attribute, readonly Cue[]>();
 
 function cuesOf(attribute: Attribute): readonly Cue[] {
@@ -71,7 +63,7 @@ function cuesOf(attribute: Attribute): readonly Cue[] {
   if (cached) return cached;
   const byStem = new Map<string, Cue>();
   const add = (text: string, weight: number): void => {
-    for (const word of contentWords(text)) {
+    for (const word of contentWords(text, TOPIC_STOP_WORDS).filter((word) => !/^\d+$/.test(word))) {
       const cue = { ...wordOf(word), weight };
       if ((byStem.get(cue.stem)?.weight ?? 0) < weight) byStem.set(cue.stem, cue);
     }
@@ -112,7 +104,7 @@ export function cueStrength(tokens: readonly Token[], attribute: Attribute, span
   const best = new Array<number>(cues.length).fill(0);
   const consider = (index: number, proximity: number): void => {
     const token = tokens[index];
-    if (!token || token.sentence !== sentence || STOPWORDS.has(token.lower)) return;
+    if (!token || token.sentence !== sentence || TOPIC_STOP_WORDS.has(token.lower)) return;
     const word = wordOf(token.lower);
     cues.forEach((cue, k) => {
       best[k] = Math.max(best[k] ?? 0, cue.weight * likeness(cue, word) * proximity);

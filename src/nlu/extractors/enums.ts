@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { Attribute } from '../../library/schema.js';
+import { STOP_WORDS } from '../../text/stop-words.js';
 import { foldText, type Token } from './scan.js';
 import type { Candidate, ScannedTurn } from './turn.js';
 
@@ -46,7 +47,6 @@ const SYNONYMS: Record<string, readonly string[]> = {
 
 /** Catch-all values: "other" in passing is no answer to a question not asked. */
 const CATCH_ALL = new Set(['other', 'others', 'none', 'unknown', 'misc', 'miscellaneous', 'n a', 'na', 'not sure', 'something else']);
-const STOPWORDS = new Set(['a', 'an', 'and', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with', 'my', 'other', 'one']);
 const NEGATIONS = new Set(['not', 'no', "isn't", "wasn't", "don't", "doesn't", "didn't", 'never', 'without', 'nor']);
 
 function inflections(word: string): string[] {
@@ -72,7 +72,7 @@ function formsOf(values: readonly string[]): Form[] {
     for (const word of words) {
       for (const synonym of SYNONYMS[word] ?? []) add(value, words.flatMap((w) => (w === word ? synonym.split(' ') : [w])), 0.85);
       const distinctive =
-        words.length > 1 && word.length >= 3 && !STOPWORDS.has(word) && !folded.some((other) => other.value !== value && other.words.includes(word));
+        words.length > 1 && word.length >= 3 && !STOP_WORDS.has(word) && !folded.some((other) => other.value !== value && other.words.includes(word));
       if (!distinctive) continue;
       add(value, [word], 0.85);
       for (const inflected of inflections(word)) add(value, [inflected], 0.8);

@@ -1,3 +1,4 @@
+import { wordsOf } from '../../text/words.js';
 import { overlaps, type Span } from './scan.js';
 import type { Candidate } from './turn.js';
 
@@ -30,7 +31,7 @@ function onlyCarriesValue(text: string, clause: Span, claimed: readonly Span[]):
   for (const span of [...inside].sort((a, b) => b.start - a.start)) {
     rest = rest.slice(0, Math.max(0, span.start - clause.start)) + ' ' + rest.slice(Math.max(0, span.end - clause.start));
   }
-  return (rest.match(/[\p{L}\p{N}]+/gu) ?? []).length <= MAX_WORDS_BESIDE_VALUE;
+  return wordsOf(rest, { apostrophes: 'split' }).length <= MAX_WORDS_BESIDE_VALUE;
 }
 
 /** The longest run of neighbouring clauses, leaving out those that only carried values other attributes took. */

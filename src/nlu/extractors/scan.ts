@@ -1,3 +1,4 @@
+import { foldApostrophes, normalizeWords, wordMatches, wordsOf } from '../../text/words.js';
 import { PLACEHOLDERS } from '../redact/kinds.js';
 
 /**
@@ -7,8 +8,6 @@ import { PLACEHOLDERS } from '../redact/kinds.js';
 export const MAX_SCAN_CHARS = 2000;
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u2028\u2029\uFEFF]/g;
-const APOSTROPHES = /[\u2018\u2019\u02BC`´]/g;
-const TOKEN = /[\p{L}\p{N}]+(?:'\p{L}+)?/gu;
 /** Sentence punctuation followed by a space, or a line break: "49.99" and "a@b.com" stay one sentence. */
 const SENTENCE_BREAK = /[.!?;]\s|\n/;
 
@@ -19,7 +18,7 @@ export interface Span {
 
 export interface Token extends Span {
   text: string;
-  /** Lower case, curly apostrophes folded to "'". */
+  /** As text/words normalises words: lower case, accents folded, apostrophes as "'". */
   lower: string;
   /** Index of the sentence the token is in. */
   sentence: number;
@@ -38,21 +37,18 @@ const PLACEHOLDER = new RegExp(Object.values(PLACEHOLDERS).map((placeholder) => 
  */
 export function prepareText(text: unknown): string {
   if (typeof text !== 'string') return '';
-  return text
-    .slice(0, MAX_SCAN_CHARS)
-    .replace(CONTROL, ' ')
-    .replace(APOSTROPHES, "'")
-    .replace(PLACEHOLDER, (placeholder) => ' '.repeat(placeholder.length));
+  const scanned = foldApostrophes(text.slice(0, MAX_SCAN_CHARS).replace(CONTROL, ' '));
+  return scanned.replace(PLACEHOLDER, (placeholder) => ' '.repeat(placeholder.length));
 }
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sentence = 0;
   let previousEnd = 0;
-  for (const match of text.matchAll(TOKEN)) {
+  for (const match of wordMatches(text)) {
     const start = match.index;
     if (tokens.length > 0 && SENTENCE_BREAK.test(text.slice(previousEnd, start))) sentence += 1;
-    tokens.push({ start, end: start + match[0].length, text: match[0], lower: match[0].toLowerCase(), sentence });
+    tokens.push({ start, end: start + match[0].length, text: match[0], lower: normalizeWords(match[0]), sentence });
     previousEnd = start + match[0].length;
   }
   return tokens;
@@ -60,10 +56,5 @@ export function tokenize(text: string): Token[] {
 
 /** Lower case without accents, everything but letters and digits turned into single spaces. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return wordsOf(text, { apostrophes: 'split' }).join(' ');
 }

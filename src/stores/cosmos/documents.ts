@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Container, ItemDefinition } from '@azure/cosmos';
 import type { z } from 'zod';
-import { CorruptDocumentError, InvalidDocumentError, formatIssues } from '../documents.js';
+import { describeIssues } from '../../text/issues.js';
+import { CorruptDocumentError, InvalidDocumentError } from '../documents.js';
 import { ConcurrencyError, type Versioned } from '../../library/store.js';
 import { itemId } from './ids.js';
 import { classifyCosmosError, defaultRetryOptions, withRetry, type RetryOptions } from './retry.js';
@@ -43,7 +44,7 @@ function statusOf(error: unknown): unknown {
 export function documentContainer<T>(container: Container, spec: DocumentSpec<T>, retry: RetryOptions = defaultRetryOptions): DocumentContainer<T> {
   function read(item: StoredItem & { _etag?: string }): Versioned<T> {
     const parsed = spec.schema.safeParse(item.doc);
-    if (!parsed.success) throw new CorruptDocumentError(container.id, item.key ?? item.id, formatIssues(parsed.error).join('; '));
+    if (!parsed.success) throw new CorruptDocumentError(container.id, item.key ?? item.id, describeIssues(parsed.error.issues));
     const key = spec.key(parsed.data);
     if (key !== item.key) throw new CorruptDocumentError(container.id, item.key, `the document inside belongs to "${key}"`);
     return { value: parsed.data, etag: item._etag ?? '' };
@@ -72,7 +73,7 @@ export function documentContainer<T>(container: Container, spec: DocumentSpec<T>
       const parsed = spec.schema.safeParse(doc);
       if (!parsed.success) {
         const key = safeKey(spec, doc);
-        throw new InvalidDocumentError(spec.kind, key, formatIssues(parsed.error));
+        throw new InvalidDocumentError(spec.kind, key, parsed.error.issues);
       }
       const key = spec.key(parsed.data);
       const id = itemId(key);

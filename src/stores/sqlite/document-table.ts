@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { ConcurrencyError, type Versioned } from '../../library/store.js';
-import { CorruptDocumentError, InvalidDocumentError, formatIssues } from '../documents.js';
+import { describeIssues } from '../../text/issues.js';
+import { CorruptDocumentError, InvalidDocumentError } from '../documents.js';
 
 type Column = string | number;
 
@@ -49,7 +50,7 @@ export function documentTable<T>(db: Database.Database, spec: DocumentTableSpec<
       throw new CorruptDocumentError(spec.table, row.id, `not valid JSON (${(error as Error).message})`);
     }
     const parsed = spec.schema.safeParse(json);
-    if (!parsed.success) throw new CorruptDocumentError(spec.table, row.id, formatIssues(parsed.error).join('; '));
+    if (!parsed.success) throw new CorruptDocumentError(spec.table, row.id, describeIssues(parsed.error.issues));
     const storedId = parsed.data[spec.idKey];
     if (storedId !== row.id) {
       throw new CorruptDocumentError(spec.table, row.id, `the document inside has ${spec.idKey} "${String(storedId)}"`);
@@ -61,7 +62,7 @@ export function documentTable<T>(db: Database.Database, spec: DocumentTableSpec<
     const parsed = spec.schema.safeParse(doc);
     if (!parsed.success) {
       const id = (doc as Record<string, unknown> | null)?.[spec.idKey];
-      throw new InvalidDocumentError(spec.kind, typeof id === 'string' ? id : '(no id)', formatIssues(parsed.error));
+      throw new InvalidDocumentError(spec.kind, typeof id === 'string' ? id : '(no id)', parsed.error.issues);
     }
     return { id: String(parsed.data[spec.idKey]), value: parsed.data };
   }

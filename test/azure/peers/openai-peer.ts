@@ -14,8 +14,25 @@ export interface ChatRequest {
   request: RecordedRequest;
 }
 
-/** What the fake model answers: a JSON value for the structured output, or a raw message content. */
+/** An answer Azure's content filter withholds (finish_reason `content_filter`), with the severity of each category it filtered. */
+export class FilteredAnswer {
+  constructor(readonly severities: Readonly<Record<string, 'low' | 'medium' | 'high'>>) {}
+}
+
+/** What the fake model answers: a JSON value for the structured output, a raw message content, or a FilteredAnswer. */
 export type ChatResponder = (request: ChatRequest) => unknown;
+
+const CATEGORIES = ['hate', 'self_harm', 'sexual', 'violence'] as const;
+
+/** Azure's content-filter annotations: each category with its severity, filtered when the answer was withheld for it. */
+function contentFilterResults(severities: FilteredAnswer['severities'] = {}): Record<string, { filtered: boolean; severity: string }> {
+  return Object.fromEntries(
+    CATEGORIES.map((category) => {
+      const severity = severities[category];
+      return [category, { filtered: severity !== undefined, severity: severity ?? 'safe' }];
+    }),
+  );
+}
 
 export interface OpenAIPeer {
   endpoint: string;
@@ -76,12 +93,22 @@ export async function startOpenAIPeer(): Promise<OpenAIPeer> {
     const responder = responders.get(name);
     if (!responder) return sendJson(res, 400, { error: { code: 'peer', message: `no answer set for ${name}` } });
     const answer = responder(chat);
+    const filtered = answer instanceof FilteredAnswer;
+    const content = filtered ? null : typeof answer === 'string' ? answer : JSON.stringify(answer);
     return sendJson(res, 200, {
       id: `chatcmpl-${chats.length}`,
       object: 'chat.completion',
       created: 0,
       model: deployment,
-      choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: typeof answer === 'string' ? answer : JSON.stringify(answer), refusal: null } }],
+      prompt_filter_results: [{ prompt_index: 0, content_filter_results: { ...contentFilterResults(), jailbreak: { filtered: false, detected: false } } }],
+      choices: [
+        {
+          index: 0,
+          finish_reason: filtered ? 'content_filter' : 'stop',
+          message: { role: 'assistant', content, refusal: null },
+          content_filter_results: contentFilterResults(filtered ? answer.severities : {}),
+        },
+      ],
       usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
     });
   }
