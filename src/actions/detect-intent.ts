@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readDialogueActs } from '../nlu/dialogue-acts.js';
 import { candidateFields, candidateOutput, commonOutput, conversationInput, intentFields, intentOutput, MAX_TEXT } from './fields.js';
 import { defineAction } from './types.js';
 
@@ -13,7 +14,9 @@ export const detectIntent = defineAction({
     ...conversationInput,
   }),
   output: z.object({
-    status: z.enum(['intent', 'clarify', 'out-of-scope']).describe('intent: one intent is clear; clarify: two are close (see candidate1 and candidate2); out-of-scope: none fits.'),
+    status: z
+      .enum(['intent', 'clarify', 'out-of-scope', 'handoff'])
+      .describe('intent: one intent is clear; clarify: two are close (see candidate1 and candidate2); out-of-scope: none fits; handoff: the customer asks for a person.'),
     ...intentOutput,
     intentGroupId: z.string().optional().describe('The group of the detected intent.'),
     intentGroupName: z.string().optional().describe('The name of that group.'),
@@ -26,7 +29,7 @@ export const detectIntent = defineAction({
     const { decision, intent: chosen, candidates } = await services.conversations.detect(input.text, conversationId, CANDIDATES);
     const catalog = services.conversations.catalog();
     return {
-      status: decision.kind,
+      status: readDialogueActs(input.text).asksForPerson ? 'handoff' : decision.kind,
       ...intentFields(chosen),
       ...(chosen ? { intentGroupId: chosen.groupId, intentGroupName: chosen.groupName, selfService: catalog.intent(chosen.id)?.selfService ?? true } : {}),
       ...candidateFields(candidates, CANDIDATES),

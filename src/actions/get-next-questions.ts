@@ -24,7 +24,9 @@ export const getNextQuestions = defineAction({
     ...conversationInput,
   }),
   output: z.object({
-    status: z.enum(['need-info', 'ready']).describe('need-info: a required attribute is still missing; ready: everything required is known.'),
+    status: z
+      .enum(['need-info', 'ready', 'handoff'])
+      .describe('need-info: a required attribute is still missing; ready: everything required is known; handoff: the conversation was handed to a person.'),
     intentId: z.string().describe('The intent the questions are for.'),
     intentName: z.string().describe('Its name.'),
     ...questionOutput(QUESTIONS),
@@ -36,7 +38,7 @@ export const getNextQuestions = defineAction({
     const intent = chooseIntent(catalog, input.intentId || undefined, state);
     const known = { attributes: { ...state?.attributes, ...parseKnown(input.knownAttributesJson, intent) }, asked: state?.asked ?? [] };
     return {
-      status: missingRequired(intent, known) ? 'need-info' : 'ready',
+      status: state?.status === 'handoff' ? 'handoff' : missingRequired(intent, known) ? 'need-info' : 'ready',
       intentId: intent.id,
       intentName: intent.name,
       ...questionFields(nextQuestions(intent, known), QUESTIONS),

@@ -6,7 +6,6 @@ import type { Status } from '../engine/state.js';
 import { assistOutputs } from '../actions/assist.js';
 import { skillActions } from '../actions/index.js';
 import type { ActionServices } from '../actions/types.js';
-import { handoffSummary } from '../actions/handoff-summary.js';
 import { replyActivity } from './cards.js';
 import { conversationKey, runSkillCall } from './skill-call.js';
 
@@ -75,8 +74,7 @@ export class IntentBot extends ActivityHandler {
     const reply = composeReply(result.insight, catalog);
     await context.sendActivity(replyActivity(reply, result.insight));
     if (skillCaller && ENDS_A_SKILL_CALL.has(result.insight.status)) {
-      const handoff = result.insight.status === 'handoff' ? { escalated: true, summary: handoffSummary(result.state, catalog, result.state.handoff?.reason) } : {};
-      await context.sendActivity({ type: 'endOfConversation', code: 'completedSuccessfully', value: { ...assistOutputs(result, reply), ...handoff } });
+      await context.sendActivity({ type: 'endOfConversation', code: 'completedSuccessfully', value: assistOutputs(result, reply, catalog) });
     }
   }
 }
