@@ -53,11 +53,32 @@ function windowStart(text: string, matchIndex: number): number {
   return space >= 0 ? matchIndex - LEAD_CHARS + space + 1 : matchIndex;
 }
 
-function cut(text: string, start: number, maxChars: number): string {
-  const prefix = start > 0 ? '…' : '';
-  const room = maxChars - prefix.length;
-  if (text.length - start <= room) return prefix + text.slice(start);
-  const window = text.slice(start, start + room - 1);
+const ELLIPSIS = '…';
+/** Punctuation that reads wrong right before an ellipsis ("the cable,…"). */
+const DANGLING = /[\s,;:(\[{'"“‘–—-]+$/u;
+/** Punctuation that reads wrong right after one ("…, then"). */
+const LEADING = /^[\s,;:.)\]}!?–—-]+/u;
+
+/**
+ * The end of the last whole word that fits before `limit`: a space, or failing that (a long URL or code) a
+ * joiner inside the token ("/", "-", "."), so no word is cut in half unless one word fills the whole room.
+ */
+function wordEnd(text: string, start: number, limit: number): number {
+  if (limit >= text.length) return text.length;
+  if (/[\s]/u.test(text.charAt(limit))) return limit;
+  const window = text.slice(start, limit + 1);
   const space = window.lastIndexOf(' ');
-  return `${prefix}${(space > room / 2 ? window.slice(0, space) : window).trimEnd()}…`;
+  if (space > 0) return start + space;
+  const joiner = Math.max(window.lastIndexOf('/'), window.lastIndexOf('-'), window.lastIndexOf('.'));
+  return joiner > 0 ? start + joiner : limit;
+}
+
+/** `text` from `start`, at most `maxChars` long with its ellipses, cut only between words and marked "…" on each cut side. */
+function cut(text: string, start: number, maxChars: number): string {
+  const from = start > 0 ? start + (LEADING.exec(text.slice(start))?.[0].length ?? 0) : 0;
+  const prefix = from > 0 ? ELLIPSIS : '';
+  if (text.length - from <= maxChars - prefix.length) return prefix + text.slice(from);
+  const limit = from + maxChars - prefix.length - ELLIPSIS.length;
+  const body = text.slice(from, wordEnd(text, from, limit)).replace(DANGLING, '');
+  return `${prefix}${body}${ELLIPSIS}`;
 }
