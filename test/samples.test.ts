@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { transcriptLine } from '../src/cli/generate.js';
 import { generateTranscripts } from '../src/synthetic/generate.js';
 import { intentLibrarySchema, type IntentLibrary } from '../src/library/schema.js';
+import { createAttributeExtractor } from '../src/nlu/extractors/index.js';
 
 const DOMAIN: Record<string, string[]> = {
   orders: ['order-status', 'change-delivery', 'missing-item', 'cancel-order'],
@@ -123,6 +124,80 @@ describe('samples/library.json, the demo intent library', () => {
       const names = new Set(intent.attributes.map((attribute) => attribute.name));
       for (const [, name] of intent.solutionQuery.matchAll(/\{(\w+)\}/gu)) {
         assert.ok(names.has(name ?? ''), `${intent.id}: solutionQuery uses unknown {${name}}`);
+      }
+    }
+  });
+
+  it('gives every intent a phrase the skill can say back ("I can help you ...")', () => {
+    for (const intent of library.intents) {
+      assert.ok(intent.phrase, `${intent.id}: phrase`);
+      assert.match(intent.phrase, /^[a-z]/, `${intent.id}: a verb phrase in lower case, to follow "I can help you"`);
+      assert.doesNotMatch(intent.phrase, /[.!?]$/, `${intent.id}: no sentence end`);
+      assert.doesNotMatch(intent.phrase, /\b(?:the customer|their|they)\b/i, `${intent.id}: speaks to the customer`);
+    }
+  });
+
+  it('gives every attribute a label in sentence case, one label per attribute name', () => {
+    const labels = new Map<string, string>();
+    for (const intent of library.intents) {
+      for (const attribute of intent.attributes) {
+        assert.ok(attribute.label, `${intent.id}.${attribute.name}: label`);
+        assert.match(attribute.label, /^\p{Lu}[^A-Z]*$|^\p{Lu}/u, `${intent.id}.${attribute.name}: label "${attribute.label}"`);
+        assert.notEqual(attribute.label, attribute.name, `${intent.id}.${attribute.name}: a label in words`);
+        const known = labels.get(attribute.name);
+        assert.ok(known === undefined || known === attribute.label, `${intent.id}.${attribute.name}: "${attribute.label}", elsewhere "${known}"`);
+        labels.set(attribute.name, attribute.label);
+      }
+    }
+  });
+
+  it('labels every enum value and gives every patterned attribute an example of its form', () => {
+    for (const intent of library.intents) {
+      for (const attribute of intent.attributes) {
+        if (attribute.type === 'enum') assert.deepEqual(Object.keys(attribute.valueLabels ?? {}).sort(), [...(attribute.values ?? [])].sort(), `${intent.id}.${attribute.name}`);
+        if (attribute.pattern) {
+          assert.ok(attribute.example, `${intent.id}.${attribute.name}: example`);
+          assert.match(attribute.example, new RegExp(attribute.pattern, 'u'), `${intent.id}.${attribute.name}: example "${attribute.example}"`);
+        }
+      }
+    }
+  });
+
+  it('reads every value label, tapped as a quick reply, as its value', () => {
+    const extractor = createAttributeExtractor();
+    for (const intent of library.intents) {
+      for (const attribute of intent.attributes.filter((a) => a.type === 'enum')) {
+        for (const [value, label] of Object.entries(attribute.valueLabels ?? {})) {
+          const found = extractor.extract(label, intent.attributes, { now: new Date('2025-03-12T15:00:00Z'), pendingAttribute: attribute.name });
+          assert.equal(found.find((extraction) => extraction.attribute === attribute.name)?.value, value, `${intent.id}.${attribute.name}: "${label}"`);
+        }
+      }
+    }
+  });
+
+  it('asks for each date in the words of its event', () => {
+    const event: Record<string, RegExp> = {
+      purchaseDate: /\b(?:buy|bought|purchase[ds]?)\b/i,
+      deliveryDate: /\b(?:arrive|delivered|receive)\b/i,
+      preferredDeliveryDate: /\bdeliver(?:y|ed)?\b/i,
+      returnShippedDate: /\b(?:send|sent|ship|drop)\b/i,
+      chargeDate: /\bcharge[ds]?\b/i,
+    };
+    for (const intent of library.intents) {
+      for (const attribute of intent.attributes.filter((a) => a.type === 'date')) {
+        const words = event[attribute.name];
+        assert.ok(words, `no known event for ${attribute.name}`);
+        assert.match(attribute.question, words, `${intent.id}.${attribute.name}: "${attribute.question}"`);
+      }
+    }
+  });
+
+  it('asks for values with open questions, keeping yes/no questions for yes/no attributes', () => {
+    for (const intent of library.intents) {
+      for (const attribute of intent.attributes.filter((a) => a.type !== 'boolean')) {
+        const asked = attribute.question.split(/(?<=[?.])\s+/).find((sentence) => sentence.endsWith('?')) ?? attribute.question;
+        const yesNo = /^(?:do|does|did|have|has|is|are|was|were)\b/i.test(asked) && !/\bor\b/.test(asked);
+        assert.ok(!yesNo, `${intent.id}.${attribute.name} asks a yes/no question: "${attribute.question}"`);
       }
     }
   });

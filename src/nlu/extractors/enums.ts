@@ -58,12 +58,17 @@ function inflections(word: string): string[] {
   return [/(?:s|x|z|ch|sh)$/.test(word) ? `${word}es` : `${word}s`];
 }
 
-function formsOf(values: readonly string[]): Form[] {
+function formsOf(values: readonly string[], labels: Readonly<Record<string, string>>): Form[] {
   const folded = values.map((value) => ({ value, words: foldText(value).split(' ').filter(Boolean) }));
   const forms: Form[] = [];
   const add = (value: string, words: readonly string[], score: number, whole = false): void => {
     if (words.length > 0) forms.push({ value, words, key: words.join(' '), score, whole: whole && !CATCH_ALL.has(words.join(' ')) });
   };
+  // The label is what the customer read and tapped ("Changed my mind" for changed-mind): it names the value whole.
+  for (const value of values) {
+    const label = labels[value];
+    if (label !== undefined) add(value, foldText(label).split(' ').filter(Boolean), 1, true);
+  }
   for (const { value, words } of folded) {
     const last = words.length - 1;
     add(value, words, 1, true);
@@ -100,11 +105,11 @@ function indexForms(forms: readonly Form[]): FormIndex {
 
 const indexCache = new Map<string, FormIndex>();
 
-function formIndex(values: readonly string[]): FormIndex {
-  const key = values.join('\u0000');
+function formIndex(values: readonly string[], labels: Readonly<Record<string, string>>): FormIndex {
+  const key = [...values, ...values.map((value) => labels[value] ?? '')].join('\u0000');
   let index = indexCache.get(key);
   if (!index) {
-    index = indexForms(formsOf(values));
+    index = indexForms(formsOf(values, labels));
     if (indexCache.size < 500) indexCache.set(key, index);
   }
   return index;
@@ -180,7 +185,7 @@ function bestPerValue(matches: readonly Match[]): Match[] {
 export function enumCandidates(turn: ScannedTurn, attribute: Attribute, pending: boolean): Candidate[] {
   const values = attribute.values ?? [];
   if (values.length === 0 || turn.tokens.length === 0) return [];
-  const [best, runnerUp] = bestPerValue(findMatches(turn.tokens, formIndex(values), pending));
+  const [best, runnerUp] = bestPerValue(findMatches(turn.tokens, formIndex(values, attribute.valueLabels ?? {}), pending));
   if (!best || (runnerUp && runnerUp.score >= best.score - 0.01)) return [];
   return [{ start: best.start, end: best.end, value: best.value, confidence: 0.5 + 0.45 * best.score, evident: best.evident }];
 }

@@ -33,6 +33,20 @@ describe('enum answers', () => {
     assert.equal(choice('my laptop will not charge', deviceType, false), 'Laptop');
   });
 
+  it('reads a value label, as the customer tapped or typed it, as its value', () => {
+    const reason = attribute({
+      name: 'cancelReason',
+      type: 'enum',
+      values: ['changed-mind', 'found-cheaper', 'other'],
+      valueLabels: { 'changed-mind': 'Changed my mind', 'found-cheaper': 'Found it cheaper elsewhere', other: 'Something else' },
+      question: 'Why do you want to cancel?',
+    });
+    assert.equal(choice('Changed my mind', reason), 'changed-mind');
+    assert.equal(choice('i changed my mind', reason), 'changed-mind');
+    assert.equal(choice('Something else', reason), 'other');
+    assert.equal(choice('Found it cheaper elsewhere', reason), 'found-cheaper');
+  });
+
   it('takes a catch-all value such as "other" only as the answer to its question', () => {
     const reason = attribute({ name: 'cancelReason', type: 'enum', values: ['changed-mind', 'found-cheaper', 'other'], question: 'Why do you want to cancel?' });
     assert.equal(choice('I have another question and the other order is fine', reason, false), undefined);
