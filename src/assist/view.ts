@@ -3,6 +3,8 @@ import { nextQuestions } from '../engine/questions.js';
 import type { ConversationState, Phase, Status } from '../engine/state.js';
 import type { Solution } from '../knowledge/types.js';
 import type { Catalog } from '../library/catalog.js';
+import { attributeTitle, valueLabel } from '../library/formats.js';
+import type { Attribute } from '../library/schema.js';
 import type { AttributeValue } from '../nlu/types.js';
 import { derivedResponses, type SuggestedResponses } from './suggestions.js';
 
@@ -18,8 +20,12 @@ export interface EarlierIntent extends IntentView {
 
 export interface KnownAttribute {
   name: string;
+  /** What the page shows for the attribute: its label in the library ("Order number"), or its name in words. */
+  label: string;
   description: string;
   value: AttributeValue;
+  /** What the page shows for the value: an enum value's label ("Credit card" for credit-card), otherwise the value as text. */
+  valueLabel: string;
   text: string;
   /** self-service: gathered before the hand-off; handoff: carried over by the platform; assisted: in this conversation. */
   source: 'self-service' | 'handoff' | 'assisted';
@@ -27,6 +33,8 @@ export interface KnownAttribute {
 
 export interface SuggestedQuestion {
   attribute: string;
+  /** The attribute as the page shows it ("Order number"). */
+  label: string;
   question: string;
   required: boolean;
   asked: boolean;
@@ -71,13 +79,19 @@ export function buildView(state: ConversationState, catalog: Catalog, responses?
     status: state.status,
     intent: current,
     earlierIntents: earlierIntents(state, catalog),
-    known: Object.entries(state.attributes).map(([name, known]) => ({
-      name,
-      description: (state.intent ? catalog.attribute(state.intent.id, name)?.description : undefined) ?? '',
-      value: known.value,
-      text: known.text,
-      source: known.source,
-    })),
+    known: Object.entries(state.attributes).map(([name, known]) => {
+      // A value can outlive its intent (the customer moved on): it is still shown, named by its name.
+      const attribute = state.intent ? catalog.attribute(state.intent.id, name) : undefined;
+      return {
+        name,
+        label: attributeTitle(attribute ?? { name }),
+        description: attribute?.description ?? '',
+        value: known.value,
+        valueLabel: shownValue(attribute, known.value),
+        text: known.text,
+        source: known.source,
+      };
+    }),
     questions: intent ? questionsFor(state, intent) : [],
     responses: responses ?? derivedResponses(state, catalog),
     solutions: state.solutions,
@@ -104,8 +118,10 @@ function earlierIntents(state: ConversationState, catalog: Catalog): EarlierInte
 type IntentOf = NonNullable<ReturnType<Catalog['intent']>>;
 
 function questionsFor(state: ConversationState, intent: IntentOf): SuggestedQuestion[] {
+  const labels = new Map(intent.attributes.map((attribute) => [attribute.name, attributeTitle(attribute)]));
   const open = nextQuestions(intent, state).map((question) => ({
     attribute: question.attribute,
+    label: labels.get(question.attribute) ?? attributeTitle({ name: question.attribute }),
     question: question.question,
     required: question.required,
     asked: state.asked.includes(question.attribute),
@@ -115,6 +131,7 @@ function questionsFor(state: ConversationState, intent: IntentOf): SuggestedQues
     .filter((attribute) => state.attributes[attribute.name] !== undefined)
     .map((attribute) => ({
       attribute: attribute.name,
+      label: attributeTitle(attribute),
       question: attribute.question,
       required: attribute.required,
       asked: state.asked.includes(attribute.name),
@@ -122,4 +139,10 @@ function questionsFor(state: ConversationState, intent: IntentOf): SuggestedQues
       answer: state.attributes[attribute.name]?.text || String(state.attributes[attribute.name]?.value),
     }));
   return [...open, ...answered];
+}
+
+function shownValue(attribute: Attribute | undefined, value: AttributeValue): string {
+  if (attribute?.type === 'enum' && typeof value === 'string') return valueLabel(attribute, value);
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  return String(value);
 }

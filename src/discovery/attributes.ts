@@ -1,4 +1,5 @@
 import type { Attribute } from '../library/schema.js';
+import { attributeTitle } from '../library/formats.js';
 import { nameAttribute } from './attribute-names.js';
 import { clusterQuestions, questionKey, type QuestionCluster } from './question-clusters.js';
 import type { Exchange } from './turns.js';
@@ -73,8 +74,10 @@ export function mineAttributes(conversations: ReadonlyArray<readonly Exchange[]>
     const question = phrasing.get(cluster.phrasings[0]!.text)!;
     const type = inferValueType(answersOf(cluster), question);
     const shown = cluster.phrasings.map((p) => ({ text: phrasing.get(p.text)!, count: p.count }));
+    const name = uniqueName(nameAttribute(shown, type.type, cluster.kind), taken);
     mined.push({
-      name: uniqueName(nameAttribute(shown, type.type, cluster.kind), taken),
+      name,
+      label: attributeTitle({ name }),
       description: `Asked in ${Math.round(weight * 100)}% of these conversations.`,
       ...type,
       question,

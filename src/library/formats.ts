@@ -94,13 +94,37 @@ export function expectedForm(attribute: Attribute): { description: string | null
   return { description: describePattern(attribute.pattern), example: attribute.example ?? exampleOfPattern(attribute.pattern) };
 }
 
-/** What people read for an attribute: its label, or its name in words ("returnAuthorization" -> "return authorization"). */
-export function attributeLabel(attribute: Pick<Attribute, 'name' | 'label'>): string {
-  if (attribute.label) return attribute.label;
-  return attribute.name
+/** An attribute name in words: "returnAuthorization" -> "return authorization", "card_last4" -> "card last4". */
+export function nameInWords(name: string): string {
+  return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/_+/g, ' ')
+    .trim()
     .toLowerCase();
+}
+
+/** A first word written as a name or an abbreviation keeps its capitals in a sentence ("TV", "PayPal", "iPhone"). */
+function keepsCapitals(word: string): boolean {
+  return /\p{Lu}/u.test(word.slice(1));
+}
+
+/**
+ * An attribute as people read it on its own, in a heading or a list (the representative's page, a review): its label,
+ * or its name in words with a capital ("Return authorization").
+ */
+export function attributeTitle(attribute: Pick<Attribute, 'name' | 'label'>): string {
+  const words = attribute.label ?? nameInWords(attribute.name);
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * An attribute as it reads inside a sentence ("doesn't look like an order number"): its label with the first letter in
+ * lower case unless the first word is a name or an abbreviation ("TV model"), or its name in words.
+ */
+export function attributeLabel(attribute: Pick<Attribute, 'name' | 'label'>): string {
+  if (!attribute.label) return nameInWords(attribute.name);
+  const first = attribute.label.split(/\s/, 1)[0] ?? '';
+  return keepsCapitals(first) ? attribute.label : attribute.label.charAt(0).toLowerCase() + attribute.label.slice(1);
 }
 
 /** What people read for an enum value: its label, or the value in words ("credit-card" -> "Credit card"). */

@@ -34,6 +34,22 @@ describe("what the representative's view shows", () => {
     assert.ok(view.questions.slice(0, -1).every((question) => !question.answered));
   });
 
+  it('names attributes by their labels and enum values by theirs, so the page shows "Order number", not orderNumber', () => {
+    const view = buildView(
+      conversation((state) => {
+        state.intent = { id: 'payment-declined', confidence: 0.9 };
+        state.attributes.paymentMethod = { value: 'credit-card', text: 'my visa credit card', confidence: 0.9, turn: 1, source: 'self-service' };
+        state.attributes.returnShippedDate = { value: '2026-02-20', text: 'last week', confidence: 0.8, turn: 1, source: 'self-service' };
+      }),
+      catalog,
+    );
+    const known = Object.fromEntries(view.known.map((entry) => [entry.name, [entry.label, entry.valueLabel]]));
+    assert.deepEqual(known.paymentMethod, ['Payment method', 'Credit card']);
+    assert.deepEqual(known.returnShippedDate, ['Return shipped date', '2026-02-20'], 'a value from another intent is named by its name in words');
+    const labels = Object.fromEntries(view.questions.map((question) => [question.attribute, question.label]));
+    assert.deepEqual(labels, { declineMessage: 'Decline message', cardLast4: 'Last 4 digits of the card', orderNumber: 'Order number', paymentMethod: 'Payment method' });
+  });
+
   it('shows earlier intents newest first, not the current one, with rejected ones marked', () => {
     const view = buildView(
       conversation((state) => {

@@ -72,6 +72,17 @@ describe('discover: transcripts to a draft library and a report', function () {
     assert.ok(library.intents.some((i) => i.attributes.some((a) => a.type === 'identifier' && a.pattern !== undefined)), 'an order or serial number attribute');
   });
 
+  it('labels every drafted attribute in words made from its name, for the pages and the skill to show', () => {
+    const attributes = library.intents.flatMap((intent) => intent.attributes);
+    assert.ok(attributes.length > 0);
+    for (const attribute of attributes) {
+      assert.ok(attribute.label, `${attribute.name} has a label`);
+      assert.equal(attribute.label.replace(/\s+/g, '').toLowerCase(), attribute.name.replace(/_/g, '').toLowerCase(), `${attribute.name}: "${attribute.label}"`);
+      assert.match(attribute.label, /^\p{Lu}/u);
+    }
+    assert.ok(attributes.some((attribute) => attribute.label === 'Order number'), attributes.map((a) => a.label).join(', '));
+  });
+
   it('groups requests so that each intent is mostly one of the generator\'s intents', () => {
     const gold = new Map(transcripts.map((t) => [t.conversationId, t.meta?.intents ?? []] as const));
     const rows = readFileSync(assignments, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { id: string; intentId: string | null });

@@ -1,3 +1,4 @@
+import { nameInWords } from '../../library/formats.js';
 import type { Attribute } from '../../library/schema.js';
 import { contentWords } from '../../text/content-words.js';
 import { stem } from '../../text/stem.js';
@@ -48,14 +49,6 @@ function likeness(cue: Cue, word: Word): number {
   return cue.concept === word.concept ? 0.8 : 0;
 }
 
-/** "purchaseDate" and "serial_number" as words. */
-export function nameWords(name: string): string {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/_+/g, ' ')
-    .toLowerCase();
-}
-
 const cueCache = new WeakMap<Attribute, readonly Cue[]>();
 
 function cuesOf(attribute: Attribute): readonly Cue[] {
@@ -69,7 +62,7 @@ function cuesOf(attribute: Attribute): readonly Cue[] {
     }
   };
   add(attribute.description, 0.7);
-  add(`${nameWords(attribute.name)} ${attribute.question}`, 1);
+  add(`${nameInWords(attribute.name)} ${attribute.label ?? ''} ${attribute.question}`, 1);
   const cues = [...byStem.values()];
   cueCache.set(attribute, cues);
   return cues;

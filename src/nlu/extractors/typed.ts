@@ -1,13 +1,13 @@
+import { nameInWords } from '../../library/formats.js';
 import type { Attribute } from '../../library/schema.js';
 import { booleanCandidates } from './booleans.js';
-import { nameWords } from './cues.js';
 import { dateLean, resolveDate } from './dates.js';
 import { enumCandidates } from './enums.js';
 import { genericIdCandidates, patternCandidates } from './identifiers.js';
 import type { Candidate, ScannedTurn } from './turn.js';
 
 function attributeWords(attribute: Attribute): string {
-  return `${nameWords(attribute.name)} ${attribute.description} ${attribute.question}`;
+  return `${nameInWords(attribute.name)} ${attribute.label ?? ''} ${attribute.description} ${attribute.question}`;
 }
 
 function dateCandidates(turn: ScannedTurn, attribute: Attribute): Candidate[] {
