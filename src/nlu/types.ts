@@ -63,7 +63,16 @@ export interface AttributeExtractor {
   extract(text: string, attributes: readonly Attribute[], context: ExtractionContext): Extraction[];
   /**
    * What in an answer to `attribute`'s question looks like an attempt at its value that does not fit its type or
-   * pattern ("RMA-1234567" for six digits after RMA-), or null; the policy then says what is expected.
+   * pattern ("RMA-1234567" for six digits after RMA-), or null; the policy then says what is expected. With the
+   * intent's `attributes` in `context`, a value that fits one of them (an order number while a serial number was
+   * asked) is no attempt.
    */
-  malformed?(text: string, attribute: Attribute): string | null;
+  malformed?(text: string, attribute: Attribute, context?: MalformedContext): string | null;
+}
+
+export interface MalformedContext {
+  /** The attributes of the conversation's intent. */
+  attributes?: readonly Attribute[];
+  /** Default region for phone numbers without a country code, e.g. "US". */
+  defaultRegion?: string;
 }
