@@ -40,7 +40,7 @@ export function compilePattern(source: string): CompiledPattern | null {
 }
 
 /** Runs of letters and digits joined by at most two spaces, dashes or dots: "BL 447 1220", "tv-4011-8273". */
-interface Chunk extends Span {
+export interface Chunk extends Span {
   compact: string;
   digits: boolean;
 }
@@ -67,7 +67,8 @@ function joinable(left: Group, right: Group, text: string): boolean {
   return !lowerWord(left) && !lowerWord(right);
 }
 
-function chunks(text: string): Chunk[] {
+/** Every run of groups that may be one identifier typed in pieces and holds a digit, longest first. */
+export function chunks(text: string): Chunk[] {
   const groups: Group[] = [...text.matchAll(GROUP)].map((match) => ({ start: match.index, end: match.index + match[0].length, text: match[0] }));
   const found: Chunk[] = [];
   for (let first = 0; first < groups.length; first += 1) {
