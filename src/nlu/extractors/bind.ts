@@ -66,14 +66,14 @@ function choose(all: readonly Proposal[]): Proposal[] {
 
 export function bindValues(turn: ScannedTurn, attributes: readonly Attribute[], pendingName: string | undefined): Extraction[] {
   const pendingAttribute = attributes.find((attribute) => attribute.name === pendingName);
-  const chosen = choose(attributes.filter((attribute) => attribute.type !== 'text').flatMap((attribute) => proposals(turn, attribute, attribute === pendingAttribute)));
+  const chosen = choose(attributes.flatMap((attribute) => proposals(turn, attribute, attribute === pendingAttribute)));
   const extractions: Extraction[] = chosen.map((proposal) => ({
     attribute: proposal.attribute,
     value: proposal.value,
     text: turn.text.slice(proposal.start, proposal.end),
     confidence: round(proposal.confidence),
   }));
-  if (pendingAttribute?.type === 'text') {
+  if (pendingAttribute?.type === 'text' && !chosen.some((proposal) => proposal.pending)) {
     const answer = freeTextCandidate(turn.text, chosen);
     if (answer) extractions.push({ attribute: pendingAttribute.name, value: answer.value, text: turn.text.slice(answer.start, answer.end), confidence: answer.confidence });
   }

@@ -1,9 +1,11 @@
 import { nameInWords } from '../../library/formats.js';
 import type { Attribute } from '../../library/schema.js';
+import { addressCandidates, isAddressAttribute } from './addresses.js';
 import { booleanCandidates } from './booleans.js';
 import { dateLean, resolveDate } from './dates.js';
 import { enumCandidates } from './enums.js';
 import { genericIdCandidates, patternCandidates } from './identifiers.js';
+import { statedCandidates } from './stated.js';
 import type { Candidate, ScannedTurn } from './turn.js';
 
 function attributeWords(attribute: Attribute): string {
@@ -37,7 +39,10 @@ function numberCandidates(turn: ScannedTurn, attribute: Attribute, pending: bool
   });
 }
 
-/** What the typed extractor of the attribute's type finds; free text is left to the binding rules. */
+/**
+ * What the typed extractor of the attribute's type finds. For free text: a street address for an address attribute,
+ * otherwise what the customer states in words that name the attribute; a bare answer is left to the binding rules.
+ */
 export function typedCandidates(turn: ScannedTurn, attribute: Attribute, pending: boolean): Candidate[] {
   switch (attribute.type) {
     case 'date':
@@ -55,6 +60,6 @@ export function typedCandidates(turn: ScannedTurn, attribute: Attribute, pending
     case 'boolean':
       return booleanCandidates(turn, pending);
     case 'text':
-      return [];
+      return isAddressAttribute(attribute) ? addressCandidates(turn, attribute, pending) : statedCandidates(turn, attribute);
   }
 }

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { isAddressAttribute } from '../../../src/nlu/extractors/addresses.js';
+import { attribute, errorCode, extract, orderNumber, values } from './fixtures.js';
+
+const newDeliveryAddress = attribute({
+  name: 'newDeliveryAddress',
+  type: 'text',
+  label: 'New delivery address',
+  description: 'Address or pickup location the order should go to instead.',
+  question: 'What address should we deliver it to instead?',
+});
+const newValue = attribute({ name: 'newValue', type: 'text', description: 'The new email address, phone number, postal address or name.', question: 'What should we change it to?' });
+const deviceModel = attribute({ name: 'deviceModel', type: 'text', label: 'Device model', question: 'Which model is it?' });
+const declineMessage = attribute({ name: 'declineMessage', type: 'text', label: 'Decline message', question: 'What exactly does the error message say?' });
+const missingItem = attribute({ name: 'missingItem', type: 'text', question: 'Which item is missing from the package?' });
+const exchangeFor = attribute({ name: 'exchangeFor', type: 'text', question: 'What would you like instead?' });
+const closeReason = attribute({ name: 'closeReason', type: 'text', label: 'Reason for closing', question: 'Why do you want to close the account?' });
+const competitorName = attribute({ name: 'competitorName', type: 'text', label: 'Store with the lower price', question: 'Where did you see the lower price?' });
+
+describe('addresses the customer states', () => {
+  it('takes an address said with a cue before its question is asked', () => {
+    assert.deepEqual(values(extract('the new address is 12 Main Street, Springfield', [orderNumber, newDeliveryAddress])), { newDeliveryAddress: '12 Main Street, Springfield' });
+    assert.deepEqual(values(extract('order BL-4471220, please ship it to 450 Oak Ave Apt 3B, Portland, OR 97205 instead', [orderNumber, newDeliveryAddress])), {
+      orderNumber: 'BL-4471220',
+      newDeliveryAddress: '450 Oak Ave Apt 3B, Portland, OR 97205',
+    });
+    assert.deepEqual(values(extract('we moved to 9 Harbor View Road, Seattle', [newValue])), { newValue: '9 Harbor View Road, Seattle' });
+  });
+
+  it('keeps the postcode that ends an address', () => {
+    assert.deepEqual(values(extract('deliver to 3 Church Lane, Oxford OX1 4AB', [newDeliveryAddress])), { newDeliveryAddress: '3 Church Lane, Oxford OX1 4AB' });
+  });
+
+  it('takes only the address from an answer to the address question', () => {
+    assert.deepEqual(values(extract('my work address, 1600 Market St Suite 400, Philadelphia', [newDeliveryAddress], 'newDeliveryAddress')), {
+      newDeliveryAddress: '1600 Market St Suite 400, Philadelphia',
+    });
+  });
+
+  it('does not take an old or wrong address, an address without a cue, or a floor number', () => {
+    assert.deepEqual(extract('my old address was 5 Elm St', [newValue]), []);
+    assert.deepEqual(extract('it went to 14 Main St instead of my house', [newDeliveryAddress]), []);
+    assert.deepEqual(extract('I walked past 14 Main St today', [newDeliveryAddress]), []);
+    assert.deepEqual(extract('I live on the 3rd floor so please knock', [newDeliveryAddress]), []);
+  });
+
+  it('knows an address attribute by its words, but not an email address', () => {
+    assert.equal(isAddressAttribute(newDeliveryAddress), true);
+    assert.equal(isAddressAttribute(newValue), true);
+    assert.equal(isAddressAttribute(attribute({ name: 'contact', type: 'text', description: 'The email address to reply to.', question: 'Where should we reply?' })), false);
+    assert.equal(isAddressAttribute(attribute({ name: 'homeAddress', type: 'email', question: 'What is your address?' })), false);
+  });
+});
+
+describe('free text the customer states in words that name it', () => {
+  it('takes a value after the words that name the attribute', () => {
+    assert.deepEqual(values(extract('the model is X500 and it shows E21', [errorCode, deviceModel])), { errorCode: 'E21', deviceModel: 'X500' });
+    assert.deepEqual(values(extract('the error message says card declined', [declineMessage])), { declineMessage: 'card declined' });
+    assert.deepEqual(values(extract("the message said 'insufficient funds' but I have money", [declineMessage])), { declineMessage: 'insufficient funds' });
+    assert.deepEqual(values(extract('it just says "do not honor" when I pay', [declineMessage])), { declineMessage: 'do not honor' });
+  });
+
+  it('takes a code named by the attribute right before or after it', () => {
+    assert.deepEqual(values(extract('model number BL-LP14X, error E88 on boot', [errorCode, deviceModel])), { errorCode: 'E88', deviceModel: 'BL-LP14X' });
+    assert.deepEqual(values(extract("it's a BL-TV55Q7 model and I can't get past the region screen", [deviceModel])), { deviceModel: 'BL-TV55Q7' });
+  });
+
+  it('reads names made of a state or of a verb and preposition, and reasons after "because"', () => {
+    assert.deepEqual(values(extract("I'm missing the power adapter", [missingItem])), { missingItem: 'the power adapter' });
+    assert.deepEqual(values(extract('the remote is missing from the box', [missingItem])), { missingItem: 'the remote' });
+    assert.deepEqual(values(extract('can I swap it for a black one', [exchangeFor])), { exchangeFor: 'a black one' });
+    assert.deepEqual(values(extract("I want to close my account because I'm moving abroad", [closeReason])), { closeReason: "I'm moving abroad" });
+    assert.deepEqual(values(extract('the store is Walmart, they have it cheaper', [competitorName])), { competitorName: 'Walmart' });
+  });
+
+  it('takes nothing from a question, a negation or words that name no value', () => {
+    assert.deepEqual(extract('which model is it?', [deviceModel]), []);
+    assert.deepEqual(extract('the model is not on the box', [deviceModel]), []);
+    assert.deepEqual(extract('the model is it', [deviceModel]), []);
+    assert.deepEqual(extract('nothing is missing but it is scratched', [missingItem]), []);
+    assert.deepEqual(extract('my phone is broken', [deviceModel, missingItem]), []);
+  });
+
+  it('prefers the stated value to the whole answer when the question was asked', () => {
+    assert.deepEqual(values(extract('um the model is Q7 Pro', [deviceModel], 'deviceModel')), { deviceModel: 'Q7 Pro' });
+  });
+});
