@@ -5,7 +5,8 @@ export interface EmailMention extends Span {
   value: string;
 }
 
-const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63})*\.\p{L}{2,24}(?![\p{L}\p{N}-]|\.\p{L})/gu;
+/** The local part may hold an apostrophe ("pat.o'neil@..."), but starts with a letter, digit or one of ._%+- as before. */
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-][\p{L}\p{N}._%+'-]{0,63}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63})*\.\p{L}{2,24}(?![\p{L}\p{N}-]|\.\p{L})/gu;
 
 export function findEmails(text: string): EmailMention[] {
   return [...text.matchAll(EMAIL)].map((match) => {

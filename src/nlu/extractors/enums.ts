@@ -75,7 +75,8 @@ function formsOf(values: readonly string[], labels: Readonly<Record<string, stri
     if (words.length > 1) add(value, [words.join('')], 1, true);
     for (const inflected of inflections(words[last] ?? '')) add(value, [...words.slice(0, last), inflected], 0.95, true);
     for (const word of words) {
-      for (const synonym of SYNONYMS[word] ?? []) add(value, words.flatMap((w) => (w === word ? synonym.split(' ') : [w])), 0.85);
+      // A synonym of a one-word value names it whole ("television" for TV); in a longer value it names a part.
+      for (const synonym of SYNONYMS[word] ?? []) add(value, words.flatMap((w) => (w === word ? synonym.split(' ') : [w])), 0.85, words.length === 1);
       const distinctive =
         words.length > 1 && word.length >= 3 && !STOP_WORDS.has(word) && !folded.some((other) => other.value !== value && other.words.includes(word));
       if (!distinctive) continue;

@@ -8,6 +8,11 @@ describe('email and phone answers', () => {
     assert.equal(found[0]?.text, 'Jane.Doe+orders@Example.COM');
   });
 
+  it("keeps an apostrophe in the name part of an address (pat.o'neil@...)", () => {
+    assert.deepEqual(values(extract("the account is under pat.o'neil@example.net", [email])), { email: "pat.o'neil@example.net" });
+    assert.deepEqual(values(extract("it's 'jo@example.com'", [email], 'email')), { email: 'jo@example.com' });
+  });
+
   it('takes an email address mentioned before it was asked', () => {
     assert.deepEqual(values(extract('you can reach me at jane.doe@example.com', [email, phone])), { email: 'jane.doe@example.com' });
   });

@@ -24,6 +24,11 @@ describe('enum answers', () => {
     assert.equal(choice('a smart home thing'), 'Smart home device');
   });
 
+  it('takes a one-word value named by its synonym before the question is asked', () => {
+    assert.equal(choice('is my television still covered', deviceType, false), 'TV');
+    assert.equal(choice('I want the express one', deliveryOption, false), undefined, 'a synonym of part of a longer value still needs the question');
+  });
+
   it('reads the beginning of a word as the value only as the answer to its question', () => {
     assert.equal(choice('head', deviceType), 'Headphones');
     assert.equal(choice('head', deviceType, false), undefined);

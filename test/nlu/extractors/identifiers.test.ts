@@ -40,6 +40,12 @@ describe('identifier answers', () => {
     assert.deepEqual(values(extract('the card ending 4242 was charged $49.99', [cardLast4])), { cardLast4: '4242' });
   });
 
+  it('binds "my card ends in 4242" to the last four digits of the card, not to an amount or an order', () => {
+    const cardLast4 = attribute({ name: 'cardLast4', type: 'identifier', pattern: '\\b\\d{4}\\b', label: 'Last 4 digits of the card', question: 'What are the last four digits of the card you tried?' });
+    const chargeAmount = attribute({ name: 'chargeAmount', type: 'number', question: 'How much was each charge?' });
+    assert.deepEqual(values(extract('my card ends in 4242 and it keeps getting declined', [orderNumber, chargeAmount, cardLast4])), { cardLast4: '4242' });
+  });
+
   it('does not read words, small numbers or prices as an identifier', () => {
     assert.deepEqual(extract("I don't have it with me", [referenceNumber], 'referenceNumber'), []);
     assert.deepEqual(extract('3', [referenceNumber], 'referenceNumber'), []);
