@@ -96,7 +96,8 @@ const HEAD_IS = (head: string) => new RegExp(String.raw`\b(?:${head})\b(?:\s+[\p
 const HEAD_CODE = (head: string) => new RegExp(String.raw`\b(?:${head})\b(?:\s+(?:number|no\.?|name|#))?\s*:?\s+(${CODE})`, 'dgiu');
 const CODE_HEAD = (head: string) => new RegExp(String.raw`\b(?:a|an|the|my|this|that)\s+(${CODE})\s+(?:${head})\b`, 'dgiu');
 const SAYS_QUOTED = /\b(?:says|said|reads|shows|showed|displays|saying)\s+["“‘'`]([^"”’'`]{2,200})["”’'`]/dgiu;
-const BECAUSE = /\b(?:because|since|as|cause|cuz|coz)\s+(?=\S)/giu;
+/** "since" and "as" are left out: they more often tell a time ("since Monday") or a comparison. */
+const BECAUSE = /\b(?:because|cause|cuz|coz|due\s+to)\s+(?=\S)/giu;
 const STATE_BEFORE = (state: string) => new RegExp(String.raw`\b${state}\s+(?=(?:the|a|an|my|our|one|two|both|some|its|their)\b)`, 'giu');
 const STATE_AFTER = (state: string) =>
   new RegExp(String.raw`\b((?:the|my|our|a|an|one|both|its)\s+(?:[\p{L}\p{N}-]+\s+){0,3}?[\p{L}\p{N}-]+)\s+(?:is|are|was|were)\s+(?:still\s+)?${state}\b`, 'dgiu');
