@@ -1,19 +1,19 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { evaluateConversations } from '../evaluation/evaluate-conversations.js';
-import { parseLabelledConversations, referenceDateSchema } from '../evaluation/labelled-conversations.js';
+import { loadConfig } from '../config.js';
+import { evaluateConversations, type ConversationEvaluation } from '../evaluation/evaluate-conversations.js';
+import { parseLabelledConversations, referenceDateSchema, type LabelledConversation } from '../evaluation/labelled-conversations.js';
 import { renderConversationReport } from '../evaluation/report-html.js';
 import { ConversationReplayer } from '../evaluation/replay.js';
 import { summaryJson as conversationsJson, summaryText as conversationsText } from '../evaluation/summary.js';
 import { LibraryValidationError, readLibraryFile } from '../library/io.js';
-import { createAttributeExtractor } from '../nlu/extractors/index.js';
 import { trainIntentClassifier } from '../nlu/classifier/train.js';
 import { type EvaluationResult, evaluateClassifier } from '../nlu/evaluate/evaluate.js';
 import { LabelledDataError, parseLabelledJsonl } from '../nlu/evaluate/labelled-jsonl.js';
 import { renderEvaluationReport } from '../nlu/evaluate/report-html.js';
+import { createAttributeExtractor } from '../nlu/extractors/index.js';
 import { trainFromLibrary } from '../nlu/library-training.js';
 import type { IntentClassifier, LabelledUtterance } from '../nlu/types.js';
-import { loadConfig } from '../config.js';
 import { CliError } from './errors.js';
 import { readLibraryForCli } from './read-library.js';
 
@@ -179,41 +179,47 @@ function registerConversationsCommand(evaluation: Command): void {
       if (options.referenceDate !== undefined && !referenceDateSchema.safeParse(options.referenceDate).success) {
         throw new CliError(`--reference-date: must be an ISO date (2019-03-01) or date-time with an offset, got "${options.referenceDate}"`);
       }
-      const content = await readText(options.conversations);
-      let conversations;
-      try {
-        conversations = parseLabelledConversations(content, options.conversations, { referenceDateRequired: options.referenceDate === undefined });
-      } catch (error) {
-        if (error instanceof LabelledDataError) throw new CliError(error.message);
-        throw error;
-      }
-      const library = await readLibraryForCli(options.library);
-      // The service's own wiring: the library compiled as `serve` compiles it, a private in-memory store.
-      const [{ compileLibrary }, { openStores }] = await Promise.all([import('../app/app.js'), import('../app/parts.js')]);
-      let live;
-      try {
-        live = compileLibrary(library);
-      } catch (error) {
-        if (error instanceof RangeError) throw new CliError(`${options.library}: ${error.message}`);
-        throw error;
-      }
-      const stores = await openStores(loadConfig({ SQLITE_PATH: ':memory:' }));
-      let result;
-      try {
-        const replayer = new ConversationReplayer(stores.conversations, {
-          catalog: live.catalog,
-          ranker: live.classifier,
-          extractor: createAttributeExtractor(),
-          defaultRegion: loadConfig().DEFAULT_PHONE_REGION,
-        });
-        result = await evaluateConversations(conversations, replayer, live.catalog, options.referenceDate);
-      } finally {
-        stores.close();
-      }
+      const conversations = await readConversations(options.conversations, options.referenceDate === undefined);
+      const result = await replayWithLibrary(options.library, conversations, options.referenceDate);
       process.stdout.write(options.json ? `${conversationsJson(result, worst)}\n` : conversationsText(result, worst));
       if (options.report !== undefined) {
         const html = renderConversationReport(result, { library: options.library, conversations: options.conversations, generatedAt: new Date(), worst });
         await writeReport(options.report, html);
       }
     });
+}
+
+async function readConversations(file: string, referenceDateRequired: boolean): Promise<LabelledConversation[]> {
+  const content = await readText(file);
+  try {
+    return parseLabelledConversations(content, file, { referenceDateRequired });
+  } catch (error) {
+    if (error instanceof LabelledDataError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+/** The service's own wiring: the library compiled as `serve` compiles it, replayed on a private in-memory store. */
+async function replayWithLibrary(file: string, conversations: readonly LabelledConversation[], referenceDate: string | undefined): Promise<ConversationEvaluation> {
+  const library = await readLibraryForCli(file);
+  const [{ compileLibrary }, { openStores }] = await Promise.all([import('../app/app.js'), import('../app/parts.js')]);
+  let live;
+  try {
+    live = compileLibrary(library);
+  } catch (error) {
+    if (error instanceof RangeError) throw new CliError(`${file}: ${error.message}`);
+    throw error;
+  }
+  const stores = await openStores(loadConfig({ SQLITE_PATH: ':memory:' }));
+  try {
+    const replayer = new ConversationReplayer(stores.conversations, {
+      catalog: live.catalog,
+      ranker: live.classifier,
+      extractor: createAttributeExtractor(),
+      defaultRegion: loadConfig().DEFAULT_PHONE_REGION,
+    });
+    return await evaluateConversations(conversations, replayer, live.catalog, referenceDate);
+  } finally {
+    stores.close();
+  }
 }
