@@ -140,6 +140,18 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
     markHandedOff(state, { reason: acts.asksForPerson ? 'the customer asked for a person' : 'the customer accepted the offer of a person' });
     return outcomeOf(state, { status: 'handoff', act: 'handoff' });
   }
+  if (offered?.kind === 'intent' && acts.affirm && !acts.deny) {
+    state.queuedIntents = state.queuedIntents.filter((id) => id !== offered.intent);
+    state.intent = { id: offered.intent, confidence: CHOSEN_CONFIDENCE };
+    state.pending = null;
+    recordIntentChange(state, turn.at ?? now.toISOString(), { text: deps.mask(cleanText(turn.text, options.maxStoredChars)) });
+    return outcomeOf(state, { status: null, intentChanged: true, answered: takeEarlierMentions(state, state.turnCount, deps, now), act: 'switched' });
+  }
+  if (offered && acts.deny && wordsIn(text) <= 4) {
+    if (offered.kind === 'intent') state.queuedIntents = state.queuedIntents.filter((id) => id !== offered.intent);
+    return outcomeOf(state, { status: 'ended', act: 'declined' });
+  }
+
   // With a representative already there, asking for one is for them to read, not a request of the library.
   if (acts.asksForPerson) return outcomeOf(state, {});
   if (acts.closing) {
@@ -153,18 +165,6 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
     state.queuedIntents = [];
     return outcomeOf(state, { status: 'ended', act: 'cancelled' });
   }
-  if (offered?.kind === 'intent' && acts.affirm && !acts.deny) {
-    state.queuedIntents = state.queuedIntents.filter((id) => id !== offered.intent);
-    state.intent = { id: offered.intent, confidence: CHOSEN_CONFIDENCE };
-    state.pending = null;
-    recordIntentChange(state, turn.at ?? now.toISOString(), { text: deps.mask(cleanText(turn.text, options.maxStoredChars)) });
-    return outcomeOf(state, { status: null, intentChanged: true, answered: takeEarlierMentions(state, state.turnCount, deps, now), act: 'switched' });
-  }
-  if (offered && acts.deny && wordsIn(text) <= 4) {
-    if (offered.kind === 'intent') state.queuedIntents = state.queuedIntents.filter((id) => id !== offered.intent);
-    return outcomeOf(state, { status: 'ended', act: 'declined' });
-  }
-
   const classification = await deps.ranker.classify(text, options.candidates + 1 + state.rejectedIntents.length, state.rejectedIntents);
   const turnIndex = state.turnCount;
   const before = state.intent?.id ?? null;
@@ -393,6 +393,9 @@ function attributeWords(attribute: Attribute | undefined): string[] {
 function isAnswer(text: string, taken: readonly TakenValue[], catalog: Catalog, state: ConversationState): boolean {
   const intentId = state.intent?.id;
   if (!intentId) return false;
+  // A statement that answers a free-text question ("they crackle on the left side") is not a new request.
+  const pending = state.pending ? catalog.attribute(intentId, state.pending) : undefined;
+  if (pending?.type === 'text' && taken.some((value) => value.pending) && !isRequest(text)) return true;
   // A free-text answer takes whatever was said, so only typed values show that the turn was an answer.
   const typed = taken.filter((value) => catalog.attribute(intentId, value.name)?.type !== 'text');
   if (typed.length === 0) return false;
