@@ -1,7 +1,7 @@
 import type { Catalog } from '../library/catalog.js';
 import { attributeLabel } from '../library/formats.js';
 import type { Attribute, Intent } from '../library/schema.js';
-import { readDialogueActs } from '../nlu/dialogue-acts.js';
+import { localDialogueActs } from '../nlu/dialogue-acts.js';
 import type { Classification, Extraction, IntentDecision } from '../nlu/types.js';
 import { neutralizeText } from '../text/neutralize.js';
 import { attributeAskedIn } from './agent-questions.js';
@@ -131,7 +131,9 @@ function representativeTurn(state: ConversationState, text: string, deps: Engine
 }
 
 async function customerTurn(state: ConversationState, text: string, turn: Turn, deps: EngineDeps, options: EngineOptions, now: Date): Promise<TurnOutcome> {
-  const acts = readDialogueActs(text);
+  // Ranked first: a model ranker reads the turn's dialogue acts in the same call, and the act reader serves them.
+  const classification = await deps.ranker.classify(text, options.candidates + 1 + state.rejectedIntents.length, state.rejectedIntents);
+  const acts = (deps.acts ?? localDialogueActs).read(text);
   const offered = state.offer;
   state.offer = null;
   const selfService = state.phase === 'self-service';
@@ -165,7 +167,6 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
     state.queuedIntents = [];
     return outcomeOf(state, { status: 'ended', act: 'cancelled' });
   }
-  const classification = await deps.ranker.classify(text, options.candidates + 1 + state.rejectedIntents.length, state.rejectedIntents);
   const turnIndex = state.turnCount;
   const before = state.intent?.id ?? null;
   const pendingBefore = state.pending;
