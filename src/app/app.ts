@@ -103,6 +103,7 @@ async function assemble(config: Config, logger: Logger | undefined, options: { a
       ranker: understanding?.ranker ?? live.classifier,
       decide: (classification, rejected) => decideIntent(classification, { rejectedIntents: rejected }),
       extractor: understanding?.extractor ?? extractor,
+      ...(understanding ? { acts: understanding.acts } : {}),
       search,
       mask: (text) => maskPersonalData(text).text,
       now: () => new Date(),

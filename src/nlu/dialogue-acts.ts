@@ -26,6 +26,33 @@ export interface DialogueActs {
   smallTalk: boolean;
 }
 
+/** Reads the dialogue acts of a customer turn: the local patterns, or a model's reading checked against them. */
+export interface DialogueActReader {
+  read(text: string): DialogueActs;
+}
+
+export const localDialogueActs: DialogueActReader = { read: (text) => readDialogueActs(text) };
+
+/**
+ * A model's reading of the acts added to the local one: a move either noticed counts (the model hears "can I speaak
+ * to someone real" where the patterns do not), except that the new request after a change of mind must be words the
+ * customer actually wrote, or it is ignored (a model must not put words in the customer's mouth).
+ */
+export function withModelActs(text: string, local: DialogueActs, model: DialogueActs): DialogueActs {
+  const written = model.switchTo !== null && model.switchTo.trim() !== '' && text.toLowerCase().includes(model.switchTo.trim().toLowerCase());
+  return {
+    asksForPerson: local.asksForPerson || model.asksForPerson,
+    closing: local.closing ?? model.closing,
+    cancel: local.cancel || (model.cancel && local.switchTo === null),
+    affirm: local.affirm || model.affirm,
+    deny: local.deny || model.deny,
+    cannotAnswer: local.cannotAnswer ?? model.cannotAnswer,
+    correction: local.correction || model.correction,
+    switchTo: local.switchTo ?? (written ? model.switchTo : null),
+    smallTalk: local.smallTalk || model.smallTalk,
+  };
+}
+
 const PEOPLE =
   String.raw`(?:(?:a|an|the|some|your|one of your|real|live|actual|human|another|other)\s+)*` +
   String.raw`(?:person|human(?:\s+being)?|agent|representative|rep|operator|someone|somebody|anyone|anybody|advisor|adviser|supervisor|manager|staff(?:\s+member)?|colleague|associate|customer\s+(?:service|support|care)(?:\s+(?:rep(?:resentative)?|agent|team))?|people)\b`;

@@ -2,7 +2,7 @@ import { compilePattern } from './identifiers.js';
 import type { Attribute } from '../../library/schema.js';
 
 /** Code-like words: letters, digits and the joiners people type in them, with at least one digit. */
-const CODE_LIKE = /(?<![\p{L}\p{N}])[\p{L}\p{N}](?:[\p{L}\p{N}]|[-./](?=[\p{L}\p{N}])){2,31}(?![\p{L}\p{N}])/gu;
+const CODE_LIKE = /(?<![\p{L}\p{N}])[\p{L}\p{N}](?:[\p{L}\p{N}]|[-./](?=[\p{L}\p{N}])){1,31}(?![\p{L}\p{N}])/gu;
 const EMAIL_LIKE = /\S+@\S*/;
 const DIGIT_RUN = /(?<!\d)\+?\d[\d ()-]{3,}\d(?!\d)/;
 
