@@ -1,10 +1,9 @@
+import { engineDeps } from '../app/app.js';
 import { ConversationService } from '../engine/conversations.js';
 import type { EngineDeps } from '../engine/deps.js';
 import type { Insight } from '../engine/insight.js';
 import type { ConversationStore } from '../engine/store.js';
 import type { Catalog } from '../library/catalog.js';
-import { decideIntent } from '../nlu/decision.js';
-import { maskPersonalData } from '../nlu/redact.js';
 import type { AttributeExtractor, AttributeValue, IntentRanker } from '../nlu/types.js';
 import { OUT_OF_SCOPE_INTENT, type LabelledAgentTurn, type LabelledConversation, type LabelledCustomerTurn } from './labelled-conversations.js';
 
@@ -66,16 +65,14 @@ export class ConversationReplayer {
   private readonly service: ConversationService;
 
   constructor(store: ConversationStore, understanding: ReplayUnderstanding) {
-    const deps: EngineDeps = {
+    const deps: EngineDeps = engineDeps({
       catalog: understanding.catalog,
       ranker: understanding.ranker,
-      decide: (classification, rejected) => decideIntent(classification, { rejectedIntents: rejected }),
       extractor: understanding.extractor,
       search: null,
-      mask: (text) => maskPersonalData(text).text,
       now: () => this.now,
       ...(understanding.defaultRegion ? { defaultRegion: understanding.defaultRegion } : {}),
-    };
+    });
     this.service = new ConversationService(store, () => deps);
   }
 
