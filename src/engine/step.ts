@@ -138,7 +138,8 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
   state.offer = null;
   const selfService = state.phase === 'self-service';
 
-  if (selfService && (acts.asksForPerson || (offered?.kind === 'person' && acts.affirm))) {
+  // Asking for a person hands off, also in a conversation a platform streams in that no one escalated yet.
+  if ((acts.asksForPerson && !state.escalated) || (selfService && offered?.kind === 'person' && acts.affirm)) {
     markHandedOff(state, { reason: acts.asksForPerson ? 'the customer asked for a person' : 'the customer accepted the offer of a person' });
     return outcomeOf(state, { status: 'handoff', act: 'handoff' });
   }
@@ -154,7 +155,7 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
     return outcomeOf(state, { status: 'ended', act: 'declined' });
   }
 
-  // With a representative already there, asking for one is for them to read, not a request of the library.
+  // Once handed off, asking for a person is for the representative to read, not a request of the library.
   if (acts.asksForPerson) return outcomeOf(state, {});
   if (acts.closing) {
     state.pending = null;
