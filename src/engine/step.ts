@@ -158,7 +158,10 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
   // Once handed off, asking for a person is for the representative to read, not a request of the library.
   if (acts.asksForPerson) return outcomeOf(state, {});
   if (acts.closing) {
+    // The request is done; it stays in the intent history for the record.
+    state.intent = null;
     state.pending = null;
+    state.clarifying = null;
     return outcomeOf(state, { status: 'ended', act: 'closed' });
   }
   if (acts.cancel) {
