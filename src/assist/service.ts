@@ -159,8 +159,16 @@ export class AssistService {
 }
 
 function causeOf(command: Command): AssistEvent['cause'] {
-  if (command.kind !== 'message') return { kind: command.kind };
-  return command.turn.messageId ? { kind: 'message', messageId: command.turn.messageId } : { kind: 'message' };
+  switch (command.kind) {
+    case 'message':
+      return command.turn.messageId ? { kind: 'message', messageId: command.turn.messageId } : { kind: 'message' };
+    case 'representative-reply':
+      return { kind: 'representative-reply', messageId: command.turn.messageId };
+    case 'reply-delivered':
+      return { kind: 'reply-delivered', messageId: command.messageId };
+    default:
+      return { kind: command.kind };
+  }
 }
 
 function requestError(error: CommandError): AssistRequestError {
