@@ -98,16 +98,16 @@ async function assemble(config: Config, logger: Logger | undefined, options: { a
     let live = compileLibrary(library);
     const extractor = createAttributeExtractor();
     const understanding = azure.understanding({ ranker: { classify: (text, top) => live.classifier.classify(text, top) }, extractor }, () => live.catalog);
-    const deps = (): EngineDeps => ({
-      catalog: live.catalog,
-      ranker: understanding?.ranker ?? live.classifier,
-      decide: (classification, rejected) => decideIntent(classification, { rejectedIntents: rejected }),
-      extractor: understanding?.extractor ?? extractor,
-      search,
-      mask: (text) => maskPersonalData(text).text,
-      now: () => new Date(),
-      defaultRegion: config.DEFAULT_PHONE_REGION,
-    });
+    const deps = (): EngineDeps =>
+      engineDeps({
+        catalog: live.catalog,
+        ranker: understanding?.ranker ?? live.classifier,
+        extractor: understanding?.extractor ?? extractor,
+        ...(understanding ? { acts: understanding.acts } : {}),
+        search,
+        now: () => new Date(),
+        defaultRegion: config.DEFAULT_PHONE_REGION,
+      });
     const conversations = new ConversationService(stores.conversations, deps);
     return {
       config,
@@ -133,6 +133,15 @@ async function assemble(config: Config, logger: Logger | undefined, options: { a
     azure.close();
     throw error;
   }
+}
+
+/** The engine's deps from its parts, with the product's one intent decision and one masking of personal data. */
+export function engineDeps(parts: Omit<EngineDeps, 'decide' | 'mask'>): EngineDeps {
+  return {
+    ...parts,
+    decide: (classification, rejected) => decideIntent(classification, { rejectedIntents: rejected }),
+    mask: (text) => maskPersonalData(text).text,
+  };
 }
 
 async function loadOrSeedLibrary(libraries: LibraryStore, config: Config, logger?: Logger): Promise<IntentLibrary> {

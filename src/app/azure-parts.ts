@@ -7,7 +7,7 @@ import type { ChatModel } from '../azure/chat.js';
 import { withModelQuery } from '../knowledge/model-query.js';
 import { modelResponseSuggester } from '../assist/model-suggestions.js';
 import type { ResponseSuggester } from '../assist/suggestions.js';
-import { modelUnderstanding, type Understanding } from '../nlu/azure-openai/understanding.js';
+import { modelUnderstanding, type ModelUnderstandingOptions, type Understanding } from '../nlu/azure-openai/understanding.js';
 import { openCosmosStores, type CosmosStores } from '../stores/cosmos/index.js';
 import { createAzureClients, type AzureClients } from '../azure/clients.js';
 import { azureEmbedder } from '../azure/embedder.js';
@@ -20,7 +20,7 @@ export interface AzureParts {
   stores: CosmosStores | null;
   search: SolutionSearch | null;
   /** Wraps the local understanding with the model's, when Azure OpenAI is configured. */
-  understanding(local: Understanding, catalog: () => Catalog): Understanding | null;
+  understanding(local: ModelUnderstandingOptions['local'], catalog: () => Catalog): Understanding | null;
   suggester: ResponseSuggester | null;
   /** Which parts run on Azure, for the startup log (names only, never a key). */
   describe(): Record<string, string>;

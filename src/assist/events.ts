@@ -2,7 +2,10 @@ import type { AssistView } from './view.js';
 
 /** What an open page receives: the whole view, and what caused it (a message id lets clients measure latency). */
 export interface AssistEvent {
-  cause: { kind: 'message'; messageId?: string } | { kind: 'handoff' | 'reject-intent' | 'search-again' | 'snapshot' };
+  cause:
+    | { kind: 'message'; messageId?: string }
+    | { kind: 'representative-reply' | 'reply-delivered'; messageId: string }
+    | { kind: 'handoff' | 'hand-back' | 'reject-intent' | 'search-again' | 'conversation-reference' | 'snapshot' };
   view: AssistView;
 }
 

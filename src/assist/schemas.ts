@@ -2,12 +2,15 @@ import { z } from 'zod';
 
 export const conversationIdSchema = z.string().min(1, 'must not be empty').max(400, 'must be at most 400 characters');
 
+const messageId = z.string().min(1, 'must not be empty: the message id makes a retried post harmless').max(200);
+const messageText = z.string().trim().min(1, 'must not be empty').max(4000, 'must be at most 4000 characters');
+
 /** One message of an ongoing conversation, as the contact-center platform streams it in. */
 export const messageInputSchema = z
   .object({
-    id: z.string().min(1, 'must not be empty: the message id makes a retried post harmless').max(200),
+    id: messageId,
     role: z.enum(['customer', 'representative'], { error: 'must be "customer" or "representative"' }),
-    text: z.string().trim().min(1, 'must not be empty').max(4000, 'must be at most 4000 characters'),
+    text: messageText,
     at: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time with offset, such as 2026-01-31T09:30:00Z' }).optional(),
     channel: z.string().min(1).max(100).optional(),
   })
@@ -27,12 +30,18 @@ export const handoffInputSchema = z
   })
   .strict();
 
+/** A representative's reply that the service delivers to the customer itself (the page's Send). */
+export const replyInputSchema = z.object({ id: messageId, text: messageText }).strict();
+
+export const handBackInputSchema = z.object({}).strict();
+
 export const rejectIntentInputSchema = z.object({ intent: z.string().min(1, 'must name the intent to reject').max(200) }).strict();
 
 export const searchAgainInputSchema = z.object({ query: z.string().trim().min(1).max(500).optional() }).strict();
 
 export type MessageInput = z.output<typeof messageInputSchema>;
 export type HandoffInput = z.output<typeof handoffInputSchema>;
+export type ReplyInput = z.output<typeof replyInputSchema>;
 
 /** "field: problem" for every issue, so the caller can fix the request without guessing. */
 export function describeIssues(error: z.ZodError): string {

@@ -1,26 +1,32 @@
 import type { Logger } from 'pino';
 import type { Command } from '../engine/commands.js';
+import type { ConversationReference } from '../engine/conversation-reference.js';
 import type { ConversationChange, ConversationService, TurnResult } from '../engine/conversations.js';
+import { CustomerUnreachableError, type DeliveryOutcome } from '../engine/delivery.js';
 import { CommandError, DuplicateMessageError } from '../engine/errors.js';
 import { intentView } from '../engine/insight.js';
 import { KeyedQueue } from '../engine/keyed-queue.js';
 import type { ConversationState, Turn } from '../engine/state.js';
 import type { Catalog } from '../library/catalog.js';
+import { DeadlineExceededError, withDeadline } from '../text/deadline.js';
+import { DeliveryFailedError, type CustomerChannel } from './customer-channel.js';
 import { EventHub, type AssistEvent } from './events.js';
-import type { HandoffInput, MessageInput } from './schemas.js';
+import type { HandoffInput, MessageInput, ReplyInput } from './schemas.js';
 import { suggestResponses, type ResponseSuggester } from './suggestions.js';
-import { buildView, type AssistView } from './view.js';
+import { buildView, type AssistView, type DeliveryView } from './view.js';
 
 export const DEFAULT_CHANNEL = 'assist-api';
 
 const REMEMBERED_VIEWS = 500;
+/** A channel that has not taken a reply by then is reported as not delivered (the reply may still arrive). */
+const DELIVERY_TIMEOUT_MS = 10_000;
 
 /** A request that names something that does not exist or cannot apply, with the status and code the API answers. */
 export class AssistRequestError extends Error {
   override name = 'AssistRequestError';
   constructor(
-    readonly status: 400 | 404 | 503,
-    readonly code: 'BadArgument' | 'NotFound' | 'Unavailable',
+    readonly status: 400 | 404 | 409 | 503,
+    readonly code: 'BadArgument' | 'NotFound' | 'Unreachable' | 'Unavailable',
     message: string,
   ) {
     super(message);
@@ -29,6 +35,16 @@ export class AssistRequestError extends Error {
 
 export interface MessageOutcome {
   duplicate: boolean;
+  view: AssistView;
+}
+
+/**
+ * What came of a representative's reply: delivered to the customer, or not and why. For a message id seen before,
+ * what the conversation recorded then (null when it holds no delivery under that id any more, or never did).
+ */
+export interface ReplyOutcome {
+  duplicate: boolean;
+  delivery: DeliveryView | null;
   view: AssistView;
 }
 
@@ -91,6 +107,32 @@ export class AssistService {
     return this.viewOf(result);
   }
 
+  /**
+   * The representative's reply, delivered to the customer through `channel` (the page's Send): recorded in the
+   * conversation as sending, handed to the channel, and recorded again as delivered or failed. A message id seen
+   * before is not delivered again. Messages the platform streams in through postMessage are never delivered here.
+   */
+  async reply(conversationId: string, input: ReplyInput, channel: CustomerChannel): Promise<ReplyOutcome> {
+    let sent: TurnResult;
+    try {
+      sent = await this.run(conversationId, { kind: 'representative-reply', turn: { messageId: input.id, text: input.text, at: this.now().toISOString() } });
+    } catch (error) {
+      if (!(error instanceof DuplicateMessageError)) throw error;
+      const view = await this.view(conversationId);
+      return { duplicate: true, delivery: deliveryIn(view, input.id), view };
+    }
+    const reference = sent.state.conversationReference;
+    if (!reference) throw new Error('a reply was taken for a conversation without a reference');
+    const outcome = await this.deliver(channel, reference, input.text, { conversationId, messageId: input.id });
+    const view = await this.viewOf(await this.run(conversationId, { kind: 'reply-delivered', messageId: input.id, outcome }));
+    return { duplicate: false, delivery: outcome.delivered ? { status: 'delivered' } : { status: 'failed', reason: outcome.reason }, view };
+  }
+
+  /** The representative hands the conversation back to self-service: the bot answers the customer again. */
+  async handBack(conversationId: string): Promise<AssistView> {
+    return this.viewOf(await this.run(conversationId, { kind: 'hand-back' }));
+  }
+
   /** The representative says the intent is wrong: it is never suggested again here; the next best one takes its place. */
   async rejectIntent(conversationId: string, intentId: string): Promise<AssistView> {
     return this.viewOf(await this.run(conversationId, { kind: 'reject-intent', intentId }));
@@ -129,7 +171,18 @@ export class AssistService {
     try {
       return await this.deps.conversations.apply(conversationId, command, { channel, phase: 'assisted' });
     } catch (error) {
+      if (error instanceof CustomerUnreachableError) throw new AssistRequestError(409, 'Unreachable', error.message);
       throw error instanceof CommandError ? requestError(error) : error;
+    }
+  }
+
+  private async deliver(channel: CustomerChannel, reference: ConversationReference, text: string, about: { conversationId: string; messageId: string }): Promise<DeliveryOutcome> {
+    try {
+      await withDeadline(DELIVERY_TIMEOUT_MS, () => channel.deliver(reference, text));
+      return { delivered: true };
+    } catch (error) {
+      this.deps.logger.warn({ err: error, ...about, channel: reference.channelId }, 'a reply was not delivered to the customer');
+      return { delivered: false, reason: failureReason(error) };
     }
   }
 
@@ -159,8 +212,26 @@ export class AssistService {
 }
 
 function causeOf(command: Command): AssistEvent['cause'] {
-  if (command.kind !== 'message') return { kind: command.kind };
-  return command.turn.messageId ? { kind: 'message', messageId: command.turn.messageId } : { kind: 'message' };
+  switch (command.kind) {
+    case 'message':
+      return command.turn.messageId ? { kind: 'message', messageId: command.turn.messageId } : { kind: 'message' };
+    case 'representative-reply':
+      return { kind: 'representative-reply', messageId: command.turn.messageId };
+    case 'reply-delivered':
+      return { kind: 'reply-delivered', messageId: command.messageId };
+    default:
+      return { kind: command.kind };
+  }
+}
+
+function failureReason(error: unknown): string {
+  if (error instanceof DeliveryFailedError) return error.message;
+  if (error instanceof DeadlineExceededError) return `the channel did not confirm it within ${DELIVERY_TIMEOUT_MS / 1000} s; it may still arrive`;
+  return "the customer's channel could not be reached; the details are in the service log";
+}
+
+function deliveryIn(view: AssistView, messageId: string): DeliveryView | null {
+  return view.turns.findLast((turn) => turn.messageId === messageId)?.delivery ?? null;
 }
 
 function requestError(error: CommandError): AssistRequestError {

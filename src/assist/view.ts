@@ -42,11 +42,19 @@ export interface SuggestedQuestion {
   answer?: string;
 }
 
+/** How a representative's reply that this service delivers fared: sending, delivered, or failed and why. */
+export interface DeliveryView {
+  status: 'sending' | 'delivered' | 'failed';
+  reason?: string;
+}
+
 export interface TurnView {
   role: 'customer' | 'agent' | 'bot';
   text: string;
   at?: string;
   messageId?: string;
+  /** Only on replies sent from the page (POST .../replies); a platform's own messages have none. */
+  delivery?: DeliveryView;
 }
 
 /** Everything the representative's page shows for one conversation, in the order it shows it. */
@@ -54,6 +62,13 @@ export interface AssistView {
   conversationId: string;
   phase: Phase;
   escalated: boolean;
+  /** While the conversation is with a representative: when and why it was handed off. */
+  handoff: { at: string; reason?: string } | null;
+  /**
+   * The channel a reply sent from the page reaches the customer on (`msteams`, `directline`, ...); null when this service
+   * cannot reach them (a contact-center platform's or a skill caller's conversation): reply there instead.
+   */
+  replyChannel: string | null;
   status: Status | null;
   intent: IntentView | null;
   /** The latest intents before the current one, newest first, at most VIEW_EARLIER_INTENTS. */
@@ -76,6 +91,8 @@ export function buildView(state: ConversationState, catalog: Catalog, responses?
     conversationId: state.conversationId,
     phase: state.phase,
     escalated: state.escalated,
+    handoff: state.escalated && state.handoff ? { ...state.handoff } : null,
+    replyChannel: state.conversationReference?.channelId ?? null,
     status: state.status,
     intent: current,
     earlierIntents: earlierIntents(state, catalog),
@@ -96,7 +113,13 @@ export function buildView(state: ConversationState, catalog: Catalog, responses?
     responses: responses ?? derivedResponses(state, catalog),
     solutions: state.solutions,
     rejectedIntents: state.rejectedIntents,
-    turns: state.turns.map(({ role, text, at, messageId }) => ({ role, text, ...(at ? { at } : {}), ...(messageId ? { messageId } : {}) })),
+    turns: state.turns.map(({ role, text, at, messageId, delivery }) => ({
+      role,
+      text,
+      ...(at ? { at } : {}),
+      ...(messageId ? { messageId } : {}),
+      ...(delivery ? { delivery: { status: delivery.status, ...(delivery.reason ? { reason: delivery.reason } : {}) } } : {}),
+    })),
     turnCount: state.turnCount,
     updatedAt: state.updatedAt,
   };

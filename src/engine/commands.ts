@@ -3,6 +3,8 @@ import { boundState, type ConversationState, type Turn } from './state.js';
 import { step, type StepResult } from './step.js';
 import type { CarriedValues } from './handoff.js';
 import { handOff, rejectIntent, searchAgain } from './transitions.js';
+import type { ConversationReference } from './conversation-reference.js';
+import { handBack, rememberReference, replyDelivered, representativeReply, type DeliveryOutcome, type ReplyTurn } from './delivery.js';
 
 /**
  * Everything that can change a conversation. Edges (the skill, Teams and Web Chat, the assist API, the CLI) turn
@@ -16,7 +18,15 @@ export type Command =
   /** Search the knowledge base again, for the given words or for what the conversation implies. */
   | { kind: 'search-again'; query?: string }
   /** Hand the conversation to a representative, with values gathered outside this service. */
-  | { kind: 'handoff'; reason?: string; carried?: CarriedValues };
+  | { kind: 'handoff'; reason?: string; carried?: CarriedValues }
+  /** Where the customer of a direct conversation (Teams, Web Chat) is reached, as the bot saw it (src/engine/delivery.ts). */
+  | { kind: 'conversation-reference'; reference: ConversationReference }
+  /** A representative's reply that the service delivers to the customer itself. */
+  | { kind: 'representative-reply'; turn: ReplyTurn }
+  /** How the delivery of a representative's reply went. */
+  | { kind: 'reply-delivered'; messageId: string; outcome: DeliveryOutcome }
+  /** The representative hands the conversation back to self-service. */
+  | { kind: 'hand-back' };
 
 /** Whether a command may start a conversation that is not stored yet. */
 export function startsConversation(command: Command): boolean {
@@ -40,5 +50,13 @@ function dispatch(state: ConversationState, command: Command, deps: EngineDeps):
       return searchAgain(state, command.query, deps);
     case 'handoff':
       return handOff(state, command, deps);
+    case 'conversation-reference':
+      return rememberReference(state, command.reference, deps);
+    case 'representative-reply':
+      return representativeReply(state, command.turn, deps);
+    case 'reply-delivered':
+      return replyDelivered(state, command.messageId, command.outcome, deps);
+    case 'hand-back':
+      return handBack(state, deps);
   }
 }

@@ -1,5 +1,6 @@
 import type { SolutionSearch } from '../knowledge/types.js';
 import type { Catalog } from '../library/catalog.js';
+import type { DialogueActReader } from '../nlu/dialogue-acts.js';
 import type { AttributeExtractor, Classification, IntentDecision, IntentRanker } from '../nlu/types.js';
 import { defaultTrackingOptions, type TrackingOptions } from './intent-tracking.js';
 import { STATE_LIMITS, type StateLimits } from './state.js';
@@ -35,6 +36,8 @@ export interface EngineDeps {
   ranker: IntentRanker;
   decide(classification: Classification, rejected: readonly string[]): IntentDecision;
   extractor: AttributeExtractor;
+  /** Reads what a customer turn does besides naming a request; the local patterns when not given. */
+  acts?: DialogueActReader;
   search: SolutionSearch | null;
   /** Masks personal data in text before it is stored. */
   mask(text: string): string;

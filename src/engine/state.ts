@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { solutionSchema } from '../knowledge/types.js';
+import { conversationReferenceSchema, deliverySchema } from './conversation-reference.js';
 
 export const turnRoles = ['customer', 'agent', 'bot'] as const;
 export const phases = ['self-service', 'assisted'] as const;
@@ -17,6 +18,8 @@ export const turnSchema = z
     text: z.string(),
     at: z.iso.datetime({ offset: true }).optional(),
     messageId: z.string().max(200).optional(),
+    /** A representative's reply that the service delivers to the customer: how that went (src/engine/delivery.ts). */
+    delivery: deliverySchema.optional(),
   })
   .strict();
 
@@ -89,6 +92,11 @@ export const conversationStateSchema = z
     escalated: z.boolean(),
     /** When and why the conversation was handed to a representative (the last hand-off). */
     handoff: handoffSchema.nullable().default(null),
+    /**
+     * Where the customer of a direct conversation (Teams, Web Chat) is reached, stored when the bot sees their turn;
+     * null when the service cannot reach them (a skill caller's or a contact-center platform's conversation).
+     */
+    conversationReference: conversationReferenceSchema.nullable().default(null),
     createdAt: z.iso.datetime({ offset: true }),
     updatedAt: z.iso.datetime({ offset: true }),
   })
@@ -161,6 +169,7 @@ export function newConversationState(conversationId: string, channel: string, no
     messageIds: [],
     escalated: false,
     handoff: null,
+    conversationReference: null,
     createdAt: at,
     updatedAt: at,
   };

@@ -1,7 +1,7 @@
 import type { Catalog } from '../library/catalog.js';
 import { attributeLabel } from '../library/formats.js';
 import type { Attribute, Intent } from '../library/schema.js';
-import { readDialogueActs } from '../nlu/dialogue-acts.js';
+import { localDialogueActs } from '../nlu/dialogue-acts.js';
 import type { Classification, Extraction, IntentDecision } from '../nlu/types.js';
 import { neutralizeText } from '../text/neutralize.js';
 import { attributeAskedIn } from './agent-questions.js';
@@ -131,27 +131,17 @@ function representativeTurn(state: ConversationState, text: string, deps: Engine
 }
 
 async function customerTurn(state: ConversationState, text: string, turn: Turn, deps: EngineDeps, options: EngineOptions, now: Date): Promise<TurnOutcome> {
-  const acts = readDialogueActs(text);
+  // Ranked first: a model ranker reads the turn's dialogue acts in the same call, and the act reader serves them.
+  const classification = await deps.ranker.classify(text, options.candidates + 1 + state.rejectedIntents.length, state.rejectedIntents);
+  const acts = (deps.acts ?? localDialogueActs).read(text);
   const offered = state.offer;
   state.offer = null;
   const selfService = state.phase === 'self-service';
 
-  if (selfService && (acts.asksForPerson || (offered?.kind === 'person' && acts.affirm))) {
+  // Asking for a person hands off, also in a conversation a platform streams in that no one escalated yet.
+  if ((acts.asksForPerson && !state.escalated) || (selfService && offered?.kind === 'person' && acts.affirm)) {
     markHandedOff(state, { reason: acts.asksForPerson ? 'the customer asked for a person' : 'the customer accepted the offer of a person' });
     return outcomeOf(state, { status: 'handoff', act: 'handoff' });
-  }
-  // With a representative already there, asking for one is for them to read, not a request of the library.
-  if (acts.asksForPerson) return outcomeOf(state, {});
-  if (acts.closing) {
-    state.pending = null;
-    return outcomeOf(state, { status: 'ended', act: 'closed' });
-  }
-  if (acts.cancel) {
-    state.intent = null;
-    state.pending = null;
-    state.clarifying = null;
-    state.queuedIntents = [];
-    return outcomeOf(state, { status: 'ended', act: 'cancelled' });
   }
   if (offered?.kind === 'intent' && acts.affirm && !acts.deny) {
     state.queuedIntents = state.queuedIntents.filter((id) => id !== offered.intent);
@@ -165,7 +155,22 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
     return outcomeOf(state, { status: 'ended', act: 'declined' });
   }
 
-  const classification = await deps.ranker.classify(text, options.candidates + 1 + state.rejectedIntents.length, state.rejectedIntents);
+  // Once handed off, asking for a person is for the representative to read, not a request of the library.
+  if (acts.asksForPerson) return outcomeOf(state, {});
+  if (acts.closing) {
+    // The request is done; it stays in the intent history for the record.
+    state.intent = null;
+    state.pending = null;
+    state.clarifying = null;
+    return outcomeOf(state, { status: 'ended', act: 'closed' });
+  }
+  if (acts.cancel) {
+    state.intent = null;
+    state.pending = null;
+    state.clarifying = null;
+    state.queuedIntents = [];
+    return outcomeOf(state, { status: 'ended', act: 'cancelled' });
+  }
   const turnIndex = state.turnCount;
   const before = state.intent?.id ?? null;
   const pendingBefore = state.pending;
@@ -393,6 +398,9 @@ function attributeWords(attribute: Attribute | undefined): string[] {
 function isAnswer(text: string, taken: readonly TakenValue[], catalog: Catalog, state: ConversationState): boolean {
   const intentId = state.intent?.id;
   if (!intentId) return false;
+  // A statement that answers a free-text question ("they crackle on the left side") is not a new request.
+  const pending = state.pending ? catalog.attribute(intentId, state.pending) : undefined;
+  if (pending?.type === 'text' && taken.some((value) => value.pending) && !isRequest(text)) return true;
   // A free-text answer takes whatever was said, so only typed values show that the turn was an answer.
   const typed = taken.filter((value) => catalog.attribute(intentId, value.name)?.type !== 'text');
   if (typed.length === 0) return false;

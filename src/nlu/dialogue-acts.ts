@@ -26,6 +26,33 @@ export interface DialogueActs {
   smallTalk: boolean;
 }
 
+/** Reads the dialogue acts of a customer turn: the local patterns, or a model's reading checked against them. */
+export interface DialogueActReader {
+  read(text: string): DialogueActs;
+}
+
+export const localDialogueActs: DialogueActReader = { read: (text) => readDialogueActs(text) };
+
+/**
+ * A model's reading of the acts added to the local one: a move either noticed counts (the model hears "can I speaak
+ * to someone real" where the patterns do not), except that the new request after a change of mind must be words the
+ * customer actually wrote, or it is ignored (a model must not put words in the customer's mouth).
+ */
+export function withModelActs(text: string, local: DialogueActs, model: DialogueActs): DialogueActs {
+  const written = model.switchTo !== null && model.switchTo.trim() !== '' && text.toLowerCase().includes(model.switchTo.trim().toLowerCase());
+  return {
+    asksForPerson: local.asksForPerson || model.asksForPerson,
+    closing: local.closing ?? model.closing,
+    cancel: local.cancel || (model.cancel && local.switchTo === null),
+    affirm: local.affirm || model.affirm,
+    deny: local.deny || model.deny,
+    cannotAnswer: local.cannotAnswer ?? model.cannotAnswer,
+    correction: local.correction || model.correction,
+    switchTo: local.switchTo ?? (written ? model.switchTo : null),
+    smallTalk: local.smallTalk || model.smallTalk,
+  };
+}
+
 const PEOPLE =
   String.raw`(?:(?:a|an|the|some|your|one of your|real|live|actual|human|another|other)\s+)*` +
   String.raw`(?:person|human(?:\s+being)?|agent|representative|rep|operator|someone|somebody|anyone|anybody|advisor|adviser|supervisor|manager|staff(?:\s+member)?|colleague|associate|customer\s+(?:service|support|care)(?:\s+(?:rep(?:resentative)?|agent|team))?|people)\b`;
@@ -39,9 +66,9 @@ const PERSON_REQUESTS = [
   new RegExp(String.raw`^\s*(?:(?:i\s+want|i\s+need|get\s+me|give\s+me)\s+)?${PEOPLE}(?:\s+(?:please|pls|plz|now|asap))*\s*[.!?]*\s*$`, 'i'),
 ];
 
-const POLITE = /\b(?:ok(?:ay)?|alright|all right|great|perfect|awesome|cool|nice|good|fine|well|so|very|much|really|a lot|lots|again|for (?:your|the|all (?:your|the)) help|for helping|for that|for everything|for your time|you|u|ya|guys|team|folks|then|and|that(?:'|’)?s|that is|it|everything|all|i(?:'|’)?m|i am|we(?:'|’)?re|we are|no|nope|nothing|else|yes|yeah|for now|today|oh|ah|wow|please)\b/gi;
+const POLITE = /\b(?:ok(?:ay)?|alright|all right|great|perfect|awesome|cool|nice|good|fine|well|so|very|much|really|a lot|lots|again|for (?:your|the|all (?:your|the)) help|for helping|for that|for everything|for your time|you|u|ya|guys|team|folks|then|and|that(?:'|’)?s|that is|it|everything|all|i(?:'|’)?m|i am|we(?:'|’)?re|we are|no|nope|nothing|else|yes|yeah|for now|today|oh|ah|wow|please|sounds?|that one|this one|it is|looks?|works?|i need(?:ed)?)\b/gi;
 const THANKS = /\b(?:thanks?|thank\s+you|thank\s+u|thx|tnx|ty|thanx|cheers|appreciate(?:d| it)?|much appreciated)\b/i;
-const GOODBYE = /\b(?:bye+|goodbye|good\s+bye|see\s+(?:you|ya)|take\s+care|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|one|evening|weekend)|that(?:'|’)?s\s+(?:all|it|everything)|that\s+is\s+(?:all|it)|nothing\s+else|all\s+(?:set|good|done)|i(?:'|’)?m\s+(?:done|good|all\s+set|sorted)|we(?:'|’)?re\s+(?:done|good)|that\s+(?:helps|helped|solved it|fixed it|worked|did it)|(?:problem|issue)\s+(?:solved|fixed))\b/i;
+const GOODBYE = /\b(?:bye+|goodbye|good\s+bye|see\s+(?:you|ya)|take\s+care|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|one|evening|weekend)|that(?:'|’)?s\s+(?:all|it|everything)|that\s+is\s+(?:all|it)|that(?:'|’)?ll\s+be\s+(?:all|it)|that\s+(?:will|would)\s+be\s+(?:all|it)|all\s+i\s+(?:need(?:ed)?|want(?:ed)?)|nothing\s+else|all\s+(?:set|good|done)|i(?:'|’)?m\s+(?:done|good|all\s+set|sorted)|we(?:'|’)?re\s+(?:done|good)|that\s+(?:helps|helped|solved it|fixed it|worked|did it)|(?:problem|issue)\s+(?:solved|fixed))\b/i;
 
 const CANCEL =
   /\b(?:never\s*mind|nevermind|nvm|forget\s+(?:it|that|about\s+it|about\s+that)|changed\s+my\s+mind|change\s+of\s+plans?|don'?t\s+bother|no\s+longer\s+need\s+(?:it|that|help)|scratch\s+that|cancel\s+that|not\s+anymore|i(?:'|’)?ll\s+(?:do|figure|sort|handle|deal\s+with)\s+it\s+(?:out\s+)?(?:myself|later)|doesn(?:'|’)?t\s+matter)\b/i;

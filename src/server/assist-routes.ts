@@ -5,12 +5,15 @@ import type { z } from 'zod';
 import { UpdateConflictError } from '../library/update.js';
 import { createAssistAuth, type AssistAuth } from './assist-auth.js';
 import { mountAssistPages } from './assist-pages.js';
+import type { CustomerChannel } from '../assist/customer-channel.js';
 import {
   conversationIdSchema,
   describeIssues,
+  handBackInputSchema,
   handoffInputSchema,
   messageInputSchema,
   rejectIntentInputSchema,
+  replyInputSchema,
   searchAgainInputSchema,
 } from '../assist/schemas.js';
 import { AssistRequestError, type AssistService } from '../assist/service.js';
@@ -25,11 +28,11 @@ const LIST_LIMIT = 200;
 type Reply = { status: number; body: unknown };
 
 /**
- * The assisted-service API (messages, hand-off, reject intent, search again, the event stream, the list) and the
- * representative's pages. Callers are checked before their body is read. Returns the service so tests and benchmarks
- * can reach its event hub.
+ * The assisted-service API (messages, replies delivered to the customer through `channel`, hand-off and hand-back,
+ * reject intent, search again, the event stream, the list) and the representative's pages. Callers are checked before
+ * their body is read. Returns the service so tests and benchmarks can reach its event hub.
  */
-export function mountAssist(server: Server, app: ServerParts, logger: Logger): AssistService {
+export function mountAssist(server: Server, app: ServerParts, logger: Logger, channel: CustomerChannel): AssistService {
   const auth = createAssistAuth(app.config);
   if (auth.disabled) {
     logger.warn(
@@ -55,7 +58,12 @@ export function mountAssist(server: Server, app: ServerParts, logger: Logger): A
     const outcome = await assist.postMessage(id, message);
     return { status: outcome.duplicate ? 200 : 201, body: { duplicate: outcome.duplicate, view: outcome.view } };
   });
+  post('/api/conversations/:conversationId/replies', replyInputSchema, async (id, input) => {
+    const outcome = await assist.reply(id, input, channel);
+    return { status: outcome.duplicate ? 200 : 201, body: outcome };
+  });
   post('/api/conversations/:conversationId/handoff', handoffInputSchema, async (id, input) => ({ status: 200, body: { view: await assist.handoff(id, input) } }));
+  post('/api/conversations/:conversationId/hand-back', handBackInputSchema, async (id) => ({ status: 200, body: { view: await assist.handBack(id) } }));
   post('/api/conversations/:conversationId/reject-intent', rejectIntentInputSchema, async (id, input) => ({
     status: 200,
     body: { view: await assist.rejectIntent(id, input.intent) },

@@ -3,9 +3,12 @@ import type { Logger } from 'pino';
 import type { ServerParts } from './parts.js';
 import type { Request, Response, Server } from 'restify';
 import { skillActions } from '../actions/index.js';
+import type { CustomerChannel } from '../assist/customer-channel.js';
 import { SkillAdapter } from '../bot/adapter.js';
 import { createBotAuth } from '../bot/auth.js';
 import { ClientCachingAuthentication } from '../bot/client-cache.js';
+import { BotChannelDelivery } from '../bot/customer-delivery.js';
+import { DirectLineConversations } from '../bot/direct-line/conversations.js';
 import { mountLocalDirectLine } from './direct-line-routes.js';
 import { checkInboundActivity } from '../bot/inbound-activity.js';
 import { IntentBot } from '../bot/intent-bot.js';
@@ -27,8 +30,9 @@ export interface BotRouteOptions {
 /**
  * Mounts the Bot Framework endpoint, the skill manifest and (when enabled) the /chat page with its local
  * Direct Line endpoint. Refuses to start on a half-configured identity; warns loudly when authentication is off.
+ * Returns the channel that representatives' replies reach the customers of direct conversations through.
  */
-export function mountBot(server: Server, app: ServerParts, logger: Logger, options: BotRouteOptions = {}): void {
+export function mountBot(server: Server, app: ServerParts, logger: Logger, options: BotRouteOptions = {}): CustomerChannel {
   const auth = createBotAuth(app.config, options.credentialsFactory);
   if (auth.disabled) {
     logger.warn(
@@ -38,7 +42,8 @@ export function mountBot(server: Server, app: ServerParts, logger: Logger, optio
   } else if (auth.allowedCallers.length === 0) {
     logger.warn('ALLOWED_CALLERS is empty: every skill call will be refused (403); channels such as Teams still work');
   }
-  const adapter = new SkillAdapter(new ClientCachingAuthentication(auth.authentication), logger);
+  const authentication = new ClientCachingAuthentication(auth.authentication);
+  const adapter = new SkillAdapter(authentication, logger);
   const bot = new IntentBot(app, logger, { authenticationDisabled: auth.disabled });
 
   server.post(MESSAGES_PATH, jsonBody(BODY_LIMITS.botMessages), async (req: Request, res: Response) => {
@@ -65,10 +70,12 @@ export function mountBot(server: Server, app: ServerParts, logger: Logger, optio
     );
   });
 
-  if (app.config.LOCAL_WEB_CHAT ?? auth.disabled) {
-    mountLocalDirectLine(server, bot, logger);
+  const localChat = (app.config.LOCAL_WEB_CHAT ?? auth.disabled) ? new DirectLineConversations() : null;
+  if (localChat) {
+    mountLocalDirectLine(server, bot, logger, localChat);
     mountWebChatPage(server);
   }
+  return new BotChannelDelivery(authentication, app.config.MicrosoftAppId ?? '', localChat);
 }
 
 /** The origin a request came in on, as the client saw it (App Service and proxies set x-forwarded-proto). */

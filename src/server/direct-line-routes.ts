@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import { LocalDirectLineAdapter } from '../bot/direct-line/adapter.js';
-import { ConversationFullError, DirectLineConversations } from '../bot/direct-line/conversations.js';
+import { ConversationFullError, LOCAL_DIRECT_LINE_SERVICE_URL, type DirectLineConversations } from '../bot/direct-line/conversations.js';
 import { BODY_LIMITS } from './body-limits.js';
 import { HttpError } from './errors.js';
 import { jsonBody } from './json-body.js';
@@ -25,7 +25,7 @@ const startSchema = z.looseObject({ user: z.looseObject({ id: z.string().max(200
  * A small Direct Line 3.0-compatible endpoint (tokens, conversations, posting and polling activities) that runs
  * the bot in-process, so Web Chat works on a laptop with no Azure Bot resource. Polling only: no WebSocket stream.
  */
-export function mountLocalDirectLine(server: Server, bot: ActivityHandler, logger: Logger, conversations = new DirectLineConversations()): void {
+export function mountLocalDirectLine(server: Server, bot: ActivityHandler, logger: Logger, conversations: DirectLineConversations): void {
   const adapter = new LocalDirectLineAdapter(conversations, logger);
   const readBody = jsonBody(BODY_LIMITS.directLine);
   const run = (activity: Partial<Activity>) => adapter.runTurn(activity, (context) => bot.run(context));
@@ -46,7 +46,7 @@ export function mountLocalDirectLine(server: Server, bot: ActivityHandler, logge
     const userId = (start.success && start.data?.user?.id) || `user-${conversation.id.slice(0, 8)}`;
     if (conversations.start(conversation.id)) {
       await run({
-        ...envelope(conversation.id, req),
+        ...envelope(conversation.id),
         type: 'conversationUpdate',
         from: { id: userId, name: userId, role: 'user' },
         membersAdded: [BOT_ACCOUNT, { id: userId, name: userId }],
@@ -75,7 +75,7 @@ export function mountLocalDirectLine(server: Server, bot: ActivityHandler, logge
     }
     const activity: Partial<Activity> = {
       ...(posted.data as unknown as Partial<Activity>),
-      ...envelope(conversation.id, req),
+      ...envelope(conversation.id),
       from: { ...posted.data.from, role: 'user' } as Activity['from'],
       timestamp: new Date(),
     };
@@ -94,12 +94,12 @@ export function mountLocalDirectLine(server: Server, bot: ActivityHandler, logge
   });
 }
 
-function envelope(conversationId: string, req: Request): Partial<Activity> {
+function envelope(conversationId: string): Partial<Activity> {
   return {
     channelId: CHANNEL_ID,
     conversation: { id: conversationId } as Activity['conversation'],
     recipient: BOT_ACCOUNT,
-    serviceUrl: `http://${req.headers.host ?? 'localhost'}`,
+    serviceUrl: LOCAL_DIRECT_LINE_SERVICE_URL,
   };
 }
 

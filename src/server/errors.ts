@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'PayloadTooLarge'
   | 'UnsupportedMediaType'
   | 'TooManyRequests'
+  | 'Unreachable'
   | 'ServerError'
   | 'Busy'
   | 'Unavailable'

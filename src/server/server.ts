@@ -33,8 +33,8 @@ export function createServer(app: ServerParts, logger: Logger, options: ServerOp
     res.send(200, { status: 'ready', library: stored.value.id, intents: app.conversations.catalog().library.intents.length });
   });
 
-  mountBot(server, app, logger, options.bot);
-  mountAssist(server, app, logger);
+  const customers = mountBot(server, app, logger, options.bot);
+  mountAssist(server, app, logger, customers);
 
   return server;
 }

@@ -171,6 +171,58 @@ describe('the assisted-service API', function () {
     });
   });
 
+  describe('replies the service delivers, and the hand back', () => {
+    /** A customer in Web Chat (the local Direct Line) who asked for a person: a conversation whose customer the service reaches. */
+    async function webChatCustomerAskingForAPerson(): Promise<string> {
+      const directLine = (path: string, token?: string, body?: unknown) =>
+        fetch(`${service.origin}/v3/directline${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        }).then(async (response) => (await response.json()) as { token?: string; conversationId?: string });
+      const { token, conversationId } = await directLine('/tokens/generate');
+      assert.ok(token && conversationId);
+      await directLine('/conversations', token, {});
+      await directLine(`/conversations/${conversationId}/activities`, token, { type: 'message', text: 'Talk to a person', from: { id: 'dl_customer' } });
+      return conversationId;
+    }
+
+    it('names what is wrong with a reply or a hand back', async () => {
+      const id = await webChatCustomerAskingForAPerson();
+      const bad = await call(service.origin, 'POST', `/api/conversations/${id}/replies`, { text: ' ', role: 'representative' });
+      assert.equal(bad.status, 400);
+      assert.match(bad.body.error?.message ?? '', /id: /);
+      assert.match(bad.body.error?.message ?? '', /text: must not be empty/);
+      assert.match(bad.body.error?.message ?? '', /role/);
+      const back = await call(service.origin, 'POST', `/api/conversations/${id}/hand-back`, { reason: 'done' });
+      assert.equal(back.status, 400);
+      assert.match(back.body.error?.message ?? '', /reason/);
+      assert.equal((await service.app.conversations.get(id))?.phase, 'assisted', 'nothing changed');
+    });
+
+    it('streams the reply as sending, then its delivery, then the hand back, and the list shows the conversation back in self-service', async () => {
+      const id = await webChatCustomerAskingForAPerson();
+      const stream = readEvents(service.origin, id, API_KEY);
+      await stream.opened;
+      const sent = await call(service.origin, 'POST', `/api/conversations/${id}/replies`, { id: 'rep-1', text: 'Hello, Sam here.' });
+      assert.equal(sent.status, 201);
+      const sending = await stream.next((event) => event.cause.kind === 'representative-reply');
+      assert.deepEqual(sending.cause, { kind: 'representative-reply', messageId: 'rep-1' });
+      assert.deepEqual(sending.view.turns.at(-1)?.delivery, { status: 'sending' });
+      const delivered = await stream.next((event) => event.cause.kind === 'reply-delivered');
+      assert.deepEqual(delivered.view.turns.at(-1)?.delivery, { status: 'delivered' });
+      assert.equal(delivered.view.replyChannel, 'directline');
+
+      await call(service.origin, 'POST', `/api/conversations/${id}/hand-back`, {});
+      const back = await stream.next((event) => event.cause.kind === 'hand-back');
+      stream.close();
+      assert.deepEqual([back.view.phase, back.view.handoff], ['self-service', null]);
+      const list = await call(service.origin, 'GET', '/api/conversations?activeMinutes=5');
+      const row = (list.body.conversations as Array<{ conversationId: string; phase: string; escalated: boolean }>).find((item) => item.conversationId === id);
+      assert.deepEqual([row?.phase, row?.escalated], ['self-service', false]);
+    });
+  });
+
   describe('the event stream and the list', () => {
     it('every open stream of a conversation gets the view after each message', async () => {
       const id = newConversationId('fan-out');

@@ -5,13 +5,27 @@ export const API_KEY = 'test-assist-key-0123456789';
 
 export interface Sent {
   status: number;
-  body: { view?: AssistViewLike; duplicate?: boolean; error?: { code: string; message: string }; conversations?: unknown[] };
+  body: {
+    view?: AssistViewLike;
+    duplicate?: boolean;
+    delivery?: DeliveryLike | null;
+    error?: { code: string; message: string };
+    conversations?: unknown[];
+  };
+}
+
+export interface DeliveryLike {
+  status: string;
+  reason?: string;
 }
 
 /** The parts of the view the tests look at. */
 export interface AssistViewLike {
   conversationId: string;
   phase: string;
+  escalated: boolean;
+  handoff: { at: string; reason?: string } | null;
+  replyChannel: string | null;
   intent: { id: string; name: string; groupName: string; confidence: number } | null;
   earlierIntents: Array<{ id: string; text?: string; rejected: boolean }>;
   known: Array<{ name: string; value: unknown; source: string }>;
@@ -19,7 +33,7 @@ export interface AssistViewLike {
   solutions: Array<{ id: string; title: string; url?: string }>;
   rejectedIntents: string[];
   responses: { source: string; items: string[] };
-  turns: Array<{ role: string; text: string; messageId?: string }>;
+  turns: Array<{ role: string; text: string; messageId?: string; delivery?: DeliveryLike }>;
   turnCount: number;
 }
 

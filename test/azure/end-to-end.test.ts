@@ -12,7 +12,7 @@ import { azureConfig, clientsFor, LOCAL_OPENAI_KEY, LOCAL_SEARCH_KEY } from './a
 import { deployDatabase } from './cosmos-helpers.js';
 import { testCertificate } from './peers/certificate.js';
 import { LOCAL_COSMOS_KEY, startCosmosPeer, type CosmosPeer } from './peers/cosmos-peer.js';
-import { startOpenAIPeer, userData, type OpenAIPeer } from './peers/openai-peer.js';
+import { startOpenAIPeer, NO_ACTS, userData, type OpenAIPeer } from './peers/openai-peer.js';
 import { startSearchPeer, type SearchPeer } from './peers/search-peer.js';
 
 describe('the skill with every Azure part on its local peer, driven through /api/messages', () => {
@@ -29,7 +29,7 @@ describe('the skill with every Azure part on its local peer, driven through /api
     // The model picks the local classifier's best candidate, and reads no attribute the local extractors miss.
     openai.answer('intent_ranking', (chat) => {
       const [best] = userData(chat).candidates as Array<{ id: string }>;
-      return { ranking: [{ intent: best!.id, confidence: 0.9 }] };
+      return { ranking: [{ intent: best!.id, confidence: 0.9 }], acts: NO_ACTS };
     });
     openai.answer('attribute_values', (chat) => ({
       values: Object.fromEntries((userData(chat).attributes as Array<{ name: string }>).map((attribute) => [attribute.name, null])),

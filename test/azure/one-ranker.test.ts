@@ -4,7 +4,7 @@ import { skillActions } from '../../src/actions/index.js';
 import { runAction } from '../../src/actions/run.js';
 import { openApp, type App } from '../../src/app/app.js';
 import { azureConfig, LOCAL_OPENAI_KEY } from './azure-helpers.js';
-import { startOpenAIPeer, userData, type OpenAIPeer } from './peers/openai-peer.js';
+import { startOpenAIPeer, NO_ACTS, userData, type OpenAIPeer } from './peers/openai-peer.js';
 
 const logger = pino({ level: 'silent' });
 const TEXT = 'the thing I bought is not working right';
@@ -19,7 +19,7 @@ describe('one intent ranker for every edge, Azure OpenAI when configured', funct
     // A model that disagrees with the local classifier: it always picks the last candidate it is offered.
     openai.answer('intent_ranking', (chat) => {
       const candidates = userData(chat).candidates as Array<{ id: string }>;
-      return { ranking: [{ intent: candidates.at(-1)!.id, confidence: 0.9 }] };
+      return { ranking: [{ intent: candidates.at(-1)!.id, confidence: 0.9 }], acts: NO_ACTS };
     });
     openai.answer('attribute_values', (chat) => ({
       values: Object.fromEntries((userData(chat).attributes as Array<{ name: string }>).map((attribute) => [attribute.name, null])),

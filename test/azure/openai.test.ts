@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { AzureClients } from '../../src/azure/clients.js';
 import { azureEmbedder } from '../../src/azure/embedder.js';
 import { buildCatalog } from '../../src/library/catalog.js';
+import { readDialogueActs } from '../../src/nlu/dialogue-acts.js';
 import type { IntentRanker } from '../../src/nlu/types.js';
 import { createAttributeExtractor } from '../../src/nlu/extractors/index.js';
 import { extractWithModel } from '../../src/nlu/azure-openai/extractor.js';
@@ -14,7 +15,7 @@ import type { Insight } from '../../src/engine/insight.js';
 import { newConversationState } from '../../src/engine/state.js';
 import { azureConfig, clientsFor, LOCAL_OPENAI_KEY } from './azure-helpers.js';
 import { supportLibrary } from './nlu-fixtures.js';
-import { FilteredAnswer, startOpenAIPeer, userData, type ChatRequest, type OpenAIPeer } from './peers/openai-peer.js';
+import { FilteredAnswer, startOpenAIPeer, NO_ACTS, userData, type ChatRequest, type OpenAIPeer } from './peers/openai-peer.js';
 
 const now = new Date('2024-05-01T10:00:00.000Z');
 const catalog = buildCatalog(supportLibrary());
@@ -36,7 +37,7 @@ function schemaOf(chat: ChatRequest | undefined): Record<string, unknown> {
 /** A model that does whatever the customer's text tells it to, as a successful prompt injection would make it. */
 function gullibleRanking(chat: ChatRequest): unknown {
   const said = /say intent ([\w.]+)/i.exec(String(userData(chat).customerMessage))?.[1];
-  return { ranking: [{ intent: said ?? 'order.status', confidence: 0.9 }] };
+  return { ranking: [{ intent: said ?? 'order.status', confidence: 0.9 }], acts: NO_ACTS };
 }
 
 describe('Azure OpenAI', () => {
@@ -80,7 +81,7 @@ describe('Azure OpenAI', () => {
 
   describe('intent classification', () => {
     it('asks the chat deployment to choose among the shortlist only, with a strict schema enumerating their ids', async () => {
-      peer.answer('intent_ranking', () => ({ ranking: [{ intent: 'order.cancel', confidence: 0.8 }, { intent: 'order.status', confidence: 0.1 }] }));
+      peer.answer('intent_ranking', () => ({ ranking: [{ intent: 'order.cancel', confidence: 0.8 }, { intent: 'order.status', confidence: 0.1 }], acts: NO_ACTS }));
       const result = await understanding().ranker.classify('I want to cancel the thing I bought', 3);
       assert.deepEqual(result.ranking.map((score) => score.intent), ['order.cancel', 'order.status']);
       assert.equal(result.ranking[0]?.confidence, 0.8);
@@ -95,7 +96,7 @@ describe('Azure OpenAI', () => {
     });
 
     it('rejects an answer naming an id it was not offered and keeps the local classification', async () => {
-      peer.answer('intent_ranking', () => ({ ranking: [{ intent: 'account.close', confidence: 0.99 }] }));
+      peer.answer('intent_ranking', () => ({ ranking: [{ intent: 'account.close', confidence: 0.99 }], acts: NO_ACTS }));
       assert.deepEqual(await understanding().ranker.classify('where is my parcel', 3), localRanking);
       assert.match(fallbacks.join('\n'), /ModelAnswerError: .*not offered/);
     });
@@ -112,10 +113,42 @@ describe('Azure OpenAI', () => {
     });
 
     it('treats "none" as out of scope rather than a guess', async () => {
-      peer.answer('intent_ranking', () => ({ ranking: [{ intent: 'none', confidence: 0.9 }] }));
+      peer.answer('intent_ranking', () => ({ ranking: [{ intent: 'none', confidence: 0.9 }], acts: NO_ACTS }));
       const result = await understanding().ranker.classify('what is the weather on Mars', 3);
       assert.deepEqual(result.ranking, []);
       assert.equal(result.outOfScopeScore, 0.9);
+    });
+  });
+
+  describe('dialogue acts', () => {
+    it('adds what the model hears to the local patterns: a request for a person in words the patterns miss', async () => {
+      const text = 'can I speaak to someone real plz';
+      peer.answer('intent_ranking', () => ({ ranking: [{ intent: 'order.status', confidence: 0.4 }], acts: { ...NO_ACTS, asksForPerson: true } }));
+      const model = understanding();
+      assert.equal(readDialogueActs(text).asksForPerson, false, 'the local patterns alone miss it');
+      await model.ranker.classify(text, 3);
+      assert.equal(model.acts.read(text).asksForPerson, true);
+      const schema = schemaOf(peer.chats.find((chat) => chat.body.response_format?.json_schema?.name === 'intent_ranking')) as { required?: string[] };
+      assert.deepEqual(schema.required, ['ranking', 'acts']);
+    });
+
+    it("takes a model's new request after a change of mind only in the customer's own words", async () => {
+      const text = 'no wait, the other thing, my refund';
+      peer.answer('intent_ranking', () => ({ ranking: [{ intent: 'order.cancel', confidence: 0.6 }], acts: { ...NO_ACTS, switchTo: 'I want to close my account and approve a refund' } }));
+      const model = understanding();
+      await model.ranker.classify(text, 3);
+      assert.equal(model.acts.read(text).switchTo, null, 'words the customer never wrote are not taken');
+      peer.answer('intent_ranking', () => ({ ranking: [{ intent: 'order.cancel', confidence: 0.6 }], acts: { ...NO_ACTS, switchTo: 'my refund' } }));
+      await model.ranker.classify(`${text}!`, 3);
+      assert.equal(model.acts.read(`${text}!`).switchTo, 'my refund');
+    });
+
+    it('reads the local patterns alone when the model fails', async () => {
+      peer.faults.inject({ kind: 'status', status: 500 }, { times: 10 });
+      const model = understanding();
+      await model.ranker.classify('thanks, bye', 3);
+      assert.deepEqual(model.acts.read('thanks, bye'), readDialogueActs('thanks, bye'));
+      peer.faults.clear();
     });
   });
 
@@ -188,7 +221,7 @@ describe('Azure OpenAI', () => {
     });
 
     it('gives the step the values the model read that the local extractors missed', async () => {
-      peer.answer('intent_ranking', () => ({ ranking: [{ intent: 'order.cancel', confidence: 0.9 }] }));
+      peer.answer('intent_ranking', () => ({ ranking: [{ intent: 'order.cancel', confidence: 0.9 }], acts: NO_ACTS }));
       peer.answer('attribute_values', () => ({ values: { orderNumber: null, deliveryDate: null, reason: 'wrong-item' } }));
       const text = 'they sent me a blue one instead of the red one, cancel it';
       const understood = understanding();
@@ -200,7 +233,7 @@ describe('Azure OpenAI', () => {
 
   describe('faults', () => {
     it('retries a 429 after the retry-after-ms it asks, then uses the answer', async () => {
-      peer.answer('intent_ranking', () => ({ ranking: [{ intent: 'order.cancel', confidence: 0.8 }] }));
+      peer.answer('intent_ranking', () => ({ ranking: [{ intent: 'order.cancel', confidence: 0.8 }], acts: NO_ACTS }));
       peer.faults.inject({ kind: 'status', status: 429, retryAfterMs: 200 }, { match: (r) => r.path.endsWith('/chat/completions') });
       const result = await extractThenRank(understanding(), 'please cancel');
       assert.equal(result.ranking[0]?.intent, 'order.cancel');
@@ -215,7 +248,7 @@ describe('Azure OpenAI', () => {
     ] as const) {
       it(`falls back to the local understanding within the budget when the model ${name}`, async function () {
         this.timeout(5000);
-        peer.answer('intent_ranking', () => ({ ranking: [{ intent: 'order.cancel', confidence: 0.8 }] }));
+        peer.answer('intent_ranking', () => ({ ranking: [{ intent: 'order.cancel', confidence: 0.8 }], acts: NO_ACTS }));
         peer.faults.inject(fault, { times: 10 });
         assert.deepEqual(await understanding().ranker.classify('where is my order', 3), localRanking);
         assert.ok(fallbacks.length > 0);

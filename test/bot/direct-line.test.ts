@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { call as callAssist } from '../assist/helpers.js';
 import { startService, type RunningService } from './helpers/service.js';
 
 interface DirectLineActivity {
@@ -90,6 +91,29 @@ describe('the local Direct Line endpoint behind /chat', () => {
     assert.equal(stored?.escalated, true);
     assert.equal(stored?.attributes.errorCode?.value, 'E42');
     assert.equal(stored?.handoff?.reason, 'the customer asked for a person');
+  });
+
+  it("delivers a representative's reply into the conversation, where polling picks it up, and says so once that conversation is gone", async () => {
+    const conversation = await openConversation();
+    await send(conversation, { text: 'Talk to a person' });
+    const before = await call('GET', `/conversations/${conversation.conversationId}/activities?watermark=0`, conversation.token);
+    const replies = `/api/conversations/${conversation.conversationId}/replies`;
+    const reply = await callAssist(service.origin, 'POST', replies, { id: 'rep-1', text: 'Hi, this is Sam from support.' });
+    assert.equal(reply.status, 201, JSON.stringify(reply.body));
+    const after = await call('GET', `/conversations/${conversation.conversationId}/activities?watermark=${String(before.body.watermark)}`, conversation.token);
+    const [delivered, ...rest] = after.body.activities as DirectLineActivity[];
+    assert.deepEqual([delivered?.type, delivered?.text, delivered?.from.role, rest.length], ['message', 'Hi, this is Sam from support.', 'bot', 0]);
+
+    // Another process (or this one restarted) holds no such Web Chat conversation: the customer cannot be reached there.
+    const restarted = await startService();
+    try {
+      const lost = await callAssist(restarted.origin, 'POST', replies, { id: 'rep-2', text: 'Are you still there?' });
+      assert.equal(lost.status, 201);
+      assert.equal(lost.body.delivery?.status, 'failed');
+      assert.match(lost.body.delivery?.reason ?? '', /Web Chat conversation is closed/);
+    } finally {
+      await restarted.close();
+    }
   });
 
   it('refuses an unknown token and a token for another conversation with 403', async () => {

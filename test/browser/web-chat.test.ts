@@ -45,7 +45,7 @@ describe('Web Chat at /chat in a real browser', function () {
     await say("Actually, it's something else: my new device won't turn on");
     await shown(/what (kind|type) of device/i);
 
-    const quickReply = page.getByRole('toolbar', { name: 'Suggested actions' }).getByRole('button', { name: 'tv', exact: true });
+    const quickReply = page.getByRole('toolbar', { name: 'Suggested actions' }).getByRole('button', { name: /^tv$/i });
     await quickReply.click();
     await shown(/Here is what should help/);
     const solution = page.locator('.ac-adaptiveCard').last().locator('a[href]').first();

@@ -37,18 +37,22 @@ describe('the labelled sample utterances (samples/utterances)', () => {
 
 describe('the eval commands README.md and docs/understanding.md show (the real command)', function () {
   this.timeout(120_000);
-  const commands = [...evalCommands(read('README.md')), ...evalCommands(read('docs', 'understanding.md'))];
+  const shown = [...evalCommands(read('README.md')), ...evalCommands(read('docs', 'understanding.md'))];
+  const commands = shown.filter((args) => args[1] !== 'conversations');
+  const conversationCommands = shown.filter((args) => args[1] === 'conversations');
   let dir: string;
 
   before(async () => {
     // A folder like a checkout's root, so files the commands write (--report) land in it.
     dir = await mkdtemp(path.join(tmpdir(), 'intent-skill-readme-eval-'));
     await symlink(path.join(repoRoot, 'samples'), path.join(dir, 'samples'));
+    await symlink(path.join(repoRoot, 'test'), path.join(dir, 'test'));
   });
   after(async () => rm(dir, { recursive: true, force: true }));
 
-  it('finds the examples: both in the README and two in docs/understanding.md', () => {
+  it('finds the examples: both in the README and two in docs/understanding.md, and one of eval conversations in each', () => {
     assert.equal(commands.length, 4, commands.map((c) => c.join(' ')).join('\n'));
+    assert.equal(conversationCommands.length, 2, conversationCommands.map((c) => c.join(' ')).join('\n'));
   });
 
   commands.forEach((args, index) => {
@@ -57,6 +61,15 @@ describe('the eval commands README.md and docs/understanding.md show (the real c
       assert.equal(run.code, 0, run.stderr);
       if (args.includes('--json')) assert.equal(JSON.parse(run.stdout).rows, 116);
       else assert.match(run.stdout, /^rows 116\naccuracy \d+\.\d%/);
+      if (args.includes('--report')) assert.ok(existsSync(path.join(dir, args[args.indexOf('--report') + 1]!)), 'the report is written');
+    });
+  });
+
+  conversationCommands.forEach((args, index) => {
+    it(`eval conversations example ${index + 1} runs as written and replays the 20 demo conversations: ${args.join(' ')}`, async () => {
+      const run = await runCli(args, { cwd: dir });
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stdout, /^conversations 20 {2}customer turns 69 {2}agent turns 49 /);
       if (args.includes('--report')) assert.ok(existsSync(path.join(dir, args[args.indexOf('--report') + 1]!)), 'the report is written');
     });
   });

@@ -3,38 +3,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
-import sinon from 'sinon';
-import { CliError } from '../../src/cli/errors.js';
-import { registerEvalCommand } from '../../src/cli/eval.js';
+import { rejectsWith, runEval } from './run-eval.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'nlu');
 const fixture = (name: string) => path.join(fixtures, name);
-
-/** Runs `intent-skill eval ...args` in-process and returns what it printed. */
-async function runEval(...args: string[]): Promise<string> {
-  const program = new Command().exitOverride();
-  registerEvalCommand(program);
-  const printed: string[] = [];
-  const write = sinon.stub(process.stdout, 'write').callsFake((chunk: string | Uint8Array) => {
-    printed.push(String(chunk));
-    return true;
-  });
-  try {
-    await program.parseAsync(['eval', ...args], { from: 'user' });
-  } finally {
-    write.restore();
-  }
-  return printed.join('');
-}
-
-async function rejectsWith(args: string[], message: RegExp): Promise<void> {
-  await assert.rejects(runEval(...args), (error: unknown) => {
-    assert.ok(error instanceof CliError, `expected a CliError, got ${String(error)}`);
-    assert.match(error.message, message);
-    return true;
-  });
-}
 
 describe('intent-skill eval', () => {
   let dir: string;

@@ -26,11 +26,15 @@ async function act(label, run) {
   }
 }
 
+/** Sends a reply for the service to deliver to the customer; true once the customer's channel took it. */
 async function send(text) {
+  let delivered = false;
   await act('Sending', async () => {
-    await api('POST', `${base}/messages`, { id: messageId(), role: 'representative', text });
-    announce('Sent to the customer.');
+    const outcome = await api('POST', `${base}/replies`, { id: messageId(), text });
+    delivered = outcome.delivery?.status === 'delivered';
+    announce(delivered ? 'Delivered to the customer.' : `Not delivered: ${outcome.delivery?.reason ?? 'the channel did not confirm it'}.`);
   });
+  return delivered;
 }
 
 async function copy(text) {
@@ -42,12 +46,13 @@ async function copy(text) {
   }
 }
 
+/** Copy, and Send where the service can reach the customer (elsewhere the representative replies in their platform). */
 function actions(key, text) {
   return el(
     'span',
     { className: 'actions' },
     el('button', { type: 'button', className: 'secondary', textContent: 'Copy', 'data-key': `copy:${key}`, 'aria-label': `Copy: ${text}`, onclick: () => copy(text) }),
-    el('button', { type: 'button', textContent: 'Send', 'data-key': `send:${key}`, 'aria-label': `Send: ${text}`, onclick: () => send(text) }),
+    current?.replyChannel ? el('button', { type: 'button', textContent: 'Send', 'data-key': `send:${key}`, 'aria-label': `Send: ${text}`, onclick: () => send(text) }) : null,
   );
 }
 
@@ -167,18 +172,51 @@ function renderSolutions(view) {
   );
 }
 
+const DELIVERY_LABELS = { sending: 'Sending…', delivered: 'Delivered' };
+
+function deliveryNote(delivery) {
+  if (!delivery) return null;
+  const text = delivery.status === 'failed' ? `Not delivered: ${delivery.reason ?? 'no reason given'}` : DELIVERY_LABELS[delivery.status];
+  return el('span', { className: `delivery delivery-${delivery.status}` }, text);
+}
+
 function renderTurns(view) {
   $('turns').replaceChildren(
     ...view.turns.map((turn) =>
-      el('li', { className: `turn turn-${turn.role}` }, el('span', { className: 'who' }, turn.role === 'customer' ? 'Customer' : turn.role === 'agent' ? 'You' : 'Bot'), outsideText(turn.text)),
+      el(
+        'li',
+        { className: `turn turn-${turn.role}` },
+        el('span', { className: 'who' }, turn.role === 'customer' ? 'Customer' : turn.role === 'agent' ? 'You' : 'Bot'),
+        outsideText(turn.text),
+        deliveryNote(turn.delivery),
+      ),
     ),
   );
+  $('composer').hidden = !view.replyChannel;
+  $('unreachable').hidden = Boolean(view.replyChannel) || view.turnCount === 0;
+}
+
+function clock(at) {
+  return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+/** Who answers the customer now: a representative since the hand-off, or the bot (which a message from here takes over). */
+function renderHandling(view) {
+  const text = view.handoff
+    ? `With a representative since ${clock(view.handoff.at)}${view.handoff.reason ? `: ${view.handoff.reason}` : ''}. The bot does not answer the customer.`
+    : view.replyChannel && view.phase === 'self-service'
+      ? 'The bot is answering this customer. A message you send takes the conversation over.'
+      : '';
+  $('handling').hidden = text === '';
+  $('handling-text').textContent = text;
+  $('hand-back').hidden = !(view.handoff && view.replyChannel);
 }
 
 function render(view) {
   // Re-rendering replaces the buttons: keep keyboard focus on the same control.
   const focused = document.activeElement?.getAttribute('data-key');
   current = view;
+  renderHandling(view);
   renderIntent(view);
   renderKnown(view);
   renderQuestions(view);
@@ -224,5 +262,25 @@ $('search-again').addEventListener('click', () =>
     announce(current?.solutions.length ? 'Solutions refreshed.' : 'Searched again.');
   }),
 );
+$('hand-back').addEventListener('click', () =>
+  act('Handing back', async () => {
+    await api('POST', `${base}/hand-back`, {});
+    announce('Handed back: the bot answers the customer again.');
+  }),
+);
+$('composer').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const box = $('reply-text');
+  const text = box.value.trim();
+  if (text === '') return;
+  if (await send(text)) box.value = '';
+});
+$('reply-text').addEventListener('keydown', (event) => {
+  // Enter sends, Shift+Enter starts a new line.
+  if (event.key === 'Enter' && !event.shiftKey) {
+    event.preventDefault();
+    $('composer').requestSubmit();
+  }
+});
 takeTokenFromFragment();
 connect();

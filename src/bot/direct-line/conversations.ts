@@ -10,6 +10,12 @@ export interface DirectLineLimits {
   ttlMs: number;
 }
 
+/**
+ * The service URL of activities of the local Direct Line: not an address (the bot runs in-process and its replies are
+ * appended to the transcript), a mark that tells a stored reference to such a conversation from a channel's.
+ */
+export const LOCAL_DIRECT_LINE_SERVICE_URL = 'urn:intent-skill:local-direct-line';
+
 export const defaultDirectLineLimits: DirectLineLimits = { conversations: 1000, activities: 500, ttlMs: 60 * 60 * 1000 };
 
 interface Conversation {
@@ -62,6 +68,12 @@ export class DirectLineConversations {
     const conversation = this.byToken.get(token);
     if (!conversation || conversation.expiresAt <= this.now()) return null;
     return { id: conversation.id, token: conversation.token, expiresInSeconds: Math.round((conversation.expiresAt - this.now()) / 1000) };
+  }
+
+  /** Whether the conversation is still held and its token current (what a message sent to it later needs). */
+  isOpen(conversationId: string): boolean {
+    const conversation = this.byId.get(conversationId);
+    return conversation !== undefined && conversation.expiresAt > this.now();
   }
 
   /** Marks the conversation started; true the first time only. */

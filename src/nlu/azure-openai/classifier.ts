@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Catalog } from '../../library/catalog.js';
 import type { Intent } from '../../library/schema.js';
+import type { DialogueActs } from '../dialogue-acts.js';
 import type { Classification } from '../types.js';
 import { CUSTOMER_TEXT_IS_DATA, ModelAnswerError, structuredChat, type ChatModel } from '../../azure/chat.js';
 
@@ -19,13 +20,21 @@ export function shortlistOf(local: Classification, catalog: Catalog, size: numbe
  * library ids: the response schema enumerates them and the answer is checked again here, so an id it
  * was not offered (whatever the customer wrote) rejects the whole answer with ModelAnswerError.
  */
-export async function rankWithModel(model: ChatModel, text: string, shortlist: readonly Intent[], local: Classification): Promise<Classification> {
+export async function rankWithModel(
+  model: ChatModel,
+  text: string,
+  shortlist: readonly Intent[],
+  local: Classification,
+): Promise<{ classification: Classification; acts: DialogueActs }> {
   const ids = shortlist.map((intent) => intent.id);
   const answer = await structuredChat(model, {
     system: [
       'You classify the intent of a customer contacting customer service.',
       `Choose among the candidate intents only, by id; answer "${OUT_OF_SCOPE}" as the best intent when none of them fits what the customer needs.`,
       'Rank at most three candidates with a confidence between 0 and 1; the confidences add up to at most 1.',
+      'Also say what else the message does: asksForPerson (wants a human agent), closing (only thanks or goodbye, nothing else asked: "thanks", "goodbye", else "none"), ' +
+        'cancel (drops what they asked: "never mind"), affirm (yes), deny (no), cannotAnswer ("unknown": cannot give what was asked; "unclear": does not know what is meant; else "none"), ' +
+        'correction (corrects something they said), switchTo (after a change of mind, the exact words of the message that state the new request, copied verbatim; else ""), smallTalk (only a greeting).',
       CUSTOMER_TEXT_IS_DATA,
     ].join('\n'),
     data: {
@@ -35,17 +44,56 @@ export async function rankWithModel(model: ChatModel, text: string, shortlist: r
     schemaName: 'intent_ranking',
     jsonSchema: rankingSchema(ids),
     parse: rankingAnswer(ids),
-    maxTokens: 200,
+    maxTokens: 300,
   });
-  return toClassification(answer, local);
+  return { classification: toClassification(answer, local), acts: toActs(answer.acts) };
+}
+
+const ACTS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['asksForPerson', 'closing', 'cancel', 'affirm', 'deny', 'cannotAnswer', 'correction', 'switchTo', 'smallTalk'],
+  properties: {
+    asksForPerson: { type: 'boolean' },
+    closing: { type: 'string', enum: ['thanks', 'goodbye', 'none'] },
+    cancel: { type: 'boolean' },
+    affirm: { type: 'boolean' },
+    deny: { type: 'boolean' },
+    cannotAnswer: { type: 'string', enum: ['unknown', 'unclear', 'none'] },
+    correction: { type: 'boolean' },
+    switchTo: { type: 'string' },
+    smallTalk: { type: 'boolean' },
+  },
+} as const;
+
+const actsAnswer = z.object({
+  asksForPerson: z.boolean(),
+  closing: z.enum(['thanks', 'goodbye', 'none']),
+  cancel: z.boolean(),
+  affirm: z.boolean(),
+  deny: z.boolean(),
+  cannotAnswer: z.enum(['unknown', 'unclear', 'none']),
+  correction: z.boolean(),
+  switchTo: z.string().max(1000),
+  smallTalk: z.boolean(),
+});
+
+function toActs(answer: z.output<typeof actsAnswer>): DialogueActs {
+  return {
+    ...answer,
+    closing: answer.closing === 'none' ? null : answer.closing,
+    cannotAnswer: answer.cannotAnswer === 'none' ? null : answer.cannotAnswer,
+    switchTo: answer.switchTo.trim() === '' ? null : answer.switchTo,
+  };
 }
 
 function rankingSchema(ids: string[]): Record<string, unknown> {
   return {
     type: 'object',
     additionalProperties: false,
-    required: ['ranking'],
+    required: ['ranking', 'acts'],
     properties: {
+      acts: ACTS_SCHEMA,
       ranking: {
         type: 'array',
         items: {
@@ -59,11 +107,12 @@ function rankingSchema(ids: string[]): Record<string, unknown> {
   };
 }
 
-type RankingAnswer = { ranking: Array<{ intent: string; confidence: number }> };
+type RankingAnswer = { ranking: Array<{ intent: string; confidence: number }>; acts: z.output<typeof actsAnswer> };
 
 function rankingAnswer(ids: string[]): z.ZodType<RankingAnswer> {
   const allowed = new Set([...ids, OUT_OF_SCOPE]);
   return z.object({
+    acts: actsAnswer,
     ranking: z
       .array(
         z.object({

@@ -1,5 +1,6 @@
 import type { Catalog } from '../../library/catalog.js';
 import type { Attribute } from '../../library/schema.js';
+import { readDialogueActs, withModelActs, type DialogueActReader, type DialogueActs } from '../dialogue-acts.js';
 import type { AttributeExtractor, Classification, Extraction, IntentRanker } from '../types.js';
 import type { ChatModel } from '../../azure/chat.js';
 import { rankWithModel, shortlistOf } from './classifier.js';
@@ -17,10 +18,11 @@ export interface ModelUnderstandingOptions {
   onFallback?(reason: string): void;
 }
 
-/** The understanding the step uses: an intent ranker and an attribute extractor. */
+/** The understanding the step uses: an intent ranker, an attribute extractor and a reader of dialogue acts. */
 export interface Understanding {
   ranker: IntentRanker;
   extractor: AttributeExtractor;
+  acts: DialogueActReader;
 }
 
 /** Model readings kept for the turns in flight; a turn reads them right after classifying. */
@@ -33,11 +35,11 @@ const REMEMBERED_TEXTS = 256;
  * local extractors found (local values win). A failed, late or invalid model answer leaves the local result as it is.
  */
 export function modelUnderstanding(options: ModelUnderstandingOptions): Understanding {
-  const readings = new Map<string, Map<string, Extraction>>();
+  const readings = new Map<string, { values: Map<string, Extraction>; acts: DialogueActs | null }>();
 
-  function remember(text: string, extractions: Extraction[]): void {
+  function remember(text: string, extractions: Extraction[], acts: DialogueActs | null): void {
     readings.delete(text);
-    readings.set(text, new Map(extractions.map((extraction) => [extraction.attribute, extraction])));
+    readings.set(text, { values: new Map(extractions.map((extraction) => [extraction.attribute, extraction])), acts });
     for (const oldest of readings.keys()) {
       if (readings.size <= REMEMBERED_TEXTS) break;
       readings.delete(oldest);
@@ -61,12 +63,19 @@ export function modelUnderstanding(options: ModelUnderstandingOptions): Understa
         const shortlist = shortlistOf(offered, options.catalog(), options.shortlist);
         if (shortlist.length === 0 || text.trim() === '') return local;
         const attributes = distinctAttributes(shortlist.flatMap((intent) => intent.attributes));
-        const [classification, extractions] = await Promise.all([
-          orLocal(rankWithModel(options.model, text, shortlist, local), local),
+        const [ranked, extractions] = await Promise.all([
+          orLocal(rankWithModel(options.model, text, shortlist, local), null),
           orLocal(extractWithModel(options.model, text, attributes, { now: options.now() }), []),
         ]);
-        remember(text, extractions);
-        return classification;
+        remember(text, extractions, ranked?.acts ?? null);
+        return ranked?.classification ?? local;
+      },
+    },
+    acts: {
+      read(text) {
+        const local = readDialogueActs(text);
+        const model = readings.get(text)?.acts;
+        return model ? withModelActs(text, local, model) : local;
       },
     },
     extractor: {
@@ -77,7 +86,7 @@ export function modelUnderstanding(options: ModelUnderstandingOptions): Understa
         if (!read) return found;
         const taken = new Set(found.map((extraction) => extraction.attribute));
         const added = attributes.flatMap((attribute) => {
-          const extraction = read.get(attribute.name);
+          const extraction = read.values.get(attribute.name);
           return extraction && !taken.has(attribute.name) ? [extraction] : [];
         });
         return [...found, ...added];

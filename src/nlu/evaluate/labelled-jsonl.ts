@@ -20,19 +20,23 @@ function describe(value: unknown): string {
   return typeof value === 'string' ? 'a string' : `a ${typeof value}`;
 }
 
+/** The JSON value of every non-blank line with its 1-based number (a byte-order mark is fine); throws LabelledDataError at the first line that is not JSON. */
+export function jsonLines(content: string, source: string): Array<{ line: number; value: unknown }> {
+  return content.split(/\r?\n/).flatMap((text, index) => {
+    const line = stripBom(text);
+    if (line.trim() === '') return [];
+    try {
+      return [{ line: index + 1, value: JSON.parse(line) as unknown }];
+    } catch (error) {
+      throw new LabelledDataError(source, index + 1, `not valid JSON (${(error as Error).message})`);
+    }
+  });
+}
+
 /** Parses `{text, intent}` JSON lines (other fields are ignored, blank lines skipped); throws LabelledDataError on the first bad line. */
 export function parseLabelledJsonl(content: string, source: string): LabelledUtterance[] {
   const rows: LabelledUtterance[] = [];
-  const lines = content.split(/\r?\n/).map(stripBom);
-  lines.forEach((line, index) => {
-    if (line.trim() === '') return;
-    const lineNumber = index + 1;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      throw new LabelledDataError(source, lineNumber, `not valid JSON (${(error as Error).message})`);
-    }
+  for (const { line: lineNumber, value } of jsonLines(content, source)) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       throw new LabelledDataError(source, lineNumber, `expected an object {"text": ..., "intent": ...}, found ${describe(value)}`);
     }
@@ -42,7 +46,7 @@ export function parseLabelledJsonl(content: string, source: string): LabelledUtt
       throw new LabelledDataError(source, lineNumber, `"intent" must be a non-empty string, found ${typeof intent === 'string' ? 'an empty string' : describe(intent)}`);
     }
     rows.push({ text, intent: intent.trim() });
-  });
+  }
   if (rows.length === 0) throw new LabelledDataError(source, 0, 'no labelled rows (expected one {"text", "intent"} object per line)');
   return rows;
 }

@@ -130,6 +130,19 @@ export async function startOpenAIPeer(): Promise<OpenAIPeer> {
   };
 }
 
+/** A model's reading of a message that does nothing but name a request (the `acts` of an intent ranking). */
+export const NO_ACTS = {
+  asksForPerson: false,
+  closing: 'none',
+  cancel: false,
+  affirm: false,
+  deny: false,
+  cannotAnswer: 'none',
+  correction: false,
+  switchTo: '',
+  smallTalk: false,
+} as const;
+
 /** The JSON document the client sent as the user message. */
 export function userData(chat: ChatRequest): Record<string, unknown> {
   const user = chat.body.messages.find((message) => message.role === 'user');

@@ -14,6 +14,8 @@ export interface TokenClaims {
   ver?: string;
   /** Seconds from now; negative for an expired token. */
   expiresIn?: number;
+  /** The `serviceurl` claim a channel's token carries (botbuilder checks it against the activity's service URL). */
+  serviceUrl?: string;
 }
 
 /**
@@ -27,6 +29,11 @@ export class LocalIdentity {
     readonly kid: string,
     readonly metadataUrl: string,
   ) {}
+
+  /** Where the signing keys are published (what a peer checks this identity's tokens against). */
+  get keysUrl(): string {
+    return new URL('/keys', this.metadataUrl).href;
+  }
 
   static async start(): Promise<LocalIdentity> {
     const { privateKey, publicKey } = await generateKeyPair('RS256');
@@ -51,7 +58,7 @@ export class LocalIdentity {
   async sign(claims: TokenClaims, key: CryptoKey = this.privateKey): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     const expiresIn = claims.expiresIn ?? 3600;
-    return new SignJWT({ appid: claims.appid, ver: claims.ver ?? '1.0', tid: TENANT_ID })
+    return new SignJWT({ appid: claims.appid, ver: claims.ver ?? '1.0', tid: TENANT_ID, ...(claims.serviceUrl ? { serviceurl: claims.serviceUrl } : {}) })
       .setProtectedHeader({ alg: 'RS256', kid: this.kid, typ: 'JWT' })
       .setIssuer(claims.iss ?? issuerFor(TENANT_ID))
       .setAudience(claims.aud)
