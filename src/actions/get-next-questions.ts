@@ -38,7 +38,7 @@ export const getNextQuestions = defineAction({
     const intent = chooseIntent(catalog, input.intentId || undefined, state);
     const known = { attributes: { ...state?.attributes, ...parseKnown(input.knownAttributesJson, intent) }, asked: state?.asked ?? [] };
     return {
-      status: state?.status === 'handoff' ? 'handoff' : missingRequired(intent, known) ? 'need-info' : 'ready',
+      status: state?.escalated ? 'handoff' : missingRequired(intent, known) ? 'need-info' : 'ready',
       intentId: intent.id,
       intentName: intent.name,
       ...questionFields(nextQuestions(intent, known), QUESTIONS),

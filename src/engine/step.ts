@@ -105,10 +105,15 @@ interface TurnOutcome {
 
 const NO_CLASSIFICATION: Classification = { ranking: [], outOfScopeScore: 1 };
 
+/** `handoff` and `ended` say what the turn that set them did; the turns after them settle their own status. */
+function lastingStatus(status: Status | null): Status | null {
+  return status === 'handoff' || status === 'ended' ? null : status;
+}
+
 function outcomeOf(state: ConversationState, changes: Partial<TurnOutcome>): TurnOutcome {
   return {
     classification: NO_CLASSIFICATION,
-    status: state.status,
+    status: lastingStatus(state.status),
     intentChanged: false,
     answered: [],
     act: null,

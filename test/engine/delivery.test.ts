@@ -129,7 +129,7 @@ describe('delivering a representative reply and handing back, as pure transition
       { kind: 'handoff', reason: 'the customer asked for a person' },
       reply('r-1', 'What is the delivery postcode?'),
     );
-    assert.deepEqual([handedOff.phase, handedOff.escalated, handedOff.status, handedOff.pending], ['assisted', true, 'handoff', 'postcode']);
+    assert.deepEqual([handedOff.phase, handedOff.escalated, handedOff.status, handedOff.pending], ['assisted', true, 'need-info', 'postcode']);
     const back = await run(handedOff, deps, { kind: 'hand-back' });
     assert.deepEqual([back.phase, back.escalated, back.status, back.pending, back.offer], ['self-service', false, 'need-info', null, null]);
     assert.equal(back.intent?.id, 'order-status');
