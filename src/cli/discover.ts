@@ -104,10 +104,11 @@ export function registerDiscoverCommand(program: Command): void {
     .option('--azure-openai-timeout <ms>', 'with --azure-openai: longest wait for one call (a batch of embeddings or one group\'s names), retry included', '60000')
     .action(async (file: string, flags: DiscoverFlags) => {
       // The discovery pipeline (and its language model) loads on use, so other commands start quickly.
-      const [{ discoverFromFile }, { renderReport }, { DiscoveryModelError }] = await Promise.all([
+      const [{ discoverFromFile }, { renderReport }, { DiscoveryModelError }, { DiscoveryInputError }] = await Promise.all([
         import('../discovery/run.js'),
         import('../discovery/report-html.js'),
         import('../discovery/azure-openai/model.js'),
+        import('../discovery/input-check.js'),
       ]);
       const size = await stat(file).then(
         (s) => s.size,
@@ -124,6 +125,10 @@ export function registerDiscoverCommand(program: Command): void {
       const now = new Date();
       const progress = progressBar(size);
       const skips: SkippedRow[] = [];
+      const printSkips = (total: number) => {
+        for (const row of skips) process.stderr.write(`${file}:${row.line}: skipped: ${row.reason}\n`);
+        if (total > skips.length) process.stderr.write(`... and ${total - skips.length} more skipped rows\n`);
+      };
       const result = await discoverFromFile(file, {
         granularity,
         seed,
@@ -139,6 +144,10 @@ export function registerDiscoverCommand(program: Command): void {
         ...(azure ? { model: azure.model } : {}),
       })
         .catch((error: unknown) => {
+          if (error instanceof DiscoveryInputError) {
+            printSkips(skips.length);
+            throw new CliError(`${error.message}. Nothing was written.`);
+          }
           if (error instanceof DiscoveryModelError) {
             throw new CliError(`${error.message.replace(/\.$/, '')}. Nothing was written; run again, or without --azure-openai to discover locally.`);
           }
@@ -148,8 +157,7 @@ export function registerDiscoverCommand(program: Command): void {
           progress.stop();
           azure?.close();
         });
-      for (const row of skips) process.stderr.write(`${file}:${row.line}: skipped: ${row.reason}\n`);
-      if (result.skipped > skips.length) process.stderr.write(`... and ${result.skipped - skips.length} more skipped rows\n`);
+      printSkips(result.skipped);
       const { discovery } = result;
       for (const kept of result.model?.kept ?? []) process.stderr.write(`warning: model name not used, local name kept for ${kept}\n`);
       await writeFile(flags.out, serializeLibrary(discovery.library), 'utf8');

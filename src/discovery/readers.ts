@@ -9,9 +9,14 @@ import { stripBom } from '../text/bom.js';
 
 const roleSchema = z.enum(['customer', 'agent', 'bot'], 'must be "customer", "agent" or "bot"');
 const turnSchema = z.object({ role: roleSchema, text: z.string('must be a string'), at: z.string().optional() });
+/** Turns whose text is blank are left out of their conversation; a conversation with none left is skipped. */
 const transcriptSchema = z.object({
   conversationId: z.union([z.string().min(1, 'must not be empty'), z.number()]).transform(String),
-  turns: z.array(turnSchema, 'must be an array of {role, text}').min(1, 'must have at least one turn'),
+  turns: z
+    .array(turnSchema, 'must be an array of {role, text}')
+    .min(1, 'must have at least one turn')
+    .transform((turns) => turns.filter((turn) => turn.text.trim() !== ''))
+    .refine((turns) => turns.length > 0, 'every turn\'s text is empty'),
 });
 const utteranceSchema = z.object({
   id: z.union([z.string().min(1, 'must not be empty'), z.number()]).transform(String),

@@ -4,6 +4,7 @@ import { nameWithModel } from './azure-openai/name-intents.js';
 import { renameDiscovery } from './azure-openai/rename.js';
 import { collectCorpus } from './corpus.js';
 import { clusteringTexts, discoverIntents, type DiscoverOptions, type Discovery } from './discover.js';
+import { countSkip, DiscoveryInputError, emptyTally, inputProblem } from './input-check.js';
 import { readConversations } from './readers.js';
 import type { Conversation, SkippedRow } from './types.js';
 
@@ -38,25 +39,28 @@ export interface FileDiscovery {
 /**
  * Reads a transcripts file as a stream, masks it, and discovers its intents. With a model, the masked
  * request texts are embedded for clustering and the intents named by the chat model; a failed call
- * to the model fails the run with a DiscoveryModelError.
+ * to the model fails the run with a DiscoveryModelError. A file that is not transcripts (no conversation read,
+ * or more rows skipped than read) fails it with a DiscoveryInputError before any clustering.
  */
 export async function discoverFromFile(file: string, options: DiscoverFileOptions): Promise<FileDiscovery> {
-  let skipped = 0;
-  let conversationsRead = 0;
+  const tally = emptyTally();
   const rows = readConversations(file, {
     onSkip: (row) => {
-      skipped += 1;
+      countSkip(tally, row);
       options.onSkip?.(row);
     },
     ...(options.onBytes ? { onBytes: options.onBytes } : {}),
   });
   async function* counted(): AsyncGenerator<Conversation> {
     for await (const conversation of rows) {
-      conversationsRead += 1;
+      tally.conversationsRead += 1;
       yield conversation;
     }
   }
   const corpus = await collectCorpus(counted());
+  const problem = inputProblem(file, tally);
+  if (problem) throw new DiscoveryInputError(problem);
+  const { conversationsRead, skipped } = tally;
   const { model } = options;
   let embeddings: Map<string, number[]> | undefined;
   if (model?.embeddings) {

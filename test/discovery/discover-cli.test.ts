@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
@@ -121,6 +121,34 @@ describe('discover: transcripts to a draft library and a report', function () {
     const html = readFileSync(path.join(dir, 'm.html'), 'utf8');
     assert.doesNotMatch(html, /<script>|<b>/);
     assert.match(html, /&lt;script&gt;|&lt;b&gt;/);
+  });
+
+  it('refuses a file that is not transcripts, saying how many rows were skipped and why, and writes nothing', async () => {
+    const file = path.join(dir, 'notes.md');
+    writeFileSync(file, '# Notes\n\nSome text that is not JSON.\n- a list item\n');
+    const out = path.join(dir, 'notes.json');
+    await assert.rejects(discover([file, '--out', out]), (error: Error) => {
+      assert.equal(error.name, 'CliError');
+      assert.match(error.message, /does not look like transcripts: no conversation could be read \(0 conversations read, 3 rows skipped: 3 not valid JSON\)/);
+      return true;
+    });
+    assert.equal(existsSync(out), false);
+  });
+
+  it('refuses an empty file', async () => {
+    const file = path.join(dir, 'empty.jsonl');
+    writeFileSync(file, '\n\n');
+    await assert.rejects(discover([file, '--out', path.join(dir, 'empty.json')]), /empty\.jsonl holds no conversation/);
+  });
+
+  it('refuses a file where most rows are skipped, and takes one where few are', async () => {
+    const good = (id: string) => JSON.stringify({ conversationId: id, turns: [{ role: 'customer', text: 'I want to return my shoes' }] });
+    const mostlyBad = path.join(dir, 'mostly-bad.jsonl');
+    writeFileSync(mostlyBad, [good('a'), '{"conversationId":"b"}', '{"conversationId":"c"}', 'oops'].join('\n'));
+    await assert.rejects(discover([mostlyBad, '--out', path.join(dir, 'mb.json')]), /most rows were skipped \(1 conversations read, 3 rows skipped: 2 turns must be an array of \{role, text\}, 1 not valid JSON\)/);
+    const mostlyGood = path.join(dir, 'mostly-good.jsonl');
+    writeFileSync(mostlyGood, [good('a'), good('b'), 'oops'].join('\n'));
+    assert.match(await discover([mostlyGood, '--out', path.join(dir, 'mg.json')]), /^2 conversations read \(1 rows skipped\)/);
   });
 
   it('names a missing input file', async () => {

@@ -31,6 +31,24 @@ describe('discover: reading transcripts', () => {
     assert.match(skipped[3]!.reason, /must be a JSON object/);
   });
 
+  it('leaves empty turns out of their conversation and skips a conversation whose turns are all empty', async () => {
+    const { conversations, skipped } = await read(
+      'empty-turns.jsonl',
+      [
+        JSON.stringify({ conversationId: 'c1', turns: [{ role: 'customer', text: '' }, { role: 'agent', text: '  ' }, { role: 'customer', text: 'where is my order' }] }),
+        JSON.stringify({ conversationId: 'c2', turns: [{ role: 'customer', text: '' }] }),
+      ].join('\n'),
+    );
+    assert.deepEqual(conversations, [{ conversationId: 'c1', turns: [{ role: 'customer', text: 'where is my order' }] }]);
+    assert.deepEqual(skipped, [{ line: 2, reason: "turns every turn's text is empty" }]);
+  });
+
+  it('keeps the first line of a JSONL file that starts with a UTF-8 byte-order mark', async () => {
+    const { conversations, skipped } = await read('bom.jsonl', '\uFEFF{"id":"u1","text":"cancel my plan"}\n{"id":"u2","text":"check my balance"}\n');
+    assert.deepEqual(conversations.map((c) => c.conversationId), ['u1', 'u2']);
+    assert.deepEqual(skipped, []);
+  });
+
   it('reads an {id, text} utterance list as one-turn customer conversations', async () => {
     const { conversations, skipped } = await read('utterances.jsonl', '{"id":"u1","text":"cancel my plan"}\n{"id":"u2","text":""}\n{"id":7,"text":"check my balance"}\n');
     assert.deepEqual(conversations, [
