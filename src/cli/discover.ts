@@ -14,6 +14,7 @@ interface DiscoverFlags {
   out: string;
   report?: string;
   assignments?: string;
+  summary?: string;
   granularity: string;
   seed: string;
   run?: string;
@@ -90,6 +91,7 @@ export function registerDiscoverCommand(program: Command): void {
     .requiredOption('--out <file>', 'where to write the draft library (JSON)')
     .option('--report <file>', 'where to write the HTML report')
     .option('--assignments <file>', 'where to write each request\'s intent, one {id, intentId} JSON object a line')
+    .option('--summary <file>', 'where to write the run\'s figures as JSON: conversations, requests, intents, and the requests that are not intents (asking for a person, greetings...) by kind')
     .option('--granularity <n>', 'above 1 for finer intents, below 1 for coarser ones', '1')
     .option('--seed <n>', 'random seed (same seed and input, same result)', '1')
     .option('--run <name>', 'name of this discovery run, kept in each intent\'s provenance')
@@ -104,11 +106,12 @@ export function registerDiscoverCommand(program: Command): void {
     .option('--azure-openai-timeout <ms>', 'with --azure-openai: longest wait for one call (a batch of embeddings or one group\'s names), retry included', '60000')
     .action(async (file: string, flags: DiscoverFlags) => {
       // The discovery pipeline (and its language model) loads on use, so other commands start quickly.
-      const [{ discoverFromFile }, { renderReport }, { DiscoveryModelError }, { DiscoveryInputError }] = await Promise.all([
+      const [{ discoverFromFile }, { renderReport }, { DiscoveryModelError }, { DiscoveryInputError }, { runSummary, notIntentsText }] = await Promise.all([
         import('../discovery/run.js'),
         import('../discovery/report-html.js'),
         import('../discovery/azure-openai/model.js'),
         import('../discovery/input-check.js'),
+        import('../discovery/run-summary.js'),
       ]);
       const size = await stat(file).then(
         (s) => s.size,
@@ -165,11 +168,16 @@ export function registerDiscoverCommand(program: Command): void {
         await writeFile(flags.report, renderReport({ discovery, source: file, conversationsRead: result.conversationsRead, skippedRows: result.skipped, generatedAt: now }), 'utf8');
       }
       if (flags.assignments) await writeAssignments(flags.assignments, discovery.assignments);
+      const summary = runSummary(discovery, file, result.conversationsRead, result.skipped);
+      if (flags.summary) await writeFile(flags.summary, `${JSON.stringify(summary, null, 2)}\n`, 'utf8');
+      const notIntents = notIntentsText(summary);
       console.log(
         `${result.conversationsRead} conversations read (${result.skipped} rows skipped), ${discovery.requests} requests: ` +
           `${discovery.library.intents.length} draft intents in ${discovery.library.groups.length} groups written to ${flags.out}` +
           (flags.report ? `; report ${flags.report}` : '') +
           (flags.assignments ? `; assignments ${flags.assignments}` : '') +
+          (flags.summary ? `; summary ${flags.summary}` : '') +
+          (notIntents ? `; ${notIntents}; customers asked for a person in ${summary.askedForPerson} conversations` : '') +
           (result.model ? `; ${modelSummary(result.model, discovery.library.intents.length, discovery.library.groups.length)}` : ''),
       );
     });

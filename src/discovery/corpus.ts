@@ -1,3 +1,5 @@
+import { readDialogueActs } from '../nlu/dialogue-acts.js';
+import { NON_BUSINESS_KINDS, nonBusinessKind, type NonBusinessKind } from './non-business.js';
 import { redactConversation } from './redact.js';
 import { findRequests, type IntentRequest } from './turns.js';
 import type { Conversation, ConversationTurn } from './types.js';
@@ -15,6 +17,14 @@ export interface Corpus {
   records: ConversationRecord[];
   /** Conversations with only small talk or nothing a customer asked for. */
   withoutRequest: number;
+  /** Requests that are moves of the chat and not intents of the business, by kind; left out of clustering. */
+  nonBusiness: Record<NonBusinessKind, number>;
+  /** Conversations in which the customer asked for a person at least once, whatever else they asked. */
+  askedForPerson: number;
+}
+
+export function noNonBusiness(): Record<NonBusinessKind, number> {
+  return Object.fromEntries(Object.keys(NON_BUSINESS_KINDS).map((kind) => [kind, 0])) as Record<NonBusinessKind, number>;
 }
 
 /** Transcripts kept whole for the report's sample conversations; the rest keep only their requests. */
@@ -29,9 +39,16 @@ function lastTime(conversation: Conversation): string | undefined {
 export async function collectCorpus(conversations: AsyncIterable<Conversation> | Iterable<Conversation>): Promise<Corpus> {
   const records: ConversationRecord[] = [];
   let withoutRequest = 0;
+  let askedForPerson = 0;
+  const nonBusiness = noNonBusiness();
   for await (const raw of conversations) {
     const conversation = redactConversation(raw);
-    const requests = findRequests(conversation);
+    if (conversation.turns.some((turn) => turn.role === 'customer' && readDialogueActs(turn.text).asksForPerson)) askedForPerson += 1;
+    const requests = findRequests(conversation).filter((request) => {
+      const kind = nonBusinessKind(request.text);
+      if (kind) nonBusiness[kind] += 1;
+      return kind === null;
+    });
     if (requests.length === 0) {
       withoutRequest += 1;
       continue;
@@ -44,5 +61,5 @@ export async function collectCorpus(conversations: AsyncIterable<Conversation> |
       ...(records.length < KEPT_TRANSCRIPTS && conversation.turns.length > 1 ? { turns: conversation.turns } : {}),
     });
   }
-  return { records, withoutRequest };
+  return { records, withoutRequest, nonBusiness, askedForPerson };
 }

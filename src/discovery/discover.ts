@@ -36,6 +36,10 @@ export interface Discovery {
   conversations: number;
   requests: number;
   unclearRequests: number;
+  /** Requests that were moves of the chat (asking for a person, greetings, thanks...), by kind: counted, not clustered. */
+  nonBusiness: Corpus['nonBusiness'];
+  /** Conversations in which the customer asked for a person. */
+  askedForPerson: number;
   /** Sample transcripts by conversation id, for the report. */
   samples: Map<string, NonNullable<ConversationRecord['turns']>>;
 }
@@ -158,6 +162,8 @@ export function discoverIntents(corpus: Corpus, options: DiscoverOptions): Disco
     conversations: corpus.records.length,
     requests: index.length,
     unclearRequests: assignments.filter((a) => a.intentId === null).length,
+    nonBusiness: { ...corpus.nonBusiness },
+    askedForPerson: corpus.askedForPerson,
     samples,
   };
 }

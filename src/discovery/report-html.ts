@@ -2,6 +2,7 @@ import type { Attribute, IntentLibrary } from '../library/schema.js';
 import type { Discovery } from './discover.js';
 import { escapeHtml as e } from '../text/html-escape.js';
 import { svgBars } from './svg-bars.js';
+import { NON_BUSINESS_KINDS, type NonBusinessKind } from './non-business.js';
 
 export interface ReportInput {
   discovery: Discovery;
@@ -51,6 +52,18 @@ function groupBars(library: IntentLibrary): string {
   return svgBars(bars, 'Conversations by intent group');
 }
 
+/** Requests that are moves of the chat, not intents: counted so a manager sees them, never proposed. */
+function nonBusinessSection(discovery: Discovery, conversationsRead: number): string {
+  const rows = (Object.keys(NON_BUSINESS_KINDS) as NonBusinessKind[])
+    .filter((kind) => discovery.nonBusiness[kind] > 0)
+    .map((kind) => `<tr><td>${e(NON_BUSINESS_KINDS[kind])}</td><td class="n">${discovery.nonBusiness[kind]}</td></tr>`);
+  const person = `<p>Customers asked for a person in <strong>${discovery.askedForPerson}</strong> conversations (${percent(discovery.askedForPerson / Math.max(1, conversationsRead))} of those read).</p>`;
+  const table = rows.length
+    ? `<table><thead><tr><th>What the customer did</th><th>Requests</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+    : '<p class="muted">None.</p>';
+  return `<h2 id="not-intents">Not intents of the business</h2><p class="muted">Requests that only ask for a person, greet, thank, apologise, check the line or excuse their typing: counted here, not proposed as intents.</p>${person}${table}`;
+}
+
 /** The discovery report: one self-contained HTML page (inline CSS and SVG, no script), every text escaped. */
 export function renderReport(input: ReportInput): string {
   const { discovery, source } = input;
@@ -92,6 +105,7 @@ ${library.intents.length} draft intents in ${library.groups.length} groups; ${di
 <h2>Volume by intent</h2>${svgBars(intentBars, 'Conversations by intent')}
 <h2>Intents</h2><table><thead><tr><th>Intent</th><th>Group</th><th>Conversations</th><th>Share</th><th>Attributes</th></tr></thead><tbody>${overview.join('')}</tbody></table>
 ${details.join('\n')}
+${nonBusinessSection(discovery, input.conversationsRead)}
 <h2>Sample conversations</h2>${samples.join('\n')}
 </body></html>
 `;

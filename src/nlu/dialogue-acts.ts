@@ -102,6 +102,11 @@ const SWITCH_MARKER =
 const GREETING =
   /^\s*(?:(?:hi+|hello+|hey+|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|yo)(?:\s+(?:there|team|all|everyone|folks))?[\s,.!]*)+(?:how\s+are\s+(?:you|u|things)(?:\s+(?:doing|today))?[\s?!.]*)?$|^\s*how\s+are\s+(?:you|u)(?:\s+(?:doing|today))?[\s?!.]*$/i;
 
+/** The text without its requests for a person ("can I speak to a real person" -> "can I"): what else the turn says. */
+export function withoutPersonRequests(text: string): string {
+  return PERSON_REQUESTS.reduce((rest, pattern) => rest.replace(new RegExp(pattern.source, 'gi'), ' '), text);
+}
+
 function asksForPerson(text: string): boolean {
   return PERSON_REQUESTS.some((pattern) => pattern.test(text)) && !NEGATED.test(text);
 }
