@@ -75,7 +75,17 @@ for (const record of corpus.records) {
   if (intents.length !== record.requests.length) continue;
   intents.forEach((intent, i) => intentOfRequest.set(i === 0 ? record.conversationId : `${record.conversationId}#${i + 1}`, intent));
 }
-const { matched, report } = scoreAttributes(discovery, { intentOfRequest, attributesOfQuestion, conversationsOf, askedIn }, minWeight);
+const goldText = {
+  intent: (id: string) => {
+    const intent = library.intents.find((i) => i.id === id);
+    return `${intent?.name ?? id} ${intent?.description ?? ''}`;
+  },
+  attribute: (id: string, name: string) => {
+    const attribute = library.intents.find((i) => i.id === id)?.attributes.find((a) => a.name === name);
+    return `${name} ${attribute?.label ?? ''} ${attribute?.description ?? ''}`;
+  },
+};
+const { matched, report } = scoreAttributes(discovery, { intentOfRequest, attributesOfQuestion, conversationsOf, askedIn, goldText }, minWeight);
 console.log(
   `demo: ${transcripts.length} generated conversations (seed ${values.seed}), ${discovery.requests} requests (${intentOfRequest.size} labelled), ${discovery.intents.length} discovered intents, ${matched} matched to a gold intent; ${seconds.toFixed(1)} s`,
 );

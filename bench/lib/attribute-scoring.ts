@@ -8,6 +8,7 @@
  */
 import type { Discovery } from '../../src/discovery/discover.js';
 import { questionKey } from '../../src/discovery/question-clusters.js';
+import { topicStems } from '../../src/text/topic-words.js';
 import { scoreClustering } from './cluster-metrics.js';
 
 export interface AttributeGold {
@@ -19,6 +20,19 @@ export interface AttributeGold {
   conversationsOf: ReadonlyMap<string, number>;
   /** Conversations per gold intent in which each gold attribute was asked. */
   askedIn: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** What the gold calls an intent and an attribute (name, label, description), for name agreement; without it, not scored. */
+  goldText?: { intent: (intent: string) => string; attribute: (intent: string, attribute: string) => string };
+}
+
+/** "returnAuthorization" -> "return Authorization", so a name's words can be compared. */
+function words(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ');
+}
+
+/** Whether a discovered name shares a content word (stemmed) with the gold's name or description. */
+function agrees(name: string, gold: string): boolean {
+  const wanted = topicStems(words(gold));
+  return [...topicStems(words(name))].some((stem) => wanted.has(stem));
 }
 
 export function increment<K>(map: Map<K, number>, key: K, by = 1): void {
@@ -69,6 +83,8 @@ export function scoreAttributes(discovery: Discovery, gold: AttributeGold, minWe
   const all: Totals = { tp: 0, mined: 0, gold: 0 };
   const lines: string[] = [];
   let matched = 0;
+  const intentNames = { agree: 0, all: 0 };
+  const attributeNames = { agree: 0, all: 0 };
   for (const { intent, attributes } of discovery.intents) {
     const votes = [...(votesOf.get(intent.id) ?? [])].sort((a, b) => b[1] - a[1]);
     const size = votes.reduce((sum, [, n]) => sum + n, 0);
@@ -82,11 +98,25 @@ export function scoreAttributes(discovery: Discovery, gold: AttributeGold, minWe
       totals.mined += attributes.length;
       totals.gold += wanted.size;
     }
+    if (gold.goldText) {
+      intentNames.all += 1;
+      if (agrees(intent.name, gold.goldText.intent(goldIntent))) intentNames.agree += 1;
+      attributes.forEach((a, i) => {
+        const goldAttribute = found[i];
+        if (goldAttribute === undefined) return;
+        attributeNames.all += 1;
+        if (agrees(`${a.name} ${a.label ?? ''}`, gold.goldText!.attribute(goldIntent, goldAttribute))) attributeNames.agree += 1;
+      });
+    }
     const shown = attributes.map((a, i) => `${a.name}=${found[i] ?? '?'}`).join(', ') || '-';
-    lines.push(`  ${intent.id} -> ${goldIntent} (${votes[0]![1]}/${size}): mined ${shown}; gold ${[...goldAttributes(gold, goldIntent, minWeight)].join(', ') || '-'}`);
+    lines.push(`  ${intent.id} "${intent.name}" -> ${goldIntent} (${votes[0]![1]}/${size}): mined ${shown}; gold ${[...goldAttributes(gold, goldIntent, minWeight)].join(', ') || '-'}`);
   }
   lines.push(`gold = asked in >= ${minWeight} of the intent's conversations: ${figure(strict)}`);
   lines.push(`gold = every attribute ever asked for the intent:  ${figure(all)}`);
+  if (gold.goldText) {
+    const share = (n: { agree: number; all: number }) => `${(n.all ? n.agree / n.all : 0).toFixed(3)} (${n.agree}/${n.all})`;
+    lines.push(`name agreement (a content word shared with the gold's name or description): intents ${share(intentNames)}, attributes ${share(attributeNames)}`);
+  }
   return { matched, report: lines.join('\n') };
 }
 

@@ -1,10 +1,11 @@
 import type { AttributeType } from '../library/schema.js';
 import type { AskKind } from './question-clusters.js';
 import { stemOf, topicWords } from '../text/topic-words.js';
+import { tagText } from './text/tagger.js';
 
 /** Verbs and fillers that name no value in a question ("when did you *buy* it", "what area should I *search*"). */
 const NOT_NAMES = new Set(
-  'did does sign signed remember read still seems go going went happen happened talking kind type handy pull instead ask try tried hear sorry when where long many much search searching looking look particular specific interested planning wish head headed heading will set'.split(' '),
+  'did does sign signed remember read still seems go going went happen happened talking kind type handy pull instead ask try tried hear sorry when where long many much search searching looking look particular specific interested planning wish head headed heading will set why'.split(' '),
 );
 /** Words that say the kind of value, which the kind adds once at the end ("what date" -> ...Date). */
 const KIND_WORDS: Partial<Record<AskKind, ReadonlySet<string>>> = {
@@ -36,6 +37,24 @@ function camel(words: readonly string[]): string {
 }
 
 /**
+ * Nouns in the order English compounds them: "the number on your order" -> order, number; "last digits of the card"
+ * -> card, digits. A noun followed by a preposition and another noun is that noun's head, so it goes last.
+ */
+function compoundOrder(text: string, stems: readonly string[]): string[] {
+  const tokens = tagText(text);
+  const at = (stem: string) => tokens.findIndex((t) => stemOf(t.text) === stem);
+  const ordered = [...stems].sort((a, b) => (at(a) < 0 ? 99 : at(a)) - (at(b) < 0 ? 99 : at(b)));
+  if (ordered.length !== 2) return ordered;
+  const [first, second] = ordered as [string, string];
+  const between = tokens.slice(at(first) + 1, at(second));
+  const headFirst = at(first) >= 0 && between.length > 0 && between[0]!.pos === 'ADP' && between.slice(1).every((t) => t.pos === 'DET' || t.pos === 'PRON' || t.pos === 'ADJ' || t.pos === 'NUM');
+  return headFirst ? [second, first] : ordered;
+}
+
+/** Questions that ask why ("Why do you want to cancel?", "What's the reason for the return?"): the value is a reason. */
+const WHY = /^\s*why\b|\breason\b/i;
+
+/**
  * A short identifier for what a group of questions asks for: its one or two most frequent topic words,
  * in the order the most typical phrasing uses them ("What is the order number, please?" -> orderNumber),
  * with the kind or type of value added when the words do not say it ("When did you buy it?" -> purchaseDate,
@@ -44,17 +63,16 @@ function camel(words: readonly string[]): string {
 export function nameAttribute(asked: ReadonlyArray<{ text: string; count: number }>, type: AttributeType, kind: AskKind = 'other'): string {
   const phrasings = asked.map((p) => ({ ...p, text: p.text.replace(PHRASAL, '$1$2') }));
   const kindWords = KIND_WORDS[kind] ?? new Set<string>();
+  const total = phrasings.reduce((sum, p) => sum + p.count, 0);
+  const why = phrasings.filter((p) => WHY.test(p.text)).reduce((sum, p) => sum + p.count, 0) >= 0.5 * total;
   const counts = new Map<string, number>();
   for (const { text, count } of phrasings) {
-    for (const stem of new Set(topicWords(text).filter((w) => !NOT_NAMES.has(w) && !kindWords.has(w) && /^[a-z][a-z0-9]*$/.test(w)).map(stemOf))) {
-      counts.set(stem, (counts.get(stem) ?? 0) + count);
-    }
+    const words = new Set(topicWords(text).filter((w) => !NOT_NAMES.has(w) && !kindWords.has(w) && /^[a-z][a-z0-9]*$/.test(w)).map(stemOf));
+    for (const stem of words) if (!(why && stem === 'reason')) counts.set(stem, (counts.get(stem) ?? 0) + count);
   }
   const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const top = ranked.filter(([, count], i) => i === 0 || (i === 1 && count >= 0.5 * ranked[0]![1])).map(([stem]) => stem);
-  const typical = topicWords(phrasings[0]?.text ?? '');
-  const words = top.map((stem) => ({ stem, word: SURFACE.get(stem) ?? surfaceOf(stem, phrasings), at: typical.findIndex((w) => stemOf(w) === stem) }));
-  words.sort((a, b) => (a.at < 0 ? 99 : a.at) - (b.at < 0 ? 99 : b.at));
+  const words = compoundOrder(phrasings[0]?.text ?? '', top).map((stem) => ({ stem, word: SURFACE.get(stem) ?? surfaceOf(stem, phrasings) }));
   // "pick" next to "pickup" says nothing more.
   const distinct = words.filter((w) => !words.some((other) => other !== w && other.word.length > w.word.length && other.word.startsWith(w.word)));
   const kindName = KIND_NAME[kind];
@@ -62,8 +80,8 @@ export function nameAttribute(asked: ReadonlyArray<{ text: string; count: number
     const city = phrasings.filter((p) => /\b(?:city|town)\b/i.test(p.text)).reduce((sum, p) => sum + p.count, 0) >= 0.3 * phrasings.reduce((sum, p) => sum + p.count, 0);
     return `${kind}${city ? 'City' : ''}`;
   }
-  const fallback = kindName ? kindName.toLowerCase() : 'detail';
-  const suffix = kindName ?? TYPE_SUFFIX[type];
+  const fallback = why ? 'reason' : kindName ? kindName.toLowerCase() : 'detail';
+  const suffix = why ? 'Reason' : (kindName ?? TYPE_SUFFIX[type]);
   // Two words at most: one topic word and the kind when the kind says something.
   const shown = suffix ? distinct.slice(0, 1) : distinct;
   const base = camel(shown.map((w) => w.word.replace(/[^a-z0-9]/g, ''))).replace(/^[^a-z]+/, '') || fallback;

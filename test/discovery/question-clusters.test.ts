@@ -70,5 +70,9 @@ describe('discover: grouping agent questions into attributes', () => {
     assert.equal(name('destination', 'text', 'Where are you headed?'), 'destination');
     assert.equal(name('date', 'date', 'When did you buy it?', 'Do you remember when you purchased it?'), 'purchaseDate');
     assert.equal(name('other', 'identifier', 'What is the order number, please?'), 'orderNumber');
+    assert.equal(name('other', 'identifier', "What's the number on your order?"), 'orderNumber');
+    assert.equal(name('other', 'text', 'Could you give me the last 4 digits of the card?'), 'cardDigits');
+    assert.equal(name('other', 'text', 'Why do you want to cancel?', 'Why are you cancelling?'), 'cancelReason');
+    assert.equal(name('other', 'text', "What's the reason for the return?"), 'returnReason');
   });
 });
