@@ -12,11 +12,11 @@ import { askedQuestions } from '../src/discovery/agent-acts.js';
 import { collectCorpus } from '../src/discovery/corpus.js';
 import { discoverIntents } from '../src/discovery/discover.js';
 import { questionKey } from '../src/discovery/question-clusters.js';
-import { questionPhrasings } from '../src/synthetic/questions.js';
 import { generateTranscripts } from '../src/synthetic/generate.js';
 import { parseLibraryJson } from '../src/library/io.js';
 import { maskPersonalData } from '../src/nlu/redact.js';
 import { increment, inner, scoreAttributes, scoreGroups } from './lib/attribute-scoring.js';
+import { attributeAskedBy, goldOfRequests } from './lib/demo-gold.js';
 import { scoreClustering } from './lib/cluster-metrics.js';
 
 const { values } = parseArgs({
@@ -32,12 +32,7 @@ const minWeight = Number(values['min-weight']);
 const library = parseLibraryJson(readFileSync(new URL('../samples/library.json', import.meta.url), 'utf8'), 'samples/library.json');
 const transcripts = [...generateTranscripts({ library, count: Number(values.count), seed: Number(values.seed) })];
 
-/** Every wording of every attribute (masked as discovery sees it), to find which attribute an agent sentence asks. */
-const wordings = library.intents.flatMap((intent) => intent.attributes.flatMap((attribute) => questionPhrasings(attribute).map((text) => ({ key: questionKey(maskPersonalData(text).text), name: attribute.name }))));
-function attributeAsked(sentence: string): string | undefined {
-  const key = questionKey(sentence);
-  return wordings.filter((w) => key.endsWith(w.key)).sort((a, b) => b.key.length - a.key.length)[0]?.name;
-}
+const attributeAsked = attributeAskedBy(library);
 
 const attributesOfQuestion = new Map<string, Map<string, number>>();
 const conversationsOf = new Map<string, number>();
@@ -68,13 +63,7 @@ const corpus = await collectCorpus(transcripts);
 const discovery = discoverIntents(corpus, { run: 'demo', granularity: Number(values.granularity), seed: Number(values['cluster-seed']), minWeight });
 const seconds = (Date.now() - started) / 1000;
 
-const labels = new Map(transcripts.map((t) => [t.conversationId, t.meta?.intents ?? []] as const));
-const intentOfRequest = new Map<string, string>();
-for (const record of corpus.records) {
-  const intents = labels.get(record.conversationId) ?? [];
-  if (intents.length !== record.requests.length) continue;
-  intents.forEach((intent, i) => intentOfRequest.set(i === 0 ? record.conversationId : `${record.conversationId}#${i + 1}`, intent));
-}
+const intentOfRequest = goldOfRequests(corpus, transcripts);
 const goldText = {
   intent: (id: string) => {
     const intent = library.intents.find((i) => i.id === id);

@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { LibraryValidationError, parseLibrary, serializeLibrary } from '../library/io.js';
 import { attributeStatus, type IntentLibrary } from '../library/schema.js';
-import { mergeDraft, type MergeSummary } from '../library/merge.js';
+import { mergeDraft, type MergeOptions, type MergeSummary } from '../library/merge.js';
+import { liveClassifier } from '../nlu/library-votes.js';
 import { applyReview, ReviewError, type AttributeRef, type ReviewAction } from '../library/review.js';
 import { ConcurrencyError, type LibraryStore } from '../library/store.js';
 import { updateWithRetry } from '../library/update.js';
@@ -111,9 +112,15 @@ function forTheUser<T>(run: () => T): T {
   }
 }
 
+/** Drafts are matched by what the live library's classifier says of their sample requests (see mergeDraft). */
+function matchingOf(live: IntentLibrary): MergeOptions {
+  const classifier = liveClassifier(live);
+  return classifier ? { classifier } : {};
+}
+
 async function mergeIntoFile(draft: IntentLibrary, flags: MergeFlags & { into: string }): Promise<void> {
   const live = await readLibraryForCli(flags.into);
-  const { library, summary } = forTheUser(() => mergeDraft(live, draft));
+  const { library, summary } = forTheUser(() => mergeDraft(live, draft, matchingOf(live)));
   const target = flags.out ?? flags.into;
   if (!flags.dryRun) await writeFile(target, serializeLibrary(library), 'utf8');
   console.log(describeMerge(target, summary) + (flags.dryRun ? '\n(dry run: nothing written)' : ''));
@@ -156,7 +163,7 @@ async function mergeIntoStore(draft: IntentLibrary, flags: MergeFlags, open: Wit
     const stored = await libraries.get(id);
     if (flags.dryRun) {
       const change = stored
-        ? describeMerge(target, forTheUser(() => mergeDraft(stored.value, draft)).summary)
+        ? describeMerge(target, forTheUser(() => mergeDraft(stored.value, draft, matchingOf(stored.value))).summary)
         : `${target}: nothing is stored under this id; the draft would become the live library: ${statusCounts(fresh)}`;
       console.log(`${change}\n(dry run: nothing written)`);
       return;
@@ -167,7 +174,7 @@ async function mergeIntoStore(draft: IntentLibrary, flags: MergeFlags, open: Wit
     }
     let summary: MergeSummary | undefined;
     await updateWithRetry(libraries, id, (current) => {
-      const merged = forTheUser(() => mergeDraft(current, draft));
+      const merged = forTheUser(() => mergeDraft(current, draft, matchingOf(current)));
       summary = merged.summary;
       return merged.library;
     });

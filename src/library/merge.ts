@@ -16,6 +16,29 @@ export interface MergeSummary {
 
 /** Cosine similarity of examples an intent must reach to be the same intent as a live one. */
 export const SAME_INTENT = 0.4;
+/**
+ * Share of a draft intent's sample requests (and name) the live classifier must decide for one live intent, and
+ * by how much more than for any other: a draft is often a mix, so a clear plurality is enough.
+ */
+export const CLASSIFIER_PLURALITY = 0.4;
+export const CLASSIFIER_MARGIN = 0.15;
+/** Share of the words of the shorter question (or name and label) the other says, at which two attributes ask the same. */
+const SAME_ATTRIBUTE = 0.5;
+
+/**
+ * The live library's classifier, as a merge asks it (built by the caller, e.g. from `src/nlu/`): the share of
+ * some texts it decides for each live intent it knows.
+ */
+export interface LiveClassifier {
+  readonly intents: readonly string[];
+  votes(texts: readonly string[]): ReadonlyMap<string, number>;
+}
+
+export interface MergeOptions {
+  now?: Date;
+  /** Without it, intents are matched by the words of their examples alone. */
+  classifier?: LiveClassifier;
+}
 
 const MAX_ATTRIBUTES = 50;
 
@@ -55,6 +78,24 @@ function correlate(live: readonly Intent[], draft: readonly Intent[], taken: Rea
   });
 }
 
+/** The texts a draft intent is known by: its sample requests and its name. */
+function textsOf(intent: Intent): string[] {
+  return [...intent.examples, intent.name].filter((text) => text.trim() !== '');
+}
+
+/**
+ * Draft intents matched by what the live classifier decides for their sample requests and name: the live intent
+ * that takes a clear plurality. Several drafts may match one live intent (a run that split it in two).
+ */
+function classify(live: readonly Intent[], draft: readonly Intent[], classifier: LiveClassifier): Pair[] {
+  const byId = new Map(live.map((intent) => [intent.id, intent] as const));
+  return draft.flatMap((d) => {
+    const [best, second] = [...classifier.votes(textsOf(d))].filter(([id]) => byId.has(id)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const clear = best !== undefined && best[1] >= CLASSIFIER_PLURALITY && best[1] - (second?.[1] ?? 0) >= CLASSIFIER_MARGIN;
+    return clear ? [{ live: byId.get(best[0])!, draft: d, similarity: best[1] }] : [];
+  });
+}
+
 /** Conversations add up, the share is the latest run's, last seen is the later of the two. */
 function volumes(live: Intent, draft: Intent): Pick<Intent, 'stats'> {
   if (!live.stats && !draft.stats) return {};
@@ -63,10 +104,49 @@ function volumes(live: Intent, draft: Intent): Pick<Intent, 'stats'> {
   return { stats: { conversations, share: draft.stats?.share ?? live.stats?.share ?? 0, ...(lastSeen ? { lastSeen } : {}) } };
 }
 
-/** Draft attributes whose names the live intent does not have yet: an attribute already there is never replaced. */
+/** "returnAuthorization" -> "return Authorization". */
+function nameWords(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
+}
+
+function stemsOf(text: string): Set<string> {
+  return new Set(topicWords(text).map(stemOf));
+}
+
+/** Shared stems over the smaller set: how much of the shorter text the longer one says. */
+function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const smaller = Math.min(a.size, b.size);
+  return smaller === 0 ? 0 : [...a].filter((stem) => b.has(stem)).length / smaller;
+}
+
+/** Types whose values cannot be the other's: a date is never an email. Text, identifiers, numbers and enums often hold one value drafted two ways. */
+const STRICT_TYPES = new Set(['date', 'email', 'phone', 'boolean']);
+
+/**
+ * Whether a draft attribute asks what a live one asks: the same name; or, of compatible types, most of the
+ * enum values shared, or the question (or the name and label) mostly saying the same words.
+ */
+function sameAttribute(live: Attribute, draft: Attribute): boolean {
+  if (live.name === draft.name) return true;
+  if ((STRICT_TYPES.has(live.type) || STRICT_TYPES.has(draft.type)) && live.type !== draft.type) return false;
+  if (live.values && draft.values) {
+    const values = new Set(live.values.map((v) => v.toLowerCase()));
+    const shared = draft.values.filter((v) => values.has(v.toLowerCase())).length;
+    if (shared >= Math.min(live.values.length, draft.values.length) / 2) return true;
+  }
+  const questions = containment(stemsOf(live.question), stemsOf(draft.question));
+  const names = containment(stemsOf(`${nameWords(live.name)} ${live.label ?? ''}`), stemsOf(`${nameWords(draft.name)} ${draft.label ?? ''}`));
+  return Math.max(questions, names) >= SAME_ATTRIBUTE;
+}
+
+/** Draft attributes that ask nothing the live intent (or an earlier draft attribute) asks already: one already there is never replaced. */
 function freshAttributes(live: Intent, draft: Intent): Attribute[] {
-  const known = new Set(live.attributes.map((a) => a.name));
-  return draft.attributes.filter((a) => !known.has(a.name)).slice(0, Math.max(0, MAX_ATTRIBUTES - live.attributes.length));
+  const kept: Attribute[] = [];
+  for (const attribute of draft.attributes) {
+    if ([...live.attributes, ...kept].some((known) => sameAttribute(known, attribute))) continue;
+    kept.push(attribute);
+  }
+  return kept.slice(0, Math.max(0, MAX_ATTRIBUTES - live.attributes.length));
 }
 
 /**
@@ -93,23 +173,68 @@ function updated(live: Intent, draft: Intent, summary: MergeSummary): Intent {
 }
 
 /**
- * Merges a (reviewed) draft into the live library, so that runs over new transcripts add up. Draft intents
- * are correlated with live ones, discarded ones included, by the similarity of their examples; a match keeps
- * the live id and updates the live intent (see `updated`), so a discarded intent found again stays discarded.
- * Other draft intents are added with the status the draft gives them, in a live group of the same name or a new one.
+ * Pairs of draft and live intents. With the live classifier, a draft intent is the live intent the classifier
+ * decides for most of its sample requests; a draft the classifier places nowhere is compared by words only with
+ * the live intents it does not know (discarded ones). Without it, by the words of the examples alone, one to one.
+ * Kept drafts claim their live matches first, so a discarded look-alike cannot take one from them.
  */
-export function mergeDraft(live: IntentLibrary, draft: IntentLibrary, now = new Date()): { library: IntentLibrary; summary: MergeSummary } {
+function pairUp(live: IntentLibrary, draft: IntentLibrary, classifier: LiveClassifier | undefined): Pair[] {
+  const kept = draft.intents.filter((i) => i.status !== 'discarded');
+  const discarded = draft.intents.filter((i) => i.status === 'discarded');
+  if (!classifier) {
+    const first = correlate(live.intents, kept, new Set());
+    return [...first, ...correlate(live.intents, discarded, new Set(first.map((p) => p.live)))];
+  }
+  const known = new Set(classifier.intents);
+  const classified = classify(live.intents.filter((i) => known.has(i.id)), draft.intents, classifier);
+  const placed = new Set(classified.map((p) => p.draft));
+  const unknown = live.intents.filter((i) => !known.has(i.id));
+  return [...classified, ...correlate(unknown, draft.intents.filter((i) => !placed.has(i)), new Set())];
+}
+
+/**
+ * The live group for a draft group: the group most of its matched intents are in; else, with the classifier,
+ * the live group it decides most of the group's sample requests for; else one of the same name; else none.
+ */
+function liveGroupOf(draftGroup: IntentGroup, live: IntentLibrary, draft: IntentLibrary, pairs: readonly Pair[], classifier: LiveClassifier | undefined): string | undefined {
+  const count = (votes: Map<string, number>, group: string, by: number) => votes.set(group, (votes.get(group) ?? 0) + by);
+  const matched = new Map<string, number>();
+  for (const pair of pairs) if (pair.draft.groupId === draftGroup.id) count(matched, pair.live.groupId, 1);
+  const top = (votes: Map<string, number>) => [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  const byMatches = top(matched);
+  if (byMatches) return byMatches[0];
+  if (classifier) {
+    const groupOf = new Map(live.intents.map((i) => [i.id, i.groupId] as const));
+    const texts = draft.intents.filter((i) => i.groupId === draftGroup.id).flatMap(textsOf);
+    const byGroup = new Map<string, number>();
+    for (const [intent, share] of classifier.votes(texts)) {
+      const group = groupOf.get(intent);
+      if (group !== undefined) count(byGroup, group, share);
+    }
+    const best = top(byGroup);
+    if (best && best[1] >= CLASSIFIER_PLURALITY) return best[0];
+  }
+  return live.groups.find((g) => g.name.toLowerCase() === draftGroup.name.toLowerCase())?.id;
+}
+
+/**
+ * Merges a (reviewed) draft into the live library, so that runs over new transcripts add up. Draft intents
+ * are matched to live ones (see `pairUp`); a match keeps the live id and updates the live intent (see
+ * `updated`), so a discarded intent found again stays discarded, and its attributes are added only when they
+ * ask what no live attribute asks. Other draft intents are added with the status the draft gives them, in
+ * the live group their group matches (see `liveGroupOf`) or a new one.
+ */
+export function mergeDraft(live: IntentLibrary, draft: IntentLibrary, options: MergeOptions = {}): { library: IntentLibrary; summary: MergeSummary } {
   const summary: MergeSummary = { matched: [], added: [], discarded: [], draftAttributes: [] };
-  // Kept intents claim their live matches first, so a discarded look-alike cannot take one from them.
-  const kept = correlate(live.intents, draft.intents.filter((i) => i.status !== 'discarded'), new Set());
-  const pairs = [...kept, ...correlate(live.intents, draft.intents.filter((i) => i.status === 'discarded'), new Set(kept.map((p) => p.live)))];
-  const matchOf = new Map(pairs.map((p) => [p.live, p] as const));
-  const intents = live.intents.map((intent) => {
-    const pair = matchOf.get(intent);
-    if (!pair) return intent;
-    summary.matched.push({ draftId: pair.draft.id, liveId: intent.id, similarity: Math.round(pair.similarity * 1000) / 1000, liveStatus: intent.status });
-    return updated(intent, pair.draft, summary);
-  });
+  const pairs = pairUp(live, draft, options.classifier);
+  const intents = live.intents.map((intent) =>
+    pairs
+      .filter((p) => p.live === intent)
+      .reduce((current, pair) => {
+        summary.matched.push({ draftId: pair.draft.id, liveId: intent.id, similarity: Math.round(pair.similarity * 1000) / 1000, liveStatus: intent.status });
+        return updated(current, pair.draft, summary);
+      }, intent),
+  );
   const groups: IntentGroup[] = [...live.groups];
   const groupIds = new Set(groups.map((g) => g.id));
   const groupFor = new Map<string, string>();
@@ -118,8 +243,8 @@ export function mergeDraft(live: IntentLibrary, draft: IntentLibrary, now = new 
   for (const intent of draft.intents.filter((i) => !paired.has(i))) {
     if (!groupFor.has(intent.groupId)) {
       const draftGroup = draft.groups.find((g) => g.id === intent.groupId)!;
-      const existing = groups.find((g) => g.name.toLowerCase() === draftGroup.name.toLowerCase());
-      if (existing) groupFor.set(intent.groupId, existing.id);
+      const existing = liveGroupOf(draftGroup, live, draft, pairs, options.classifier);
+      if (existing) groupFor.set(intent.groupId, existing);
       else {
         const id = uniqueSlug(draftGroup.id, groupIds, 'group');
         groups.push({ id, name: draftGroup.name, description: draftGroup.description });
@@ -130,6 +255,6 @@ export function mergeDraft(live: IntentLibrary, draft: IntentLibrary, now = new 
     intents.push({ ...intent, id, groupId: groupFor.get(intent.groupId)! });
     (intent.status === 'discarded' ? summary.discarded : summary.added).push(id);
   }
-  const library = parseLibrary({ ...live, groups, intents, updatedAt: now.toISOString() }, 'merged library');
+  const library = parseLibrary({ ...live, groups, intents, updatedAt: (options.now ?? new Date()).toISOString() }, 'merged library');
   return { library, summary };
 }
