@@ -1,4 +1,4 @@
-import { readDialogueActs } from '../nlu/dialogue-acts.js';
+import { asksForPerson } from '../nlu/dialogue-acts.js';
 import { NON_BUSINESS_KINDS, nonBusinessKind, type NonBusinessKind } from './non-business.js';
 import { redactConversation } from './redact.js';
 import { findRequests, type IntentRequest } from './turns.js';
@@ -43,7 +43,7 @@ export async function collectCorpus(conversations: AsyncIterable<Conversation> |
   const nonBusiness = noNonBusiness();
   for await (const raw of conversations) {
     const conversation = redactConversation(raw);
-    if (conversation.turns.some((turn) => turn.role === 'customer' && readDialogueActs(turn.text).asksForPerson)) askedForPerson += 1;
+    if (conversation.turns.some((turn) => turn.role === 'customer' && asksForPerson(turn.text))) askedForPerson += 1;
     const requests = findRequests(conversation).filter((request) => {
       const kind = nonBusinessKind(request.text);
       if (kind) nonBusiness[kind] += 1;

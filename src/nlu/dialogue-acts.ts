@@ -107,7 +107,8 @@ export function withoutPersonRequests(text: string): string {
   return PERSON_REQUESTS.reduce((rest, pattern) => rest.replace(new RegExp(pattern.source, 'gi'), ' '), text);
 }
 
-function asksForPerson(text: string): boolean {
+/** Whether the customer asks for a person (and does not say they do not want one). */
+export function asksForPerson(text: string): boolean {
   return PERSON_REQUESTS.some((pattern) => pattern.test(text)) && !NEGATED.test(text);
 }
 
