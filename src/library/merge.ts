@@ -22,7 +22,10 @@ export const SAME_INTENT = 0.4;
  */
 export const CLASSIFIER_PLURALITY = 0.4;
 export const CLASSIFIER_MARGIN = 0.15;
-/** Share of the words of the shorter question (or name and label) the other says, at which two attributes ask the same. */
+/**
+ * Share of the words of the shorter question (or name and label) the other must say, more than which two attributes ask the
+ * same: more than half, so that "tracking number" and "order number", sharing only the kind of value, stay two.
+ */
 const SAME_ATTRIBUTE = 0.5;
 
 /**
@@ -124,7 +127,7 @@ const STRICT_TYPES = new Set(['date', 'email', 'phone', 'boolean']);
 
 /**
  * Whether a draft attribute asks what a live one asks: the same name; or, of compatible types, most of the
- * enum values shared, or the question (or the name and label) mostly saying the same words.
+ * enum values shared, or the question (or the name and label) saying more than half the words of the other.
  */
 function sameAttribute(live: Attribute, draft: Attribute): boolean {
   if (live.name === draft.name) return true;
@@ -136,7 +139,7 @@ function sameAttribute(live: Attribute, draft: Attribute): boolean {
   }
   const questions = containment(stemsOf(live.question), stemsOf(draft.question));
   const names = containment(stemsOf(`${nameWords(live.name)} ${live.label ?? ''}`), stemsOf(`${nameWords(draft.name)} ${draft.label ?? ''}`));
-  return Math.max(questions, names) >= SAME_ATTRIBUTE;
+  return Math.max(questions, names) > SAME_ATTRIBUTE;
 }
 
 /** Draft attributes that ask nothing the live intent (or an earlier draft attribute) asks already: one already there is never replaced. */
