@@ -57,7 +57,8 @@ export function createBearerAuth(settings: { apiKey: string | undefined; entra: 
       const presented = apiKey ?? bearer ?? accessToken;
       if (!presented) return { ok: false, presented: false, message: 'missing credentials: send "Authorization: Bearer <token or API key>" or an x-api-key header' };
       if (key && sameSecret(presented, key)) return { ok: true, principal: 'api-key' };
-      if (!entra) return { ok: false, presented: true, message: 'the API key is not valid' };
+      // Something that is not a JWT (header.payload.signature) was meant as the key: say so rather than what JWT parsing says.
+      if (!entra || (key && presented.split('.').length !== 3)) return { ok: false, presented: true, message: 'the API key is not valid' };
       return entra(presented);
     },
   };
