@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv-provider.js';
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { Logger } from 'pino';
 import { runAction } from '../actions/run.js';
@@ -27,8 +28,13 @@ export interface McpEdgeOptions {
 export function mcpServerFactory(actions: readonly SkillAction[], services: ActionServices, logger: Logger, options: McpEdgeOptions): () => Server {
   const tools: Tool[] = toolsOf(actions);
   const names = new Set(tools.map((tool) => tool.name));
+  // Each Server would build its own Ajv (most of a request's protocol cost); one, made once, serves them all.
+  const jsonSchemaValidator = new AjvJsonSchemaValidator();
   return () => {
-    const server = new Server({ name: options.name, version: options.version }, { capabilities: { tools: { listChanged: false } }, instructions: options.instructions });
+    const server = new Server(
+      { name: options.name, version: options.version },
+      { capabilities: { tools: { listChanged: false } }, instructions: options.instructions, jsonSchemaValidator },
+    );
     server.setRequestHandler(ListToolsRequestSchema, () => ({ tools }));
     server.setRequestHandler(CallToolRequestSchema, async (request) => {
       const { name, arguments: value } = request.params;
