@@ -1,8 +1,8 @@
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { Logger } from 'pino';
 import type { Request, Response, Server } from 'restify';
 import { skillActions } from '../actions/index.js';
 import type { Config } from '../config.js';
+import { JsonResponseTransport } from '../mcp/json-transport.js';
 import { mcpServerFactory } from '../mcp/server.js';
 import { createBearerAuth, entraSettings, type BearerAuth } from './bearer-auth.js';
 import { BODY_LIMITS } from './body-limits.js';
@@ -25,7 +25,7 @@ export function createMcpAuth(config: McpAuthConfig): BearerAuth & { issuer: str
 }
 
 /**
- * MCP over Streamable HTTP at /mcp, stateless: every POST gets a fresh server and transport, answered with JSON (no
+ * MCP over Streamable HTTP at /mcp, stateless: every POST gets a fresh SDK server and JsonResponseTransport, answered with JSON (no
  * session, no SSE stream), so any instance answers any call and the conversation travels in `conversationId`. GET and
  * DELETE are answered 405 (no stream to open, no session to end), as the spec allows a stateless server. A browser's
  * Origin must be on the allow-list (DNS-rebinding protection); then the caller is checked; then the body is read.
@@ -72,13 +72,16 @@ export function mountMcp(server: Server, app: ServerParts, logger: Logger): void
   server.post(MCP_PATH, checkOrigin, authenticate, jsonBody(BODY_LIMITS.mcp), async (req: Request, res: Response) => {
     if (req.body === undefined) throw new HttpError(400, 'BadArgument', 'body: a JSON-RPC message is required');
     const mcp = newServer();
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-    res.once('close', () => {
-      void transport.close();
-      void mcp.close();
-    });
+    const transport = new JsonResponseTransport();
     await mcp.connect(transport);
-    await transport.handleRequest(req, res, req.body);
+    try {
+      const version = req.headers['mcp-protocol-version'];
+      const answer = await transport.handle(req.body, { accept: req.headers.accept, protocolVersion: typeof version === 'string' ? version : undefined });
+      if (answer.body === undefined) res.send(answer.status);
+      else res.send(answer.status, answer.body);
+    } finally {
+      await mcp.close();
+    }
   });
 
   if (auth.issuer) {

@@ -79,6 +79,32 @@ describe('MCP tools at /mcp, through the official SDK client', function () {
       assert.equal((notRpc.body as { error: { code: number } }).error.code, -32700);
     });
 
+    it('keeps the rules of a Streamable HTTP POST: both media types accepted, known versions, 202 for notifications, batches', async () => {
+      const list = { jsonrpc: '2.0', id: 1, method: 'tools/list' };
+      const notAcceptable = await postRpc(service.origin, list, { accept: 'application/json' });
+      assert.equal(notAcceptable.status, 406);
+      assert.match((notAcceptable.body as { error: { message: string } }).error.message, /must accept both application\/json and text\/event-stream/);
+      const unknownVersion = await postRpc(service.origin, list, { 'mcp-protocol-version': '2099-01-01' });
+      assert.equal(unknownVersion.status, 400);
+      assert.match((unknownVersion.body as { error: { message: string } }).error.message, /Unsupported protocol version: 2099-01-01 \(supported versions: 2025-11-25, 2025-06-18/);
+      const notification = await postRpc(service.origin, { jsonrpc: '2.0', method: 'notifications/initialized' });
+      assert.equal(notification.status, 202);
+      assert.equal(notification.body, undefined);
+      const batch = await postRpc(service.origin, [list, { jsonrpc: '2.0', id: 2, method: 'ping' }]);
+      assert.equal(batch.status, 200);
+      assert.deepEqual(
+        (batch.body as Array<{ id: number }>).map((response) => response.id),
+        [1, 2],
+      );
+      const init = { jsonrpc: '2.0', id: 3, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'x', version: '1' } } };
+      const twoInits = await postRpc(service.origin, [init, { ...init, id: 4 }]);
+      assert.equal(twoInits.status, 400);
+      assert.equal((twoInits.body as { error: { code: number } }).error.code, -32600);
+      const tooMany = await postRpc(service.origin, Array.from({ length: 101 }, (_, id) => ({ jsonrpc: '2.0', id, method: 'ping' })));
+      assert.equal(tooMany.status, 400);
+      assert.match((tooMany.body as { error: { message: string } }).error.message, /Batch must not exceed 100 messages/);
+    });
+
     it('refuses a 1 MB body with 413 and the one error body, naming the limit', async () => {
       const huge = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'Assist', arguments: { text: 'x'.repeat(1024 * 1024) } } });
       const answer = await request(service.origin, 'POST', '/mcp', {
