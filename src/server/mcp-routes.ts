@@ -25,10 +25,11 @@ export function createMcpAuth(config: McpAuthConfig): BearerAuth & { issuer: str
 }
 
 /**
- * MCP over Streamable HTTP at /mcp, stateless: every POST gets a fresh SDK server and JsonResponseTransport, answered with JSON (no
- * session, no SSE stream), so any instance answers any call and the conversation travels in `conversationId`. GET and
- * DELETE are answered 405 (no stream to open, no session to end), as the spec allows a stateless server. A browser's
- * Origin must be on the allow-list (DNS-rebinding protection); then the caller is checked; then the body is read.
+ * MCP over Streamable HTTP at /mcp, stateless: every POST gets a fresh SDK server and JsonResponseTransport, answered
+ * with JSON (no session, no SSE stream), so any instance answers any call and the conversation travels in
+ * `conversationId`. GET and DELETE are answered 405 (no stream to open, no session to end), as the spec allows a
+ * stateless server. A browser's Origin must be on the allow-list (DNS-rebinding protection); then the caller is
+ * checked; then the body is read.
  */
 export function mountMcp(server: Server, app: ServerParts, logger: Logger): void {
   const auth = createMcpAuth(app.config);
