@@ -185,7 +185,7 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
   let act: PolicyAct | null = null;
   const switched = acts.switchTo ? await explicitSwitch(state, acts.switchTo, deps, options) : false;
   if (switched) act = 'switched';
-  else status = decideIntentForTurn(state, text, classification, isAnswer(text, taken, deps.catalog, state), deps, options);
+  else status = decideIntentForTurn(state, text, classification, isAnswer(text, taken, deps.catalog, state, acts.correction), deps, options);
   if (!switched && status !== null && !state.intent) status = (await fromClauses(state, text, deps, options)) ?? status;
   await queueOtherRequests(state, text, deps, options, before);
 
@@ -400,9 +400,11 @@ function attributeWords(attribute: Attribute | undefined): string[] {
  * Whether the turn answers rather than asks: it gave a typed value for the pending question, or values
  * for the current intent with hardly any other words ("it's a TV40118273"). Such a turn keeps the intent.
  */
-function isAnswer(text: string, taken: readonly TakenValue[], catalog: Catalog, state: ConversationState): boolean {
+function isAnswer(text: string, taken: readonly TakenValue[], catalog: Catalog, state: ConversationState, correcting: boolean): boolean {
   const intentId = state.intent?.id;
   if (!intentId) return false;
+  // "Sorry, I gave you the wrong order number, it's BL-2210485" corrects a value of this request, whatever else it says.
+  if (correcting && taken.some((value) => value.replaced)) return true;
   // A statement that answers a free-text question ("they crackle on the left side") is not a new request.
   const pending = state.pending ? catalog.attribute(intentId, state.pending) : undefined;
   if (pending?.type === 'text' && taken.some((value) => value.pending) && !isRequest(text)) return true;

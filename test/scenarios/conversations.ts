@@ -146,6 +146,16 @@ export const scenarios: Scenario[] = [
     ],
   },
   {
+    name: 'keeps the request when a correction names a value that another request also asks for',
+    turns: [
+      { say: 'please deliver order BL-2210458 to 14 Elm Street, Springfield instead', expect: { intent: 'change-delivery', values: { orderNumber: 'BL-2210458' } } },
+      {
+        say: 'sorry, I gave you the wrong order number, it is BL-2210485',
+        expect: { intent: 'change-delivery', values: { orderNumber: 'BL-2210485' }, reply: /BL-2210485/ },
+      },
+    ],
+  },
+  {
     name: 'replaces an email on "wrong one, use"',
     turns: [
       { say: "I'm locked out of my account, my email is jo@example.com", expect: { intent: 'account-locked', values: { email: 'jo@example.com' } } },
