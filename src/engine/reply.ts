@@ -38,7 +38,9 @@ export function composeReply(insight: Insight, catalog: Catalog): Reply {
       return {
         text: sentences(lead(insight, intent), next ? questionText(next, asked, insight) : 'Could you tell me a bit more?'),
         choices: next && asked ? choicesOf(next, asked) : [],
-        solutions: insight.solutions,
+        // Articles already sent with an earlier question are not sent again with this one; a ready reply sends them
+        // all, as the answer (a skill caller may show solutions only then).
+        solutions: insight.solutionsNew ? insight.solutions : [],
       };
     }
     case 'ready':

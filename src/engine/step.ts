@@ -12,6 +12,7 @@ import { resolveClarification, trackIntent, type TrackingOptions } from './inten
 import { askable, MAX_ASKS, nextQuestions, unanswerable } from './questions.js';
 import { currentIntent, recordIntentChange, settleStatus } from './settle.js';
 import { refreshSolutions } from './solutions.js';
+import type { Solution } from '../knowledge/types.js';
 import type { ConversationState, KnownValue, Status, Turn } from './state.js';
 
 export interface StepResult {
@@ -65,6 +66,7 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
     if (state.status === 'ready' && !state.offer) state.offer = nextOffer(state, intent);
   }
 
+  const shownBefore = solutionKey(state.solutions);
   const search = settled ? { solutions: state.solutions, available: true } : await refreshSolutions(state, intent, deps, options);
   rememberTurn(state, turn, now, deps, options);
 
@@ -82,11 +84,16 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
       // As they stood before the first was marked asked: asking it does not send it to the back of the line.
       nextQuestions: questions,
       solutionsAvailable: search.available,
+      solutionsNew: state.solutions.length > 0 && solutionKey(state.solutions) !== shownBefore,
       act: outcome.act,
       actAttribute: outcome.actAttribute,
       invalidText: outcome.invalidText,
     }),
   };
+}
+
+function solutionKey(solutions: readonly Solution[]): string {
+  return solutions.map((solution) => solution.id).join('\n');
 }
 
 /** What the policy made of one turn, before the next questions and the status are settled. */

@@ -165,6 +165,15 @@ export const scenarios: Scenario[] = [
 
   // Questions the customer cannot answer.
   {
+    name: 'sends the articles once with the questions, and all of them again as the answer',
+    turns: [
+      { say: 'where is my refund?', expect: { status: 'need-info', asks: 'returnAuthorization', solutions: true } },
+      { say: 'RMA-1234567', expect: { status: 'need-info', asks: 'returnAuthorization', solutions: false, reply: /RMA-/ } },
+      { say: "I told you, I don't have it", expect: { status: 'need-info', asks: 'orderNumber', solutions: false } },
+      { say: 'BL-7781204', expect: { status: 'ready', solutions: true } },
+    ],
+  },
+  {
     name: 'explains a question the customer does not understand, then leaves it and asks for the order instead',
     turns: [
       { say: 'where is my refund?', expect: { intent: 'refund-status', asks: 'returnAuthorization' } },
