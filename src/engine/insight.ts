@@ -47,7 +47,10 @@ export interface Insight {
   solutions: Solution[];
   /** False when the knowledge search failed or timed out this turn; questions are still returned. */
   solutionsAvailable: boolean;
-  /** Whether `solutions` differ from those of the turn before: a reply need not send the same articles twice. */
+  /**
+   * Whether the customer has not been given `solutions` this way yet: they differ from those of the turn before, or
+   * they come as the answer (`ready`) for the first time. A reply need not send the same articles twice.
+   */
   solutionsNew: boolean;
   /** What the policy did with the turn, when more than taking values and asking on. */
   act: PolicyAct | null;

@@ -66,8 +66,15 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
     if (state.status === 'ready' && !state.offer) state.offer = nextOffer(state, intent);
   }
 
-  const shownBefore = solutionKey(state.solutions);
   const search = settled ? { solutions: state.solutions, available: true } : await refreshSolutions(state, intent, deps, options);
+  // New when the articles differ from those last given to the customer, or when they first come as the answer after
+  // questions. The reply sends them only then (src/engine/reply.ts), so a self-service turn records them as given.
+  const solutionsNew =
+    state.solutions.length > 0 &&
+    (solutionKey(state.solutions) !== state.sentSolutions.join('\n') || (state.status === 'ready' && previous.status !== 'ready'));
+  if (turn.role === 'customer' && state.phase === 'self-service' && solutionsNew && (state.status === 'ready' || state.status === 'need-info')) {
+    state.sentSolutions = state.solutions.map((solution) => solution.id);
+  }
   rememberTurn(state, turn, now, deps, options);
 
   return {
@@ -84,7 +91,7 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
       // As they stood before the first was marked asked: asking it does not send it to the back of the line.
       nextQuestions: questions,
       solutionsAvailable: search.available,
-      solutionsNew: state.solutions.length > 0 && solutionKey(state.solutions) !== shownBefore,
+      solutionsNew,
       act: outcome.act,
       actAttribute: outcome.actAttribute,
       invalidText: outcome.invalidText,

@@ -165,12 +165,13 @@ export const scenarios: Scenario[] = [
 
   // Questions the customer cannot answer.
   {
-    name: 'sends the articles once with the questions, and all of them again as the answer',
+    name: 'sends the articles once with the questions, all of them again as the answer, and not again after a correction that changes none',
     turns: [
       { say: 'where is my refund?', expect: { status: 'need-info', asks: 'returnAuthorization', solutions: true } },
       { say: 'RMA-1234567', expect: { status: 'need-info', asks: 'returnAuthorization', solutions: false, reply: /RMA-/ } },
       { say: "I told you, I don't have it", expect: { status: 'need-info', asks: 'orderNumber', solutions: false } },
       { say: 'BL-7781204', expect: { status: 'ready', solutions: true } },
+      { say: 'sorry, I meant BL-7781240', expect: { status: 'ready', values: { orderNumber: 'BL-7781240' }, solutions: false, reply: /Got it: order number BL-7781240\. The articles I sent above still apply/ } },
     ],
   },
   {
