@@ -435,6 +435,21 @@ function isAnswer(text: string, taken: readonly TakenValue[], catalog: Catalog, 
 }
 
 /**
+ * A bare value of another attribute, given right after a free-text question, answers that question when the other
+ * attribute is known already with a different value: "jon.doe@newmail.example" after "What should we change it to?"
+ * is the new value, not a second current email. An unknown attribute keeps it ("E42" after "What's wrong with it?"
+ * is the error code), and so does a correction ("sorry, the current one is ...").
+ */
+function answerToOpenQuestion(extraction: Extraction, found: readonly Extraction[], pending: string, intent: Intent, state: ConversationState, text: string): Extraction {
+  const open = intent.attributes.find((attribute) => attribute.name === pending);
+  if (open?.type !== 'text' || found.length !== 1 || extraction.attribute === pending) return extraction;
+  const known = state.attributes[extraction.attribute];
+  if (!known || known.value === extraction.value) return extraction;
+  if (wordsIn(text.split(extraction.text).join(' ')) > 3) return extraction;
+  return { ...extraction, attribute: pending, value: extraction.text };
+}
+
+/**
  * Runs the extractors for the intent's attributes over the text and stores what they find. A value bound to
  * the pending question, surer than the one known, or given as a correction ("sorry, I meant ...") replaces it.
  */
@@ -450,11 +465,12 @@ function takeExtractions(
 ): TakenValue[] {
   if (!intent || text === '') return [];
   const pending = bindPending && state.pending && intent.attributes.some((a) => a.name === state.pending) ? state.pending : undefined;
-  const found = deps.extractor.extract(text, intent.attributes, {
+  const extracted = deps.extractor.extract(text, intent.attributes, {
     now,
     ...(pending ? { pendingAttribute: pending } : {}),
     ...(deps.defaultRegion ? { defaultRegion: deps.defaultRegion } : {}),
   });
+  const found = extracted.map((extraction) => (pending && !correcting ? answerToOpenQuestion(extraction, extracted, pending, intent, state, text) : extraction));
   const taken: TakenValue[] = [];
   for (const extraction of found) {
     const isPending = extraction.attribute === pending;
