@@ -39,6 +39,9 @@ param teamsAppId string = ''
 @description('Audience (application id URI) of the Entra ID tokens the contact-center platform sends to the assist API; empty uses api://<bot app id>.')
 param assistAudience string = ''
 
+@description('Audience of the Entra ID tokens MCP hosts (Copilot Studio\'s OAuth 2.0 option) send to /mcp; empty uses the bot app id (the audience of v2.0 tokens for it).')
+param mcpAudience string = ''
+
 @description('App Service plan SKU; scale-out rules need Standard or Premium.')
 param appServiceSku string = 'P0v3'
 
@@ -232,6 +235,9 @@ var appSettings = {
   ASSIST_ENTRA_ISSUER: '${environment().authentication.loginEndpoint}${botTenantId}/v2.0'
   ASSIST_ENTRA_AUDIENCE: empty(assistAudience) ? 'api://${botAppIdResolved}' : assistAudience
   ASSIST_ENTRA_JWKS_URL: '${environment().authentication.loginEndpoint}${botTenantId}/discovery/v2.0/keys'
+  MCP_ENTRA_ISSUER: '${environment().authentication.loginEndpoint}${botTenantId}/v2.0'
+  MCP_ENTRA_AUDIENCE: empty(mcpAudience) ? botAppIdResolved : mcpAudience
+  MCP_ENTRA_JWKS_URL: '${environment().authentication.loginEndpoint}${botTenantId}/discovery/v2.0/keys'
   AZURE_CLIENT_ID: identity.outputs.clientId
   AZURE_COSMOS_ENDPOINT: cosmos.outputs.endpoint
   AZURE_COSMOS_DATABASE: cosmosDatabase

@@ -65,6 +65,16 @@ export const configSchema = z.object({
   ASSIST_ENTRA_ISSUER: z.url({ protocol: /^https?$/, error: 'must be the token issuer, such as https://login.microsoftonline.com/<tenant>/v2.0' }).optional(),
   ASSIST_ENTRA_AUDIENCE: z.string().min(1).optional(),
   ASSIST_ENTRA_JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be the JWKS address, such as https://login.microsoftonline.com/<tenant>/discovery/v2.0/keys' }).optional(),
+  // MCP tools at /mcp (src/server/mcp-routes.ts): an API key, Entra ID bearer tokens, or both; neither leaves /mcp open.
+  MCP_API_KEY: z.string().min(16, 'must be at least 16 characters (Copilot Studio sends it as "Authorization: Bearer <key>" or x-api-key)').optional(),
+  MCP_ENTRA_ISSUER: z.url({ protocol: /^https?$/, error: 'must be the token issuer, such as https://login.microsoftonline.com/<tenant>/v2.0' }).optional(),
+  MCP_ENTRA_AUDIENCE: z.string().min(1).optional(),
+  MCP_ENTRA_JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be the JWKS address, such as https://login.microsoftonline.com/<tenant>/discovery/v2.0/keys' }).optional(),
+  MCP_ALLOWED_ORIGINS: z
+    .string()
+    .transform((list) => list.split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'each entry must be an origin such as https://copilotstudio.microsoft.com' }).transform((url) => new URL(url).origin)))
+    .default([]),
   // Telemetry through OpenTelemetry to Application Insights; off when unset (src/telemetry.ts).
   APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().min(1).optional(),
 });

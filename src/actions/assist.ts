@@ -13,7 +13,8 @@ const FLATTENED = 3;
 export const assist = defineAction({
   name: 'Assist',
   description:
-    'Runs one self-service turn of the conversation: detects (or keeps) the intent, takes the values the text gives (and corrections), and returns the reply to show, the next question and, when enough is known, solutions. When the customer asks for a person, or a required value cannot be had and they accept a person, status is handoff: transfer the conversation with handoffSummary. Stored per conversation.',
+    "Runs one self-service turn of a customer conversation: pass the customer's message and the same conversationId on every turn. It detects (or keeps) the intent, takes the values the message gives (and corrections), and returns replyText to say to the customer, the next question and, when enough is known, solutions. Call it once per customer message and show replyText. status: need-info (ask nextQuestion), clarify (offer choicesJson), ready (solutions follow), out-of-scope, handoff (transfer to a person now, passing handoffSummary) or ended (the customer said goodbye). The conversation is stored: each call builds on the earlier ones.",
+  readOnly: false,
   input: z.object({
     text: z.string().min(1).max(MAX_TEXT).describe('What the customer said.'),
     ...conversationInput,

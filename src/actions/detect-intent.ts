@@ -8,7 +8,9 @@ const CANDIDATES = 2;
 /** Classifies one text without changing the conversation; the conversation's rejected intents are left out. */
 export const detectIntent = defineAction({
   name: 'DetectIntent',
-  description: "Detects the customer's intent in a text: the intent, its confidence and the runner-up intents. Changes nothing.",
+  description:
+    "Detects which of the library's intents a customer's message expresses: the intent with its confidence and group, whether it can be self-served, and the runner-up intents. Call it to route a message or to check an intent before acting; status tells whether one intent is clear (intent), two are close (clarify: ask which with candidate1 and candidate2), none fits (out-of-scope) or the customer asks for a person (handoff). Changes nothing; to run a whole self-service turn, use Assist instead.",
+  readOnly: true,
   input: z.object({
     text: z.string().min(1).max(MAX_TEXT).describe('What the customer said.'),
     ...conversationInput,

@@ -17,7 +17,9 @@ export const conversationInput = {
     .string()
     .max(400)
     .optional()
-    .describe("The conversation whose state to use; pass Copilot Studio's Conversation.Id to keep state across calls. Default: the skill conversation."),
+    .describe(
+      "The conversation whose state to use: pass the same id on every call about one customer conversation (in Copilot Studio, Conversation.Id) to keep its state across calls. Default: the skill call's own conversation; over MCP, a new conversation, whose id comes back in conversationId.",
+    ),
 };
 
 export const commonOutput = {

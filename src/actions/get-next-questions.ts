@@ -13,7 +13,9 @@ const knownValue = z.union([z.string(), z.number(), z.boolean()]);
 /** The follow-up questions still worth asking for an intent, given what the conversation (or the caller) already knows. */
 export const getNextQuestions = defineAction({
   name: 'GetNextQuestions',
-  description: 'Lists the follow-up questions still worth asking for an intent, required ones first, then the ones agents ask most. Changes nothing.',
+  description:
+    "Lists the follow-up questions still worth asking for an intent, required ones first, then the ones agents ask most, each with the attribute it asks for, its type and its allowed answers. Call it when you run the dialogue yourself and need to know what to ask next; pass the values you already have in knownAttributesJson. status says whether a required value is still missing (need-info) or everything required is known (ready). Changes nothing.",
+  readOnly: true,
   input: z.object({
     intentId: z.string().max(128).optional().describe("The intent to ask about. Default: the conversation's current intent."),
     knownAttributesJson: z

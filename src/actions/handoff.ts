@@ -9,7 +9,8 @@ import { defineAction } from './types.js';
 export const handoff = defineAction({
   name: 'Handoff',
   description:
-    'Marks the conversation as escalated to a representative and returns a summary and everything gathered so far, to pass on with the hand-off.',
+    'Hands the conversation to a human representative: marks it as escalated and returns a summary, the values gathered, what is still missing, the solutions already offered and the recent turns, to pass on with the transfer. Call it when the customer asks for a person or self-service cannot help (or when Assist answers status handoff and you need the full context). Changes the conversation: it leaves self-service.',
+  readOnly: false,
   input: z.object({
     reason: z.string().max(500).optional().describe('Why the conversation is handed off, for the representative.'),
     ...conversationInput,

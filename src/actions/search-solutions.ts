@@ -9,7 +9,9 @@ const FLATTENED = 3;
 /** Knowledge-base solutions for a query, or for what the conversation knows (its intent and attribute values). */
 export const searchSolutions = defineAction({
   name: 'SearchSolutions',
-  description: "Searches the knowledge base. Without a query, the query is built from the conversation's intent and the values gathered so far.",
+  description:
+    "Searches the knowledge base for solution articles: titles, links and the passages that matched. Give a query, or an intentId, or a conversationId whose intent is known: without a query, the query is built from the intent and the values gathered so far. Call it to answer a customer's question or to find articles for a representative. Changes nothing.",
+  readOnly: true,
   input: z.object({
     query: z.string().max(1000).optional().describe("What to search for. Default: built from the intent and the conversation's attribute values."),
     intentId: z.string().max(128).optional().describe("Prefer articles for this intent. Default: the conversation's current intent."),

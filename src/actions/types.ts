@@ -31,7 +31,10 @@ export interface ActionContext {
  */
 export interface SkillAction<I extends FieldShape = FieldShape, O extends FieldShape = FieldShape> {
   name: string;
+  /** For the model or maker choosing an action: what it is for, when to call it, what comes back. */
   description: string;
+  /** True when the action only reads (the conversation and the library stay as they are); MCP hosts call such tools without asking. */
+  readOnly: boolean;
   input: z.ZodObject<I>;
   output: z.ZodObject<O>;
   /** Returns the outputs; the handler checks them against `output` before they leave. */

@@ -83,6 +83,8 @@ export function handBack(previous: ConversationState, deps: EngineDeps): StepRes
   state.offer = null;
   state.clarifying = null;
   state.status = null;
+  // What the bot sent before a person took over is far up the chat: the bot's next answer gives its articles again.
+  state.sentSolutions = [];
   settleStatus(state, currentIntent(state, deps.catalog));
   return { state, insight: insightOf(state, deps.catalog) };
 }

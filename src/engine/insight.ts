@@ -47,6 +47,11 @@ export interface Insight {
   solutions: Solution[];
   /** False when the knowledge search failed or timed out this turn; questions are still returned. */
   solutionsAvailable: boolean;
+  /**
+   * Whether the customer has not been given `solutions` this way yet: they differ from those of the turn before, or
+   * they come as the answer (`ready`) for the first time. A reply need not send the same articles twice.
+   */
+  solutionsNew: boolean;
   /** What the policy did with the turn, when more than taking values and asking on. */
   act: PolicyAct | null;
   /** The attribute the act is about: the question explained, re-asked or skipped. */
@@ -67,7 +72,7 @@ export function intentView(id: string, confidence: number, catalog: Catalog): In
 
 /** What a transition adds to the insight the state itself implies. */
 export type InsightDetails = Partial<
-  Pick<Insight, 'candidates' | 'clarifyQuestion' | 'intentChanged' | 'answered' | 'nextQuestions' | 'solutionsAvailable' | 'act' | 'actAttribute' | 'invalidText'>
+  Pick<Insight, 'candidates' | 'clarifyQuestion' | 'intentChanged' | 'answered' | 'nextQuestions' | 'solutionsAvailable' | 'solutionsNew' | 'act' | 'actAttribute' | 'invalidText'>
 >;
 
 /** The insight of a conversation as it stands after a transition, with what that transition found. */
@@ -84,6 +89,7 @@ export function insightOf(state: ConversationState, catalog: Catalog, details: I
     query: state.query,
     solutions: state.solutions,
     solutionsAvailable: details.solutionsAvailable ?? true,
+    solutionsNew: details.solutionsNew ?? false,
     act: details.act ?? null,
     actAttribute: details.actAttribute ?? null,
     invalidText: details.invalidText ?? null,

@@ -38,7 +38,9 @@ export function composeReply(insight: Insight, catalog: Catalog): Reply {
       return {
         text: sentences(lead(insight, intent), next ? questionText(next, asked, insight) : 'Could you tell me a bit more?'),
         choices: next && asked ? choicesOf(next, asked) : [],
-        solutions: insight.solutions,
+        // Articles already sent with an earlier question are not sent again with this one; the first ready reply
+        // sends them all, as the answer (a skill caller may show solutions only then).
+        solutions: insight.solutionsNew ? insight.solutions : [],
       };
     }
     case 'ready':
@@ -77,6 +79,7 @@ function ready(insight: Insight, intent: Intent | undefined): Reply {
   if (insight.solutions.length === 0) {
     return { text: sentences(opening, "I couldn't find an article for this.", offer ?? 'A colleague can take it from here.'), choices, solutions: [] };
   }
+  if (!insight.solutionsNew) return { text: sentences(opening, 'The articles I sent above still apply.', offer), choices, solutions: [] };
   return { text: sentences(opening, 'Here is what should help:', offer), choices, solutions: insight.solutions };
 }
 

@@ -31,7 +31,7 @@ export async function refreshSolutions(
   const query = buildQuery(intent, state.attributes);
   if (query === state.query && !force) return { solutions: state.solutions, available: true };
   const outcome = await searchInto(state, deps.search, { text: query, intentId: intent.id }, { ...options, solutions: options.solutions + SPARE });
-  state.solutions = fitting(state.solutions, intent, state.attributes).slice(0, options.solutions);
+  state.solutions = namingFirst(fitting(state.solutions, intent, state.attributes), state.attributes).slice(0, options.solutions);
   return { ...outcome, solutions: state.solutions };
 }
 
@@ -55,6 +55,22 @@ export function fitting(solutions: Solution[], intent: Intent, attributes: Conve
   };
   const kept = solutions.filter((solution) => !clashes(solution));
   return kept.length > 0 ? kept : solutions;
+}
+
+const folded = (text: string): string => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
+/**
+ * Puts first the solutions whose title names a code the customer gave ("TV error E42" before "TV error codes" once
+ * they said E42): a value with a digit in it is the most specific thing they said. Otherwise the search's order stands.
+ */
+export function namingFirst(solutions: Solution[], attributes: ConversationState['attributes']): Solution[] {
+  const codes = Object.values(attributes)
+    .map((known) => known.value)
+    .filter((value): value is string => typeof value === 'string' && /\d/.test(value) && value.length >= 2 && value.length <= 40)
+    .map(folded);
+  if (codes.length === 0) return solutions;
+  const names = (solution: Solution) => codes.some((code) => folded(solution.title).includes(code));
+  return [...solutions.filter(names), ...solutions.filter((solution) => !names(solution))];
 }
 
 /** Runs one search for the conversation and stores its query and solutions; on failure keeps the earlier ones. */

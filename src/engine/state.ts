@@ -73,6 +73,8 @@ export const conversationStateSchema = z
     asks: z.record(z.string(), z.number().int().min(0)).default({}),
     /** Other requests the customer made in the same breath, offered once the current one is done. */
     queuedIntents: z.array(z.string()).default([]),
+    /** The ids of the articles last given to the customer in a self-service reply, so the same are not sent twice. */
+    sentSolutions: z.array(z.string()).max(50).default([]),
     /** What the skill last offered, so that a "yes" or "no" answers it. */
     offer: z
       .union([z.object({ kind: z.literal('person') }).strict(), z.object({ kind: z.literal('intent'), intent: z.string() }).strict()])
@@ -158,6 +160,7 @@ export function newConversationState(conversationId: string, channel: string, no
     declined: [],
     asks: {},
     queuedIntents: [],
+    sentSolutions: [],
     offer: null,
     rejectedIntents: [],
     clarifying: null,

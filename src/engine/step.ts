@@ -12,6 +12,7 @@ import { resolveClarification, trackIntent, type TrackingOptions } from './inten
 import { askable, MAX_ASKS, nextQuestions, unanswerable } from './questions.js';
 import { currentIntent, recordIntentChange, settleStatus } from './settle.js';
 import { refreshSolutions } from './solutions.js';
+import type { Solution } from '../knowledge/types.js';
 import type { ConversationState, KnownValue, Status, Turn } from './state.js';
 
 export interface StepResult {
@@ -66,6 +67,14 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
   }
 
   const search = settled ? { solutions: state.solutions, available: true } : await refreshSolutions(state, intent, deps, options);
+  // New when the articles differ from those last given to the customer, or when they first come as the answer after
+  // questions. The reply sends them only then (src/engine/reply.ts), so a self-service turn records them as given.
+  const solutionsNew =
+    state.solutions.length > 0 &&
+    (solutionKey(state.solutions) !== state.sentSolutions.join('\n') || (state.status === 'ready' && previous.status !== 'ready'));
+  if (turn.role === 'customer' && state.phase === 'self-service' && solutionsNew && (state.status === 'ready' || state.status === 'need-info')) {
+    state.sentSolutions = state.solutions.map((solution) => solution.id);
+  }
   rememberTurn(state, turn, now, deps, options);
 
   return {
@@ -82,11 +91,16 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
       // As they stood before the first was marked asked: asking it does not send it to the back of the line.
       nextQuestions: questions,
       solutionsAvailable: search.available,
+      solutionsNew,
       act: outcome.act,
       actAttribute: outcome.actAttribute,
       invalidText: outcome.invalidText,
     }),
   };
+}
+
+function solutionKey(solutions: readonly Solution[]): string {
+  return solutions.map((solution) => solution.id).join('\n');
 }
 
 /** What the policy made of one turn, before the next questions and the status are settled. */
@@ -185,7 +199,7 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
   let act: PolicyAct | null = null;
   const switched = acts.switchTo ? await explicitSwitch(state, acts.switchTo, deps, options) : false;
   if (switched) act = 'switched';
-  else status = decideIntentForTurn(state, text, classification, isAnswer(text, taken, deps.catalog, state), deps, options);
+  else status = decideIntentForTurn(state, text, classification, isAnswer(text, taken, deps.catalog, state, acts.correction), deps, options);
   if (!switched && status !== null && !state.intent) status = (await fromClauses(state, text, deps, options)) ?? status;
   await queueOtherRequests(state, text, deps, options, before);
 
@@ -400,9 +414,11 @@ function attributeWords(attribute: Attribute | undefined): string[] {
  * Whether the turn answers rather than asks: it gave a typed value for the pending question, or values
  * for the current intent with hardly any other words ("it's a TV40118273"). Such a turn keeps the intent.
  */
-function isAnswer(text: string, taken: readonly TakenValue[], catalog: Catalog, state: ConversationState): boolean {
+function isAnswer(text: string, taken: readonly TakenValue[], catalog: Catalog, state: ConversationState, correcting: boolean): boolean {
   const intentId = state.intent?.id;
   if (!intentId) return false;
+  // "Sorry, I gave you the wrong order number, it's BL-2210485" corrects a value of this request, whatever else it says.
+  if (correcting && taken.some((value) => value.replaced)) return true;
   // A statement that answers a free-text question ("they crackle on the left side") is not a new request.
   const pending = state.pending ? catalog.attribute(intentId, state.pending) : undefined;
   if (pending?.type === 'text' && taken.some((value) => value.pending) && !isRequest(text)) return true;
@@ -416,6 +432,21 @@ function isAnswer(text: string, taken: readonly TakenValue[], catalog: Catalog, 
   const naming = new Set(typed.flatMap((value) => attributeWords(catalog.attribute(intentId, value.name))));
   const words = (rest.replace(FILLER, ' ').match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !naming.has(word.toLowerCase()));
   return words.length <= 2;
+}
+
+/**
+ * A bare value of another attribute, given right after a free-text question, answers that question when the other
+ * attribute is known already with a different value: "jon.doe@newmail.example" after "What should we change it to?"
+ * is the new value, not a second current email. An unknown attribute keeps it ("E42" after "What's wrong with it?"
+ * is the error code), and so does a correction ("sorry, the current one is ...").
+ */
+function answerToOpenQuestion(extraction: Extraction, found: readonly Extraction[], pending: string, intent: Intent, state: ConversationState, text: string): Extraction {
+  const open = intent.attributes.find((attribute) => attribute.name === pending);
+  if (open?.type !== 'text' || found.length !== 1 || extraction.attribute === pending) return extraction;
+  const known = state.attributes[extraction.attribute];
+  if (!known || known.value === extraction.value) return extraction;
+  if (wordsIn(text.split(extraction.text).join(' ')) > 3) return extraction;
+  return { ...extraction, attribute: pending, value: extraction.text };
 }
 
 /**
@@ -434,11 +465,12 @@ function takeExtractions(
 ): TakenValue[] {
   if (!intent || text === '') return [];
   const pending = bindPending && state.pending && intent.attributes.some((a) => a.name === state.pending) ? state.pending : undefined;
-  const found = deps.extractor.extract(text, intent.attributes, {
+  const extracted = deps.extractor.extract(text, intent.attributes, {
     now,
     ...(pending ? { pendingAttribute: pending } : {}),
     ...(deps.defaultRegion ? { defaultRegion: deps.defaultRegion } : {}),
   });
+  const found = extracted.map((extraction) => (pending && !correcting ? answerToOpenQuestion(extraction, extracted, pending, intent, state, text) : extraction));
   const taken: TakenValue[] = [];
   for (const extraction of found) {
     const isPending = extraction.attribute === pending;

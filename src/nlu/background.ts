@@ -5,7 +5,8 @@
  */
 export const OUT_OF_SCOPE_LABEL = '__out_of_scope__';
 
-export const backgroundUtterances: readonly string[] = [
+/** What nobody asks a business for in any domain: greetings, thanks, acknowledgements and small talk with the bot. */
+export const conversationalBackground: readonly string[] = [
   // greetings, politeness, acknowledgements
   'hi', 'hello', 'hey', 'hi there', 'hello there', 'hey there', 'good morning', 'good afternoon', 'good evening',
   'hiya', 'yo', 'greetings', 'hi, anyone there?', 'hello? is anybody there', 'are you there', 'morning!',
@@ -18,6 +19,13 @@ export const backgroundUtterances: readonly string[] = [
   'are you a real person', 'are you human', 'what can you do', 'tell me a joke', 'tell me something funny',
   'do you like music', 'what is the meaning of life', 'i am bored', 'can we be friends', 'do you have feelings',
   'sing me a song', 'you are funny', 'you are useless', 'i love you', 'how old are you', 'where do you live',
+];
+
+/**
+ * Requests that belong to other domains than a retailer's: weather, trivia, and other businesses' services. A library
+ * whose own intents cover one of them (a travel company's "Reserve hotel") claims it back (src/nlu/library-training.ts).
+ */
+export const otherDomainBackground: readonly string[] = [
   // weather, time, news, sport, trivia
   'what is the weather like today', "what's the weather in Lisbon tomorrow", 'will it rain this weekend',
   'how hot is it outside', 'what time is it', 'what day is it today', 'what is the date today',

@@ -10,6 +10,8 @@ export const BODY_LIMITS = {
   directLine: 64 * 1024,
   /** The assist API: one message (at most 4,000 characters), a hand-off with its attributes, or a query. */
   assistApi: 64 * 1024,
+  /** MCP: one JSON-RPC message, such as a tool call with a customer's message (at most 4,000 characters) or known values. */
+  mcp: 64 * 1024,
 } as const;
 
 /** "256 KiB": how the docs and the 413 message state a limit. */

@@ -18,6 +18,7 @@ import { BODY_LIMITS } from './body-limits.js';
 import { HttpError } from './errors.js';
 import { jsonBody } from './json-body.js';
 import { packageVersion } from './package-version.js';
+import { publicOrigin } from './request-origin.js';
 
 export const MESSAGES_PATH = '/api/messages';
 export const SKILL_MANIFEST_PATH = '/manifests/skill-manifest.json';
@@ -57,7 +58,7 @@ export function mountBot(server: Server, app: ServerParts, logger: Logger, optio
 
   const version = packageVersion();
   server.get(SKILL_MANIFEST_PATH, async (req, res) => {
-    const origin = app.config.PUBLIC_URL ? new URL(app.config.PUBLIC_URL).origin : requestOrigin(req);
+    const origin = publicOrigin(app.config, req);
     res.send(
       200,
       buildSkillManifest(skillActions, {
@@ -76,11 +77,4 @@ export function mountBot(server: Server, app: ServerParts, logger: Logger, optio
     mountWebChatPage(server);
   }
   return new BotChannelDelivery(authentication, app.config.MicrosoftAppId ?? '', localChat);
-}
-
-/** The origin a request came in on, as the client saw it (App Service and proxies set x-forwarded-proto). */
-function requestOrigin(req: Request): string {
-  const forwarded = req.headers['x-forwarded-proto'];
-  const proto = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim() || (req.isSecure() ? 'https' : 'http');
-  return `${proto}://${req.headers.host ?? 'localhost'}`;
 }

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { MESSAGES_PATH, SKILL_MANIFEST_PATH } from './bot-routes.js';
+import { MCP_PATH } from './mcp-routes.js';
 
 /** What a person opens or points a client at, in the order the start line names them. */
 const PLACES = [
@@ -9,6 +10,7 @@ const PLACES = [
   { key: 'messages', path: MESSAGES_PATH, label: 'Bot Framework endpoint' },
   { key: 'skillManifest', path: SKILL_MANIFEST_PATH, label: 'skill manifest' },
   { key: 'assistApi', path: '/api/conversations', label: 'assist API' },
+  { key: 'mcp', path: MCP_PATH, label: 'MCP tools' },
   { key: 'health', path: '/healthz', label: 'health' },
   { key: 'ready', path: '/readyz', label: 'readiness' },
 ] as const;

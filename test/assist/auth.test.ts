@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { AssistAuthConfigError, createAssistAuth } from '../../src/server/assist-auth.js';
+import { createAssistAuth } from '../../src/server/assist-auth.js';
+import { AuthConfigError } from '../../src/server/bearer-auth.js';
 import { issuerFor, LocalIdentity, strangerKey, TENANT_ID } from '../bot/helpers/local-identity.js';
 import type { RunningService } from '../bot/helpers/service.js';
 import { API_KEY, call, message, newConversationId, startAssistService } from './helpers.js';
@@ -74,7 +75,7 @@ describe('who may call the assist API', function () {
   });
 
   it('refuses to start with only part of the Entra settings', () => {
-    assert.throws(() => createAssistAuth({ ASSIST_ENTRA_ISSUER: issuerFor(TENANT_ID), ASSIST_ENTRA_AUDIENCE: undefined, ASSIST_ENTRA_JWKS_URL: undefined, ASSIST_API_KEY: undefined }), AssistAuthConfigError);
+    assert.throws(() => createAssistAuth({ ASSIST_ENTRA_ISSUER: issuerFor(TENANT_ID), ASSIST_ENTRA_AUDIENCE: undefined, ASSIST_ENTRA_JWKS_URL: undefined, ASSIST_API_KEY: undefined }), AuthConfigError);
   });
 
   it('with nothing configured, authentication is off (and the server warns)', async () => {

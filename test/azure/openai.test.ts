@@ -290,6 +290,7 @@ describe('Azure OpenAI', () => {
         query: 'Order status',
         solutions: [],
         solutionsAvailable: true,
+        solutionsNew: false,
         act: null,
         actAttribute: null,
         invalidText: null,

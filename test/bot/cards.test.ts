@@ -22,6 +22,7 @@ function insight(overrides: Partial<Insight>): Insight {
     query: null,
     solutions: [],
     solutionsAvailable: true,
+    solutionsNew: true,
     act: null,
     actAttribute: null,
     invalidText: null,

@@ -11,6 +11,7 @@ function action(run: SkillAction['run']): SkillAction {
   return defineAction({
     name: 'Probe',
     description: 'a test action',
+    readOnly: true,
     input: z.object({ conversationId: z.string().optional() }),
     output: z.object({ conversationId: z.string(), answer: z.number().optional() }),
     run,

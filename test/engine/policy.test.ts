@@ -105,6 +105,26 @@ describe("the representative's questions", () => {
     assert.equal(attributeAskedIn("What's the serial number?", intent.attributes)?.name, 'serialNumber');
   });
 
+  it('reads the sentence that asks, and prefers the attribute the question is mostly about', () => {
+    const priceMatch = intentSchema.parse({
+      id: 'price-match',
+      groupId: 'billing',
+      name: 'Price match',
+      attributes: [
+        { name: 'competitorName', type: 'text', label: 'Store with the lower price', question: 'Where did you see the lower price?' },
+        { name: 'lowerPrice', type: 'number', question: 'What is the lower price?' },
+        { name: 'purchaseDate', type: 'date', question: 'When did you buy it?' },
+        { name: 'serialNumber', type: 'identifier', question: 'What is the serial number? It is on the label.' },
+      ],
+    });
+    assert.equal(attributeAskedIn('And what is the lower price?', priceMatch.attributes)?.name, 'lowerPrice');
+    assert.equal(attributeAskedIn('Where did you see it cheaper? Which store was it?', priceMatch.attributes)?.name, 'competitorName');
+    assert.equal(
+      attributeAskedIn("The serial number is on the label or under Settings > About. Meanwhile, when did you buy them?", priceMatch.attributes)?.name,
+      'purchaseDate',
+    );
+  });
+
   it('ignores statements and unrelated questions', () => {
     assert.equal(attributeAskedIn('I have reset the error code on our side.', intent.attributes), null);
     assert.equal(attributeAskedIn('How is the weather over there?', intent.attributes), null);

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseLibraryJson } from '../../src/library/io.js';
-import { libraryExamples, trainFromLibrary } from '../../src/nlu/library-training.js';
+import type { IntentLibrary } from '../../src/library/schema.js';
+import { decideIntent } from '../../src/nlu/decision.js';
+import { claimedBackground, libraryExamples, trainFromLibrary } from '../../src/nlu/library-training.js';
 
 const library = parseLibraryJson(readFileSync(new URL('../fixtures/nlu/library.json', import.meta.url), 'utf8'), 'library.json');
 
@@ -33,5 +35,64 @@ describe('training from an intent library', () => {
   it('refuses a library with nothing live to learn from', () => {
     const empty = { ...library, intents: library.intents.map((intent) => ({ ...intent, status: 'discarded' as const })) };
     assert.throws(() => trainFromLibrary(empty, { wordVectors: null }), /library "shop-demo" has no approved or draft intent to train on/);
+  });
+});
+
+/** A small travel company's library: its own requests are what a retailer's background calls other domains. */
+function travelLibrary(): IntentLibrary {
+  const intent = (id: string, name: string, description: string, examples: string[]) => ({
+    ...library.intents[0]!,
+    id,
+    name,
+    description,
+    examples,
+    groupId: library.intents[0]!.groupId,
+    status: 'approved' as const,
+    attributes: [],
+  });
+  return {
+    ...library,
+    id: 'travel-demo',
+    intents: [
+      intent('book-flight', 'Book flight', 'Book a flight to a destination', [
+        'I need a flight to Denver on Monday',
+        'can you find me flights from Boston to Miami',
+        'I want to fly to Rome next week',
+        'one way flight to Seattle please',
+        'get me a plane ticket to Dallas',
+      ]),
+      intent('get-ride', 'Get ride', 'Call a taxi to a destination', [
+        'I need a cab to the station',
+        'get me a ride downtown',
+        'can you send a car to pick me up',
+        'I need a taxi for two people',
+        'book a ride to the stadium',
+      ]),
+      intent('reserve-restaurant', 'Reserve restaurant', 'Make a table reservation at a restaurant', [
+        'book a table at an Italian place tonight',
+        'I want to reserve dinner for four at 7',
+        'can you get us a table at Nopa tomorrow',
+        'make a reservation for lunch on Friday',
+        'reserve a spot for two at the sushi bar',
+      ]),
+    ],
+  };
+}
+
+describe('background requests a library claims as its own', () => {
+  it('keeps requests of other domains out of scope for a retailer, and in scope for a library whose intents they are', () => {
+    const travel = travelLibrary();
+    const claimed = claimedBackground(travel, libraryExamples(travel));
+    assert.ok(claimed.includes('book me a flight to paris'), `claimed: ${claimed.join(' | ')}`);
+    assert.ok(claimed.includes('call me a taxi'), `claimed: ${claimed.join(' | ')}`);
+    assert.ok(!claimed.some((text) => /weather|pizza|homework|poem/.test(text)), `claimed: ${claimed.join(' | ')}`);
+    assert.deepEqual(claimedBackground(library, libraryExamples(library)), []);
+
+    const classifier = trainFromLibrary(travel);
+    const decision = decideIntent(classifier.classify('please book me a flight to Paris'));
+    assert.equal(decision.kind === 'intent' ? decision.intent : decision.kind, 'book-flight');
+    assert.equal(decideIntent(classifier.classify("what's the weather like today")).kind, 'out-of-scope');
+    const retail = trainFromLibrary(library);
+    assert.equal(decideIntent(retail.classify('book me a flight to paris')).kind, 'out-of-scope');
   });
 });

@@ -146,6 +146,16 @@ export const scenarios: Scenario[] = [
     ],
   },
   {
+    name: 'keeps the request when a correction names a value that another request also asks for',
+    turns: [
+      { say: 'please deliver order BL-2210458 to 14 Elm Street, Springfield instead', expect: { intent: 'change-delivery', values: { orderNumber: 'BL-2210458' } } },
+      {
+        say: 'sorry, I gave you the wrong order number, it is BL-2210485',
+        expect: { intent: 'change-delivery', values: { orderNumber: 'BL-2210485' }, reply: /BL-2210485/ },
+      },
+    ],
+  },
+  {
     name: 'replaces an email on "wrong one, use"',
     turns: [
       { say: "I'm locked out of my account, my email is jo@example.com", expect: { intent: 'account-locked', values: { email: 'jo@example.com' } } },
@@ -154,6 +164,16 @@ export const scenarios: Scenario[] = [
   },
 
   // Questions the customer cannot answer.
+  {
+    name: 'sends the articles once with the questions, all of them again as the answer, and not again after a correction that changes none',
+    turns: [
+      { say: 'where is my refund?', expect: { status: 'need-info', asks: 'returnAuthorization', solutions: true } },
+      { say: 'RMA-1234567', expect: { status: 'need-info', asks: 'returnAuthorization', solutions: false, reply: /RMA-/ } },
+      { say: "I told you, I don't have it", expect: { status: 'need-info', asks: 'orderNumber', solutions: false } },
+      { say: 'BL-7781204', expect: { status: 'ready', solutions: true } },
+      { say: 'sorry, I meant BL-7781240', expect: { status: 'ready', values: { orderNumber: 'BL-7781240' }, solutions: false, reply: /Got it: order number BL-7781240\. The articles I sent above still apply/ } },
+    ],
+  },
   {
     name: 'explains a question the customer does not understand, then leaves it and asks for the order instead',
     turns: [

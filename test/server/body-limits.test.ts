@@ -21,4 +21,8 @@ describe('the body limits are documented where each surface is', () => {
   it('docs/assist.md states the limit of the assist API', async () => {
     assert.ok((await doc('assist.md')).includes(`**Body limit:** every \`POST\` takes at most ${stated(BODY_LIMITS.assistApi)}`));
   });
+
+  it('docs/mcp.md states the limit of /mcp', async () => {
+    assert.ok((await doc('mcp.md')).includes(`**Body limit:** \`/mcp\` takes at most ${stated(BODY_LIMITS.mcp)}`));
+  });
 });

@@ -3,6 +3,7 @@ import sinon from 'sinon';
 import { BODY_LIMITS } from '../../src/server/body-limits.js';
 import { API_KEY } from '../assist/helpers.js';
 import { LocalIdentity, TENANT_ID } from '../bot/helpers/local-identity.js';
+import { MCP_KEY } from '../mcp/client.js';
 import { actionActivity, startService, type RunningService } from '../bot/helpers/service.js';
 import { assertError, request } from './http.js';
 
@@ -32,6 +33,7 @@ describe('every route answers every failure with one error body', function () {
       BOT_OPENID_METADATA_URL: identity.metadataUrl,
       LOCAL_WEB_CHAT: 'true',
       ASSIST_API_KEY: API_KEY,
+      MCP_API_KEY: MCP_KEY,
     });
     const issued = await request(service.origin, 'POST', '/v3/directline/tokens/generate');
     directLine = issued.body as { token: string; conversationId: string };
@@ -52,6 +54,7 @@ describe('every route answers every failure with one error body', function () {
       limit: BODY_LIMITS.directLine,
     },
     { surface: 'the assist API', route: '/api/conversations/errors-1/messages', headers: { authorization: `Bearer ${API_KEY}` }, limit: BODY_LIMITS.assistApi },
+    { surface: 'MCP', route: '/mcp', headers: { authorization: `Bearer ${MCP_KEY}`, accept: 'application/json, text/event-stream' }, limit: BODY_LIMITS.mcp },
   ];
 
   describe('unknown routes: 404 NotFound naming the path', () => {
@@ -62,6 +65,7 @@ describe('every route answers every failure with one error body', function () {
       ['the /chat page', '/chat/missing.js'],
       ['the assist API', '/api/conversations/abc/transfer'],
       ['the assist pages', '/assist/abc/extra'],
+      ['MCP', '/mcp/extra'],
       ['health', '/healthz/deep'],
       ['the root', '/nowhere'],
     ] as const) {
@@ -85,6 +89,8 @@ describe('every route answers every failure with one error body', function () {
       ['the assist API', 'DELETE', '/api/conversations/abc', 'GET'],
       ['the assist API', 'PUT', '/api/conversations/abc/messages', 'POST'],
       ['the assist pages', 'POST', '/assist', 'GET'],
+      ['MCP', 'GET', '/mcp', 'POST'],
+      ['MCP', 'DELETE', '/mcp', 'POST'],
       ['health', 'POST', '/healthz', 'GET'],
     ] as const) {
       it(`${surface}: ${method} ${route}`, async () => {

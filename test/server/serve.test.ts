@@ -43,6 +43,7 @@ describe('intent-skill serve (the real command)', function () {
         messages: `${origin}/api/messages`,
         skillManifest: `${origin}/manifests/skill-manifest.json`,
         assistApi: `${origin}/api/conversations`,
+        mcp: `${origin}/mcp`,
         health: `${origin}/healthz`,
         ready: `${origin}/readyz`,
       });
@@ -52,7 +53,7 @@ describe('intent-skill serve (the real command)', function () {
         started.msg,
         `intent-skill is listening on ${origin}: Web Chat ${origin}/chat · assist (representatives) ${origin}/assist · ` +
           `Bot Framework endpoint ${origin}/api/messages · skill manifest ${origin}/manifests/skill-manifest.json · ` +
-          `assist API ${origin}/api/conversations · health ${origin}/healthz · readiness ${origin}/readyz`,
+          `assist API ${origin}/api/conversations · MCP tools ${origin}/mcp · health ${origin}/healthz · readiness ${origin}/readyz`,
       );
       // The backends line comes before it.
       const order = serve.logs().map((line) => line.msg);

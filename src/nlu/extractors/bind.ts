@@ -2,6 +2,7 @@ import type { Attribute } from '../../library/schema.js';
 import type { Extraction } from '../types.js';
 import { cueStrength } from './cues.js';
 import { freeTextCandidate } from './free-text.js';
+import { asksForPlace, namedPlace } from './places.js';
 import { overlaps, type Span } from './scan.js';
 import type { Candidate, ScannedTurn } from './turn.js';
 import { typedCandidates } from './typed.js';
@@ -74,7 +75,8 @@ export function bindValues(turn: ScannedTurn, attributes: readonly Attribute[], 
     confidence: round(proposal.confidence),
   }));
   if (pendingAttribute?.type === 'text' && !chosen.some((proposal) => proposal.pending)) {
-    const answer = freeTextCandidate(turn.text, chosen);
+    const free = freeTextCandidate(turn.text, chosen);
+    const answer = free && asksForPlace(pendingAttribute) ? namedPlace(free, turn.text) : free;
     if (answer) extractions.push({ attribute: pendingAttribute.name, value: answer.value, text: turn.text.slice(answer.start, answer.end), confidence: answer.confidence });
   }
   const order = new Map(attributes.map((attribute, index) => [attribute.name, index]));

@@ -85,3 +85,21 @@ describe('free text the customer states in words that name it', () => {
     assert.deepEqual(values(extract('um the model is Q7 Pro', [deviceModel], 'deviceModel')), { deviceModel: 'Q7 Pro' });
   });
 });
+
+describe('answers to a question that asks for a place', () => {
+  const area = attribute({ name: 'area', type: 'text', question: 'Which area are you looking in?' });
+  const destination = attribute({ name: 'destinationCity', type: 'text', question: 'Where are you going?' });
+
+  it('takes the named place, not the whole sentence around it', () => {
+    assert.deepEqual(values(extract('I want an apartment in San Jose.', [area], 'area')), { area: 'San Jose' });
+    assert.deepEqual(values(extract('Search in the San Francisco area please', [area], 'area')), { area: 'San Francisco' });
+    assert.deepEqual(values(extract("I'm heading to Berkeley on Friday", [destination], 'destinationCity')), { destinationCity: 'Berkeley' });
+    assert.deepEqual(values(extract('I saw it at Best Buy for less', [competitorName], 'competitorName')), { competitorName: 'Best Buy' });
+  });
+
+  it('keeps the answer whole when it names no place with capitals, or the question asks for no place', () => {
+    assert.deepEqual(values(extract('somewhere near the river', [area], 'area')), { area: 'somewhere near the river' });
+    assert.deepEqual(values(extract('San Jose', [area], 'area')), { area: 'San Jose' });
+    assert.deepEqual(values(extract('the charger that came in the Box', [missingItem], 'missingItem')), { missingItem: 'the charger that came in the Box' });
+  });
+});
