@@ -48,6 +48,8 @@ export class NothingToTrainError extends RangeError {
  * requests at 0.86 to 1.00 ("book me a flight to paris" 0.88, "call me a taxi" 1.00).
  */
 const CLAIM_CONFIDENCE = 0.85;
+/** Libraries with fewer live intents claim nothing. */
+const MIN_CLAIMING_INTENTS = 3;
 /**
  * The quick model: words without character n-grams, five epochs and no calibration folds, about an eighth of the
  * real model's cost; its probability is uncalibrated, which the threshold above was chosen for.
@@ -66,7 +68,10 @@ function stems(text: string): Set<string> {
  * library's own customers out. Trains the quick model only when some request shares a word with an intent.
  */
 export function claimedBackground(library: IntentLibrary, examples: readonly LabelledUtterance[], options?: TrainOptions): string[] {
-  const defining = definingWords(liveIntents(library));
+  const intents = liveIntents(library);
+  // Over one or two intents a model is sure of anything: its probability says nothing about other domains.
+  if (intents.length < MIN_CLAIMING_INTENTS) return [];
+  const defining = definingWords(intents);
   const shares = (text: string, intent: string): boolean => {
     const own = defining.get(intent);
     return own !== undefined && [...stems(text)].some((word) => own.has(word));

@@ -87,6 +87,8 @@ describe('background requests a library claims as its own', () => {
     assert.ok(claimed.includes('call me a taxi'), `claimed: ${claimed.join(' | ')}`);
     assert.ok(!claimed.some((text) => /weather|pizza|homework|poem/.test(text)), `claimed: ${claimed.join(' | ')}`);
     assert.deepEqual(claimedBackground(library, libraryExamples(library)), []);
+    const twoIntents = { ...travel, intents: travel.intents.slice(0, 2) };
+    assert.deepEqual(claimedBackground(twoIntents, libraryExamples(twoIntents)), [], 'a model over two intents is sure of anything');
 
     const classifier = trainFromLibrary(travel);
     const decision = decideIntent(classifier.classify('please book me a flight to Paris'));
