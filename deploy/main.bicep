@@ -36,7 +36,7 @@ param allowedCallers string = ''
 @description('Teams app id of the package built by `intent-skill teams package`; empty uses the bot\'s app id.')
 param teamsAppId string = ''
 
-@description('Audience (application id URI) of the Entra ID tokens the contact-center platform sends to the assist API; empty uses api://<bot app id>.')
+@description('Audience of the Entra ID v2.0 tokens the contact-center platform sends to the assist API (v2.0 tokens carry the API app\'s client id); empty uses the bot app id.')
 param assistAudience string = ''
 
 @description('Audience of the Entra ID tokens MCP hosts (Copilot Studio\'s OAuth 2.0 option) send to /mcp; empty uses the bot app id (the audience of v2.0 tokens for it).')
@@ -233,7 +233,7 @@ var appSettings = {
   PUBLIC_URL: publicUrl
   TEAMS_APP_ID: teamsAppId
   ASSIST_ENTRA_ISSUER: '${environment().authentication.loginEndpoint}${botTenantId}/v2.0'
-  ASSIST_ENTRA_AUDIENCE: empty(assistAudience) ? 'api://${botAppIdResolved}' : assistAudience
+  ASSIST_ENTRA_AUDIENCE: empty(assistAudience) ? botAppIdResolved : assistAudience
   ASSIST_ENTRA_JWKS_URL: '${environment().authentication.loginEndpoint}${botTenantId}/discovery/v2.0/keys'
   MCP_ENTRA_ISSUER: '${environment().authentication.loginEndpoint}${botTenantId}/v2.0'
   MCP_ENTRA_AUDIENCE: empty(mcpAudience) ? botAppIdResolved : mcpAudience
