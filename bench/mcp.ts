@@ -8,15 +8,14 @@
  * turn called through /mcp one at a time, whose difference is the transport's cost.
  * Run: npx tsx bench/mcp.ts [--seconds 10] [--connections 10] [--rounds 3] [--turns 200]
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { pino } from 'pino';
+import { cpuOf, isBenchChild, serveInChild, startChild, type Served } from './lib/served.js';
 
 const TEXT = "my tv shows error E42 and won't start";
 const targets = ['skill', 'mcp'] as const;
@@ -54,32 +53,7 @@ async function openBenchApp() {
 /** The service exactly as `npm start` builds it (auth off), on a scratch data folder; reports its CPU time when asked. */
 async function child(): Promise<void> {
   const { createServer } = await import('../src/server/server.js');
-  const server = createServer(await openBenchApp(), pino({ level: 'silent' }));
-  process.on('message', () => {
-    const { user, system } = process.cpuUsage();
-    process.send?.({ cpuMicros: user + system });
-  });
-  server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));
-}
-
-interface Served {
-  process: ChildProcess;
-  origin: string;
-}
-
-function start(): Promise<Served> {
-  const proc = fork(fileURLToPath(import.meta.url), ['--serve'], { execArgv: ['--import', 'tsx'], stdio: 'inherit', env: { ...process.env, MCP_BENCH_CHILD: '1' } });
-  return new Promise((resolve, reject) => {
-    proc.once('message', (message: { port: number }) => resolve({ process: proc, origin: `http://127.0.0.1:${message.port}` }));
-    proc.once('exit', (code) => reject(new Error(`the service exited with ${code}`)));
-  });
-}
-
-function cpuOf(served: Served): Promise<number> {
-  return new Promise((resolve) => {
-    served.process.once('message', (message: { cpuMicros: number }) => resolve(message.cpuMicros));
-    served.process.send('cpu');
-  });
+  serveInChild(createServer(await openBenchApp(), pino({ level: 'silent' })));
 }
 
 function load(served: Served, target: Target, seconds: number, connections: number): Promise<autocannon.Result> {
@@ -161,12 +135,12 @@ async function main(): Promise<void> {
       serve: { type: 'boolean', default: false },
     },
   });
-  if (process.env.MCP_BENCH_CHILD === '1' && !values.serve) throw new Error('a bench child process was started without --serve');
+  if (isBenchChild() && !values.serve) throw new Error('a bench child process was started without --serve');
   if (values.serve) return child();
   const seconds = Number(values.seconds);
   const connections = Number(values.connections);
   const rounds = Number(values.rounds);
-  const served = await start();
+  const served = await startChild(fileURLToPath(import.meta.url), ['--serve'], 'service');
   try {
     await checkReplies(served);
     for (const target of targets) await load(served, target, Math.min(3, seconds), connections);

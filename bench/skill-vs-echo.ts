@@ -6,9 +6,7 @@
  * the target is a ratio of at most 1.3.
  * Run: npx tsx bench/skill-vs-echo.ts [--seconds 10] [--connections 10] [--rounds 3]
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +17,7 @@ import { pino } from 'pino';
 import type { Server } from 'restify';
 import { restify } from '../src/server/restify.js';
 import { ClientCachingAuthentication } from '../src/bot/client-cache.js';
+import { isBenchChild, serveInChild, startChild, cpuOf, type Served } from './lib/served.js';
 
 const targets = ['echo', 'echo-cached', 'skill'] as const;
 type Target = (typeof targets)[number];
@@ -64,37 +63,11 @@ function serveEcho(cached: boolean): Server {
 }
 
 async function child(target: Target): Promise<void> {
-  const server = target === 'skill' ? await serveSkill() : serveEcho(target === 'echo-cached');
-  process.on('message', () => {
-    const { user, system } = process.cpuUsage();
-    process.send?.({ cpuMicros: user + system });
-  });
-  server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));
+  serveInChild(target === 'skill' ? await serveSkill() : serveEcho(target === 'echo-cached'));
 }
 
-interface Served {
-  process: ChildProcess;
-  url: string;
-}
-
-function start(target: Target): Promise<Served> {
-  const proc = fork(fileURLToPath(import.meta.url), ['--serve', target], {
-    execArgv: ['--import', 'tsx'],
-    stdio: 'inherit',
-    env: { ...process.env, SKILL_BENCH_CHILD: '1' },
-  });
-  return new Promise((resolve, reject) => {
-    proc.once('message', (message: { port: number }) => resolve({ process: proc, url: `http://127.0.0.1:${message.port}/api/messages` }));
-    proc.once('exit', (code) => reject(new Error(`the ${target} server exited with ${code}`)));
-  });
-}
-
-/** CPU time (user + system) the server process has used so far, in microseconds. */
-function cpuOf(served: Served): Promise<number> {
-  return new Promise((resolve) => {
-    served.process.once('message', (message: { cpuMicros: number }) => resolve(message.cpuMicros));
-    served.process.send('cpu');
-  });
+function messagesUrl(served: Served): string {
+  return `${served.origin}/api/messages`;
 }
 
 async function load(url: string, seconds: number, connections: number): Promise<autocannon.Result> {
@@ -132,7 +105,7 @@ const labels: Record<Target, string> = {
 
 async function measure(served: Served, seconds: number, connections: number): Promise<Measure> {
   const before = await cpuOf(served);
-  const result = await load(served.url, seconds, connections);
+  const result = await load(messagesUrl(served), seconds, connections);
   const requests = Math.max(1, result.requests.total);
   return {
     rps: result.requests.average,
@@ -159,7 +132,7 @@ async function main(): Promise<void> {
     },
   });
   // A child only ever serves: it must never start servers of its own.
-  if (process.env.SKILL_BENCH_CHILD === '1' && values.serve === undefined) throw new Error('a bench child process was started without --serve');
+  if (isBenchChild() && values.serve === undefined) throw new Error('a bench child process was started without --serve');
   if (values.serve !== undefined) {
     if (!targets.includes(values.serve as Target)) throw new Error(`--serve: unknown server "${values.serve}"`);
     return child(values.serve as Target);
@@ -167,12 +140,13 @@ async function main(): Promise<void> {
   const seconds = Number(values.seconds);
   const connections = Number(values.connections);
   const rounds = Number(values.rounds);
+  const start = (target: Target) => startChild(fileURLToPath(import.meta.url), ['--serve', target], `${target} server`);
   const servers = { echo: await start('echo'), 'echo-cached': await start('echo-cached'), skill: await start('skill') };
   try {
     const measures: Record<Target, Measure[]> = { echo: [], 'echo-cached': [], skill: [] };
     for (const target of targets) {
-      await checkReply(servers[target].url, target);
-      await load(servers[target].url, Math.min(3, seconds), connections);
+      await checkReply(messagesUrl(servers[target]), target);
+      await load(messagesUrl(servers[target]), Math.min(3, seconds), connections);
     }
     // Rounds alternate the servers, so a change in the machine's load touches all of them alike; medians are reported.
     for (let round = 0; round < rounds; round += 1) {
