@@ -1,16 +1,9 @@
+import { nameInWords } from '../library/formats.js';
 import type { Attribute } from '../library/schema.js';
-import { contentWords } from '../text/content-words.js';
-import { stem } from '../text/stem.js';
-import { TOPIC_STOP_WORDS } from '../text/stop-words.js';
-
-/** The stems of what a question asks about, without its framing ("could you tell me", "what's"). */
-function topicStems(text: string): Set<string> {
-  return new Set(contentWords(text, TOPIC_STOP_WORDS, { apostrophes: 'split' }).map(stem));
-}
+import { topicStems } from '../text/topic-words.js';
 
 function attributeWords(attribute: Attribute): Set<string> {
-  const fromName = attribute.name.replace(/([a-z])([A-Z])/g, '$1 $2');
-  return topicStems(`${fromName} ${attribute.label ?? ''} ${attribute.question}`);
+  return topicStems(`${nameInWords(attribute.name)} ${attribute.label ?? ''} ${attribute.question}`);
 }
 
 const ASKING = /\?|\b(?:could|can|may) you (?:tell|give|share|confirm|provide|send)|\bplease (?:tell|give|share|confirm|provide|send)/i;

@@ -38,6 +38,9 @@ export async function refreshSolutions(
 /** Solutions fetched beyond those shown, so that ones about another product can be left out. */
 const SPARE = 2;
 
+/** Lower case with single spaces between words and one at each end, so " e42 " is found as a whole word. */
+const folded = (text: string): string => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
 /**
  * Leaves out solutions about another value of what the customer told ("Laptop error codes" when they said their TV
  * shows E42): for each known enum value, a solution whose title or tags name another value of that attribute but
@@ -45,8 +48,8 @@ const SPARE = 2;
  */
 export function fitting(solutions: Solution[], intent: Intent, attributes: ConversationState['attributes']): Solution[] {
   const clashes = (solution: Solution): boolean => {
-    const words = ` ${[solution.title, ...solution.tags].join(' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-    const names = (value: string) => words.includes(` ${value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `);
+    const words = folded([solution.title, ...solution.tags].join(' '));
+    const names = (value: string) => words.includes(folded(value));
     return intent.attributes.some((attribute) => {
       const known = attributes[attribute.name]?.value;
       if (attribute.type !== 'enum' || typeof known !== 'string' || !attribute.values) return false;
@@ -56,8 +59,6 @@ export function fitting(solutions: Solution[], intent: Intent, attributes: Conve
   const kept = solutions.filter((solution) => !clashes(solution));
   return kept.length > 0 ? kept : solutions;
 }
-
-const folded = (text: string): string => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 
 /**
  * Puts first the solutions whose title names a code the customer gave ("TV error E42" before "TV error codes" once

@@ -71,7 +71,7 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
   // questions. The reply sends them only then (src/engine/reply.ts), so a self-service turn records them as given.
   const solutionsNew =
     state.solutions.length > 0 &&
-    (solutionKey(state.solutions) !== state.sentSolutions.join('\n') || (state.status === 'ready' && previous.status !== 'ready'));
+    (!sameArticles(state.solutions, state.sentSolutions) || (state.status === 'ready' && previous.status !== 'ready'));
   if (turn.role === 'customer' && state.phase === 'self-service' && solutionsNew && (state.status === 'ready' || state.status === 'need-info')) {
     state.sentSolutions = state.solutions.map((solution) => solution.id);
   }
@@ -99,8 +99,8 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
   };
 }
 
-function solutionKey(solutions: readonly Solution[]): string {
-  return solutions.map((solution) => solution.id).join('\n');
+function sameArticles(solutions: readonly Solution[], ids: readonly string[]): boolean {
+  return solutions.length === ids.length && solutions.every((solution, index) => solution.id === ids[index]);
 }
 
 /** What the policy made of one turn, before the next questions and the status are settled. */

@@ -56,14 +56,10 @@ const MIN_CLAIMING_INTENTS = 3;
  */
 const CLAIM_OPTIONS: TrainOptions = { calibrationFolds: 0, features: { minCharNgram: 1, maxCharNgram: 0, charWeight: 0 }, softmax: { epochs: 5 } };
 
-/** Topic words, stemmed: request framing ("I want", "I need", "help me") names no domain. */
-function stems(text: string): Set<string> {
-  return topicStems(text);
-}
-
 /**
  * The other-domain background requests that a library claims as its own: a model of the library's examples puts
- * them in scope, and the intent it chooses shares a content word with them in its name or description ("i need a
+ * them in scope, and the intent it chooses shares a topic word with them in its name or description (request framing
+ * such as "I want" or "help me" names no domain; "i need a
  * hotel room for two nights" for a travel library's "Reserve hotel"). Learned as out of scope, they would push the
  * library's own customers out. Trains the quick model only when some request shares a word with an intent.
  */
@@ -74,7 +70,7 @@ export function claimedBackground(library: IntentLibrary, examples: readonly Lab
   const defining = definingWords(intents);
   const shares = (text: string, intent: string): boolean => {
     const own = defining.get(intent);
-    return own !== undefined && [...stems(text)].some((word) => own.has(word));
+    return own !== undefined && [...topicStems(text)].some((word) => own.has(word));
   };
   const candidates = otherDomainBackground.filter((text) => [...defining.keys()].some((intent) => shares(text, intent)));
   if (candidates.length === 0) return [];
@@ -91,7 +87,7 @@ export function claimedBackground(library: IntentLibrary, examples: readonly Lab
  * defines nothing.
  */
 function definingWords(intents: ReadonlyArray<{ id: string; name: string; description: string }>): Map<string, Set<string>> {
-  const words = new Map(intents.map((intent) => [intent.id, stems(`${intent.name} ${intent.description}`)]));
+  const words = new Map(intents.map((intent) => [intent.id, topicStems(`${intent.name} ${intent.description}`)]));
   const spread = new Map<string, number>();
   for (const own of words.values()) for (const word of own) spread.set(word, (spread.get(word) ?? 0) + 1);
   const most = Math.max(1, Math.floor(intents.length / 4));
