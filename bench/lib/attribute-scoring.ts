@@ -6,7 +6,7 @@
  * asked. Precision: mined attributes that name a distinct gold attribute; recall: gold attributes found.
  * Micro-averaged over matched intents.
  */
-import type { Discovery } from '../../src/discovery/discover.js';
+import type { CorpusDiscovery } from '../../src/discovery/discover.js';
 import { questionKey } from '../../src/discovery/question-clusters.js';
 import { topicStems } from '../../src/text/topic-words.js';
 import { scoreClustering } from './cluster-metrics.js';
@@ -73,7 +73,7 @@ function figure(t: Totals): string {
 }
 
 /** Per-intent lines and the two summary lines, ready to print. */
-export function scoreAttributes(discovery: Discovery, gold: AttributeGold, minWeight: number): { matched: number; report: string } {
+export function scoreAttributes(discovery: CorpusDiscovery, gold: AttributeGold, minWeight: number): { matched: number; report: string } {
   const votesOf = new Map<string, Map<string, number>>();
   for (const { id, intentId } of discovery.assignments) {
     const intent = gold.intentOfRequest.get(id);
@@ -124,7 +124,7 @@ export function scoreAttributes(discovery: Discovery, gold: AttributeGold, minWe
  * How the discovered groups match gold groups (a gold intent's group or domain), over the requests
  * placed in a discovered intent that have a gold intent: ACC (one-to-one), NMI, ARI.
  */
-export function scoreGroups(discovery: Discovery, intentOfRequest: ReadonlyMap<string, string>, groupOfIntent: (intent: string) => string | undefined): string {
+export function scoreGroups(discovery: CorpusDiscovery, intentOfRequest: ReadonlyMap<string, string>, groupOfIntent: (intent: string) => string | undefined): string {
   const groupOfDiscovered = new Map(discovery.library.intents.map((i) => [i.id, i.groupId] as const));
   const predicted: string[] = [];
   const gold: string[] = [];

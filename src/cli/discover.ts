@@ -1,6 +1,4 @@
-import { createWriteStream } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
-import { once } from 'node:events';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { DiscoveryModelPart } from '../app/parts.js';
@@ -27,6 +25,7 @@ interface DiscoverFlags {
 const PHASES: Record<DiscoveryPhase, string> = {
   embedding: 'embedding requests with Azure OpenAI',
   clustering: 'clustering requests and mining attributes',
+  placing: 'reading the file again to place every request among the intents',
   naming: 'naming intents with Azure OpenAI',
 };
 
@@ -37,13 +36,6 @@ function positiveNumber(text: string, flag: string): number {
   const value = Number(text);
   if (!Number.isFinite(value) || value <= 0) throw new CliError(`${flag} must be a positive number, got "${text}"`);
   return value;
-}
-
-async function writeAssignments(file: string, rows: ReadonlyArray<{ id: string; intentId: string | null }>): Promise<void> {
-  const stream = createWriteStream(file, 'utf8');
-  for (const row of rows) if (!stream.write(`${JSON.stringify(row)}\n`)) await once(stream, 'drain');
-  stream.end();
-  await once(stream, 'finish');
 }
 
 /** The configured Azure OpenAI deployments, from src/app/parts.ts; a clear error when there are none. */
@@ -145,6 +137,7 @@ export function registerDiscoverCommand(program: Command): void {
         onBytes: progress.update,
         onPhase: (phase, detail) => progress.phase(`${PHASES[phase]}${detail ? ` (${detail})` : ''}...`),
         ...(azure ? { model: azure.model } : {}),
+        ...(flags.assignments ? { assignmentsFile: flags.assignments } : {}),
       })
         .catch((error: unknown) => {
           if (error instanceof DiscoveryInputError) {
@@ -167,7 +160,6 @@ export function registerDiscoverCommand(program: Command): void {
       if (flags.report) {
         await writeFile(flags.report, renderReport({ discovery, source: file, conversationsRead: result.conversationsRead, skippedRows: result.skipped, generatedAt: now }), 'utf8');
       }
-      if (flags.assignments) await writeAssignments(flags.assignments, discovery.assignments);
       const summary = runSummary(discovery, file, result.conversationsRead, result.skipped);
       if (flags.summary) await writeFile(flags.summary, `${JSON.stringify(summary, null, 2)}\n`, 'utf8');
       const notIntents = notIntentsText(summary);

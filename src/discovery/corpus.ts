@@ -3,6 +3,8 @@ import { NON_BUSINESS_KINDS, nonBusinessKind, type NonBusinessKind } from './non
 import { redactConversation } from './redact.js';
 import { findRequests, type IntentRequest } from './turns.js';
 import type { Conversation, ConversationTurn } from './types.js';
+import { Reservoir } from './reservoir.js';
+import { Random } from '../text/random.js';
 
 /** What discovery keeps of one conversation: masked requests and their questions, not the whole transcript. */
 export interface ConversationRecord {
@@ -35,31 +37,73 @@ function lastTime(conversation: Conversation): string | undefined {
   return times.length === 0 ? undefined : new Date(Math.max(...times.map((at) => Date.parse(at)))).toISOString();
 }
 
-/** Masks personal data and keeps what discovery needs, one conversation at a time; memory grows with requests, not transcripts. */
-export async function collectCorpus(conversations: AsyncIterable<Conversation> | Iterable<Conversation>): Promise<Corpus> {
-  const records: ConversationRecord[] = [];
+/** What one conversation gives discovery: its record (null without a request), the non-business requests, a person asked for. */
+export interface ReadConversation {
+  /** With the whole masked transcript in `turns` when it has more than one turn. */
+  record: ConversationRecord | null;
+  nonBusiness: NonBusinessKind[];
+  askedForPerson: boolean;
+}
+
+/** Masks personal data, then finds the conversation's requests, setting aside those that are moves of the chat. */
+export function readConversation(raw: Conversation): ReadConversation {
+  const conversation = redactConversation(raw);
+  const askedForPerson = conversation.turns.some((turn) => turn.role === 'customer' && asksForPerson(turn.text));
+  const nonBusiness: NonBusinessKind[] = [];
+  const requests = findRequests(conversation).filter((request) => {
+    const kind = nonBusinessKind(request.text);
+    if (kind) nonBusiness.push(kind);
+    return kind === null;
+  });
+  if (requests.length === 0) return { record: null, nonBusiness, askedForPerson };
+  const lastAt = lastTime(conversation);
+  const record: ConversationRecord = {
+    conversationId: conversation.conversationId,
+    requests,
+    ...(lastAt ? { lastAt } : {}),
+    ...(conversation.turns.length > 1 ? { turns: conversation.turns } : {}),
+  };
+  return { record, nonBusiness, askedForPerson };
+}
+
+export interface SurveyOptions {
+  /** Most records kept: beyond it, a uniform sample of this many (in input order). Default: all. */
+  sampleSize?: number;
+  /** Seed of the sample. Default 1. */
+  seed?: number;
+}
+
+export interface CorpusSurvey extends Corpus {
+  /** Conversations with at least one request in the whole input (`records` holds them all, or a sample). */
+  conversations: number;
+}
+
+/**
+ * Masks personal data and keeps what discovery needs, one conversation at a time: the counts of the whole
+ * input, and the records of at most `sampleSize` conversations with a request (a uniform reservoir sample when
+ * there are more). Memory grows with the sample, not the input.
+ */
+export async function surveyCorpus(conversations: AsyncIterable<Conversation> | Iterable<Conversation>, options: SurveyOptions = {}): Promise<CorpusSurvey> {
+  const sample = new Reservoir<ConversationRecord>(options.sampleSize ?? Infinity, new Random(options.seed ?? 1));
   let withoutRequest = 0;
   let askedForPerson = 0;
   const nonBusiness = noNonBusiness();
   for await (const raw of conversations) {
-    const conversation = redactConversation(raw);
-    if (conversation.turns.some((turn) => turn.role === 'customer' && asksForPerson(turn.text))) askedForPerson += 1;
-    const requests = findRequests(conversation).filter((request) => {
-      const kind = nonBusinessKind(request.text);
-      if (kind) nonBusiness[kind] += 1;
-      return kind === null;
-    });
-    if (requests.length === 0) {
+    const read = readConversation(raw);
+    if (read.askedForPerson) askedForPerson += 1;
+    for (const kind of read.nonBusiness) nonBusiness[kind] += 1;
+    if (!read.record) {
       withoutRequest += 1;
       continue;
     }
-    const lastAt = lastTime(conversation);
-    records.push({
-      conversationId: conversation.conversationId,
-      requests,
-      ...(lastAt ? { lastAt } : {}),
-      ...(records.length < KEPT_TRANSCRIPTS && conversation.turns.length > 1 ? { turns: conversation.turns } : {}),
-    });
+    const { turns, ...record } = read.record;
+    sample.offer(sample.offered < KEPT_TRANSCRIPTS && turns ? { ...record, turns } : record);
   }
-  return { records, withoutRequest, nonBusiness, askedForPerson };
+  return { records: sample.items(), conversations: sample.offered, withoutRequest, nonBusiness, askedForPerson };
+}
+
+/** Every conversation's record (see `surveyCorpus`); memory grows with requests, not transcripts. */
+export async function collectCorpus(conversations: AsyncIterable<Conversation> | Iterable<Conversation>): Promise<Corpus> {
+  const { conversations: _all, ...corpus } = await surveyCorpus(conversations);
+  return corpus;
 }

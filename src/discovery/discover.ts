@@ -1,11 +1,11 @@
-import { clusterUtterances, type DiscoveredCluster } from './cluster/index.js';
+import { fitClusters, type DiscoveredCluster } from './cluster/index.js';
 import { parseLibrary } from '../library/io.js';
 import { LIBRARY_SCHEMA_VERSION, type Intent, type IntentGroup, type IntentLibrary } from '../library/schema.js';
-import { countQuestions, mineAttributes, type MinedAttribute, type MiningOptions } from './attributes.js';
+import { countQuestions, mineAttributes, type MinedAttribute, type MiningOptions, type QuestionTotals } from './attributes.js';
 import type { Corpus, ConversationRecord } from './corpus.js';
 import { intentText } from './request-text.js';
 import { uniqueSlug } from '../library/slug.js';
-import type { Exchange } from './turns.js';
+import type { Exchange, IntentRequest } from './turns.js';
 import { topicStems } from '../text/topic-words.js';
 
 export interface DiscoverOptions extends MiningOptions {
@@ -30,8 +30,6 @@ export interface DiscoveredIntent {
 export interface Discovery {
   library: IntentLibrary;
   intents: DiscoveredIntent[];
-  /** Each request's intent id (null when unclear): `conversationId`, then `conversationId#2`... for later requests. */
-  assignments: Array<{ id: string; intentId: string | null }>;
   /** Conversations with at least one request. */
   conversations: number;
   requests: number;
@@ -45,9 +43,10 @@ export interface Discovery {
 }
 
 const EXAMPLES = 20;
-const SAMPLE_IDS = 10;
+/** Conversations an intent names as its samples. */
+export const SAMPLE_IDS = 10;
 
-function requestId(record: ConversationRecord, index: number): string {
+export function requestId(record: ConversationRecord, index: number): string {
   return index === 0 ? record.conversationId : `${record.conversationId}#${index + 1}`;
 }
 
@@ -60,27 +59,70 @@ interface Member {
   request: number;
 }
 
-function buildIntent(cluster: DiscoveredCluster, members: Member[], groupId: string, id: string, total: number, options: DiscoverOptions, totals: ReturnType<typeof countQuestions>): DiscoveredIntent {
-  const exchangesOf = new Map<ConversationRecord, Exchange[]>();
-  for (const m of members) (exchangesOf.get(m.record) ?? exchangesOf.set(m.record, []).get(m.record)!).push(...m.record.requests[m.request]!.exchanges);
-  const records = [...exchangesOf.keys()];
-  const attributes = mineAttributes([...exchangesOf.values()], totals, options);
-  const examples = [...new Set([...cluster.representative, ...members.map((m) => m.record.requests[m.request]!.text)].map((t) => t.trim().slice(0, 1000)).filter(Boolean))].slice(0, EXAMPLES);
-  const lastSeen = records.reduce<string | undefined>((latest, r) => (r.lastAt && (!latest || r.lastAt > latest) ? r.lastAt : latest), undefined);
-  const sampleIds = [...records.filter((r) => r.turns), ...records.filter((r) => !r.turns)].slice(0, SAMPLE_IDS).map((r) => r.conversationId.slice(0, 200));
+/** What an intent is made of, however its conversations were gathered. */
+export interface IntentParts {
+  label: string;
+  keyphrases: string[];
+  examples: string[];
+  /** Conversations of the intent. */
+  conversations: number;
+  /** The exchanges of each of its conversations that attributes are mined from: all of them, or a uniform sample. */
+  exchanges: ReadonlyArray<readonly Exchange[]>;
+  lastSeen?: string;
+  sampleConversationIds: string[];
+}
+
+export function buildIntent(parts: IntentParts, groupId: string, id: string, total: number, options: DiscoverOptions, totals: QuestionTotals): DiscoveredIntent {
+  const { conversations } = parts;
+  const scale = conversations / Math.max(1, parts.exchanges.length);
+  const mined = mineAttributes(parts.exchanges, totals, options);
+  // Mined on a sample, counts of conversations stand for the intent's: scaled up, the shares unchanged.
+  const attributes = scale === 1 ? mined : mined.map((a) => ({ ...a, conversations: Math.round(a.conversations * scale), phrasings: a.phrasings.map((p) => ({ ...p, count: Math.round(p.count * scale) })) }));
   const intent: Intent = {
     id,
     groupId,
-    name: cluster.label.slice(0, 200),
-    description: `Discovered in ${records.length} conversations${cluster.keyphrases.length ? `; key phrases: ${cluster.keyphrases.slice(0, 5).join(', ')}` : ''}.`,
+    name: parts.label.slice(0, 200),
+    description: `Discovered in ${conversations} conversations${parts.keyphrases.length ? `; key phrases: ${parts.keyphrases.slice(0, 5).join(', ')}` : ''}.`,
     status: 'draft',
     selfService: true,
-    examples,
+    examples: parts.examples,
     attributes: attributes.map(({ conversations: _c, phrasings: _p, ...attribute }) => attribute),
-    stats: { conversations: records.length, share: round(records.length / Math.max(1, total)), ...(lastSeen ? { lastSeen } : {}) },
-    provenance: { source: 'discovered', run: options.run.slice(0, 200), sampleConversationIds: sampleIds },
+    stats: { conversations, share: round(conversations / Math.max(1, total)), ...(parts.lastSeen ? { lastSeen: parts.lastSeen } : {}) },
+    provenance: { source: 'discovered', run: options.run.slice(0, 200), sampleConversationIds: parts.sampleConversationIds.map((sample) => sample.slice(0, 200)) },
   };
-  return { intent, attributes, keyphrases: cluster.keyphrases };
+  return { intent, attributes, keyphrases: parts.keyphrases };
+}
+
+/** The first EXAMPLES distinct texts, trimmed and cut to 1,000 characters. */
+export function distinctExamples(texts: Iterable<string>): string[] {
+  const examples = new Set<string>();
+  for (const text of texts) {
+    const example = text.trim().slice(0, 1000);
+    if (example) examples.add(example);
+    if (examples.size === EXAMPLES) break;
+  }
+  return [...examples];
+}
+
+function partsOf(cluster: DiscoveredCluster, members: Member[]): IntentParts {
+  const exchangesOf = new Map<ConversationRecord, Exchange[]>();
+  for (const m of members) (exchangesOf.get(m.record) ?? exchangesOf.set(m.record, []).get(m.record)!).push(...m.record.requests[m.request]!.exchanges);
+  const records = [...exchangesOf.keys()];
+  return {
+    label: cluster.label,
+    keyphrases: cluster.keyphrases,
+    examples: distinctExamples([...cluster.representative, ...members.map((m) => m.record.requests[m.request]!.text)]),
+    conversations: records.length,
+    exchanges: [...exchangesOf.values()],
+    ...latest(records),
+    sampleConversationIds: [...records.filter((r) => r.turns), ...records.filter((r) => !r.turns)].slice(0, SAMPLE_IDS).map((r) => r.conversationId),
+  };
+}
+
+function latest(records: Iterable<{ lastAt?: string }>): { lastSeen?: string } {
+  let lastSeen: string | undefined;
+  for (const r of records) if (r.lastAt && (!lastSeen || r.lastAt > lastSeen)) lastSeen = r.lastAt;
+  return lastSeen ? { lastSeen } : {};
 }
 
 /** The text of each request that clustering reads, in corpus order: the requests without greetings, fillers and masked data. */
@@ -101,24 +143,52 @@ function embeddingsOf(texts: readonly string[], embeddings: ReadonlyMap<string, 
   });
 }
 
+/** Which intent one request was put in: `conversationId`, then `conversationId#2`... for later requests; null when unclear. */
+export interface Assignment {
+  id: string;
+  intentId: string | null;
+}
+
+export interface CorpusDiscovery extends Discovery {
+  /** Each request's intent, in corpus order. */
+  assignments: Assignment[];
+}
+
 /**
  * A draft intent library from a corpus: its requests clustered into intents (the unclear ones left
  * out), intents grouped, each with examples, stats, provenance and attributes mined from the questions
  * asked in its conversations. Every intent is a draft for a person to review.
  */
-export function discoverIntents(corpus: Corpus, options: DiscoverOptions): Discovery {
+export function discoverIntents(corpus: Corpus, options: DiscoverOptions): CorpusDiscovery {
+  return fitIntents(corpus, options).discovery;
+}
+
+export interface FittedIntents {
+  discovery: CorpusDiscovery;
+  /** Questions asked across the corpus, as attribute mining weighs them. */
+  totals: QuestionTotals;
+  /**
+   * The intent id of a request from outside the corpus (null when unclear), placed by the nearest intent in the
+   * space the corpus was clustered in; `embedding` is its text's when the corpus was clustered with embeddings.
+   */
+  place: (request: IntentRequest, embedding?: ArrayLike<number>) => string | null;
+}
+
+/** `discoverIntents`, keeping what it takes to place further requests among the intents found. */
+export function fitIntents(corpus: Corpus, options: DiscoverOptions): FittedIntents {
   const index: Member[] = corpus.records.flatMap((record) => record.requests.map((_, request) => ({ record, request })));
   const texts = clusteringTexts(corpus);
   const utterances = texts.map((text, i) => ({ id: String(i), text }));
-  const clustering =
+  const fitted =
     utterances.length === 0
-      ? { clusters: [], groups: [], assignments: new Map<string, string>() }
-      : clusterUtterances(utterances, {
+      ? { result: { clusters: [], groups: [], assignments: new Map<string, string>() }, place: () => null }
+      : fitClusters(utterances, {
           granularity: options.granularity ?? 1,
           seed: options.seed ?? 1,
           context: index.map((m) => questionContext(m.record.requests[m.request]!.exchanges)),
           ...(options.embeddings ? { embeddings: embeddingsOf(texts, options.embeddings) } : {}),
         });
+  const clustering = fitted.result;
   const totals = countQuestions(corpus.records.map((r) => r.requests.flatMap((q) => q.exchanges)));
   const groupIds = new Set<string>();
   const groups: IntentGroup[] = [];
@@ -137,10 +207,34 @@ export function discoverIntents(corpus: Corpus, options: DiscoverOptions): Disco
     const id = uniqueSlug(cluster.label, intentIds);
     intentOf.set(cluster.id, id);
     const members = cluster.members.map((m) => index[Number(m)]!);
-    intents.push(buildIntent(cluster, members, groupIdOf.get(cluster.groupId)!, id, corpus.records.length, options, totals));
+    intents.push(buildIntent(partsOf(cluster, members), groupIdOf.get(cluster.groupId)!, id, corpus.records.length, options, totals));
   }
   const assignments = index.map((m, i) => ({ id: requestId(m.record, m.request), intentId: intentOf.get(clustering.assignments.get(String(i)) ?? '') ?? null }));
-  const library = parseLibrary(
+  const library = draftLibrary(groups, intents, options);
+  const samples = new Map(corpus.records.filter((r) => r.turns).map((r) => [r.conversationId, r.turns!] as const));
+  const wanted = new Set(library.intents.flatMap((i) => i.provenance?.sampleConversationIds ?? []));
+  for (const id of samples.keys()) if (!wanted.has(id)) samples.delete(id);
+  const discovery: CorpusDiscovery = {
+    library,
+    intents,
+    assignments,
+    conversations: corpus.records.length,
+    requests: index.length,
+    unclearRequests: assignments.filter((a) => a.intentId === null).length,
+    nonBusiness: { ...corpus.nonBusiness },
+    askedForPerson: corpus.askedForPerson,
+    samples,
+  };
+  const place = (request: IntentRequest, embedding?: ArrayLike<number>): string | null => {
+    const cluster = fitted.place({ text: intentText(request.text), context: questionContext(request.exchanges), ...(embedding ? { embedding } : {}) });
+    return cluster === null ? null : (intentOf.get(cluster) ?? null);
+  };
+  return { discovery, totals, place };
+}
+
+/** The library of a discovery run, checked against the schema. */
+export function draftLibrary(groups: IntentGroup[], intents: readonly DiscoveredIntent[], options: DiscoverOptions): IntentLibrary {
+  return parseLibrary(
     {
       schemaVersion: LIBRARY_SCHEMA_VERSION,
       id: options.libraryId ?? 'discovered',
@@ -152,18 +246,4 @@ export function discoverIntents(corpus: Corpus, options: DiscoverOptions): Disco
     },
     'discovered library',
   );
-  const samples = new Map(corpus.records.filter((r) => r.turns).map((r) => [r.conversationId, r.turns!] as const));
-  const wanted = new Set(library.intents.flatMap((i) => i.provenance?.sampleConversationIds ?? []));
-  for (const id of samples.keys()) if (!wanted.has(id)) samples.delete(id);
-  return {
-    library,
-    intents,
-    assignments,
-    conversations: corpus.records.length,
-    requests: index.length,
-    unclearRequests: assignments.filter((a) => a.intentId === null).length,
-    nonBusiness: { ...corpus.nonBusiness },
-    askedForPerson: corpus.askedForPerson,
-    samples,
-  };
 }

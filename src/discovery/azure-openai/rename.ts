@@ -5,7 +5,7 @@ import type { ModelNames } from './name-intents.js';
 
 /**
  * The discovery with the model's names and descriptions where it has them; ids are slugged from the
- * names they end up with, as discovery slugs them, and the assignments follow.
+ * names they end up with, as discovery slugs them, in the same order as before.
  */
 export function renameDiscovery(discovery: Discovery, names: ModelNames): Discovery {
   const { library } = discovery;
@@ -31,6 +31,5 @@ export function renameDiscovery(discovery: Discovery, names: ModelNames): Discov
     ...discovery,
     library: renamed,
     intents: discovery.intents.map((found) => ({ ...found, intent: byId.get(intentId.get(found.intent.id)!)! })),
-    assignments: discovery.assignments.map((row) => ({ id: row.id, intentId: row.intentId === null ? null : (intentId.get(row.intentId) ?? null) })),
   };
 }

@@ -7,6 +7,7 @@ import { buildFeatures } from './features.js';
 import { Random } from '../../text/random.js';
 import { describeFirstIssue } from '../../text/issues.js';
 import { assembleResult, type ClusteringResult } from './result.js';
+import { nearestCentroid, sparseCentroids } from './centroids.js';
 
 export type { ClusterGroup, ClusteringResult, DiscoveredCluster } from './result.js';
 
@@ -102,6 +103,30 @@ function consensusSettings(sample: number, granularity: number, k: number | unde
  * s <= 2000 utterances; memory O(nnz + s² + k·features). Deterministic for a seed.
  */
 export function clusterUtterances(utterances: readonly Utterance[], options: ClusterOptions = {}): ClusteringResult {
+  return fitClusters(utterances, options).result;
+}
+
+/** What a new utterance brings to be placed among fitted clusters. */
+export interface NewUtterance {
+  readonly text: string;
+  /** Its context tokens, as `ClusterOptions.context` gives them. */
+  readonly context?: readonly string[];
+  /** Its embedding, when the clusters were fitted with embeddings. */
+  readonly embedding?: ArrayLike<number>;
+}
+
+export interface FittedClusters {
+  readonly result: ClusteringResult;
+  /**
+   * The id of the cluster whose centroid is nearest to a new utterance, in the space the clusters were
+   * fitted in (the same vocabulary, weights, context and embedding columns); null when it has nothing to
+   * cluster on. Cost O(words + nnz · clusters).
+   */
+  readonly place: (utterance: NewUtterance) => string | null;
+}
+
+/** `clusterUtterances`, keeping what it takes to place further utterances among the clusters without refitting. */
+export function fitClusters(utterances: readonly Utterance[], options: ClusterOptions = {}): FittedClusters {
   const rows = parse(utterancesSchema, utterances, 'utterances');
   const { embeddings, context, ...settings } = options;
   if (context && context.length !== rows.length) throw new TypeError(`options.context has ${context.length} entries for ${rows.length} utterances`);
@@ -109,10 +134,33 @@ export function clusterUtterances(utterances: readonly Utterance[], options: Clu
   if (embeddings) checkEmbeddings(embeddings, rows.length);
   const analyses = rows.map((u) => analyzeUtterance(u.text));
   const features = buildFeatures(analyses);
-  const words = context ? withContext(features.rows, features.features.length, context) : { rows: features.rows, columns: features.features.length };
+  const words = context ? withContext(features.rows, features.features.length, context) : null;
+  const wordSpace = words ?? { rows: features.rows, columns: features.features.length };
   // The projection draws from its own stream, so the consensus runs draw as they do without embeddings.
-  const space = embeddings ? withEmbeddings(words.rows, words.columns, embeddings, new Random(seed + 1)) : words;
+  const embedded = embeddings ? withEmbeddings(wordSpace.rows, wordSpace.columns, embeddings, new Random(seed + 1)) : null;
+  const space = embedded ?? wordSpace;
   const sample = Math.min(SAMPLE_SIZE, space.rows.filter((r) => r.indices.length > 0).length);
   const { labels, count } = consensusClusters(space.rows, space.columns, new Random(seed), consensusSettings(sample, granularity, k));
-  return assembleResult(rows, analyses, features, labels, count, space);
+  const result = assembleResult(rows, analyses, features, labels, count, space);
+  const ranked = rankedLabels(result, rows);
+  const clusterIds = result.clusters.filter((c) => !c.unclear).map((c) => c.id);
+  const centroids = sparseCentroids(space.rows, ranked, clusterIds.length, space.columns);
+  const place = (utterance: NewUtterance): string | null => {
+    let row = features.encode(analyzeUtterance(utterance.text));
+    if (words) row = words.encode(row, utterance.context ?? []);
+    if (embedded) row = embedded.encode(row, utterance.embedding);
+    const [label] = nearestCentroid([row], centroids);
+    return label! >= 0 ? clusterIds[label!]! : null;
+  };
+  return { result, place };
+}
+
+/** Each utterance's cluster as its rank (c1 -> 0, c2 -> 1, ...), -1 for the unclear ones. */
+function rankedLabels(result: ClusteringResult, rows: ReadonlyArray<{ id: string }>): Int32Array {
+  const index = new Map(rows.map((row, i) => [row.id, i] as const));
+  const labels = new Int32Array(rows.length).fill(-1);
+  result.clusters.forEach((cluster, rank) => {
+    if (!cluster.unclear) for (const member of cluster.members) labels[index.get(member)!] = rank;
+  });
+  return labels;
 }

@@ -7,6 +7,11 @@ export interface ClusteringSpace {
   readonly columns: number;
 }
 
+/** The space with embedding columns, and how to add them to another utterance's row (no vector or a zero one adds nothing). */
+export interface EmbeddingSpace extends ClusteringSpace {
+  readonly encode: (row: SparseRow, embedding: ArrayLike<number> | undefined) => SparseRow;
+}
+
 /**
  * Embeddings are projected to this many columns, which keeps cosine similarities within about 10%
  * (Johnson-Lindenstrauss) while the consensus runs stay about as fast as on words alone.
@@ -27,7 +32,7 @@ export function withEmbeddings(
   columns: number,
   embeddings: ReadonlyArray<ArrayLike<number>>,
   random: Random,
-): ClusteringSpace {
+): EmbeddingSpace {
   const dimensions = embeddings[0]?.length ?? 0;
   const present = embeddings.map((vector) => Array.prototype.some.call(vector, (v: number) => v !== 0));
   const mean = new Float64Array(dimensions);
@@ -39,9 +44,9 @@ export function withEmbeddings(
   const projection = dimensions <= EMBEDDING_COLUMNS ? null : Float64Array.from({ length: dimensions * width }, () => random.gaussian());
   const wordWeight = Math.sqrt(1 - EMBEDDING_SHARE);
   const embeddingWeight = Math.sqrt(EMBEDDING_SHARE);
-  const rows = words.map((row, i) => {
-    if (!present[i]) return row;
-    const vector = embeddings[i]!;
+  const encode = (row: SparseRow, vector: ArrayLike<number> | undefined): SparseRow => {
+    if (!vector || !Array.prototype.some.call(vector, (v: number) => v !== 0)) return row;
+    if (vector.length !== dimensions) throw new TypeError(`an embedding has ${vector.length} dimensions, expected ${dimensions}`);
     const projected = new Float64Array(width);
     for (let j = 0; j < dimensions; j++) {
       const centred = vector[j]! - mean[j]!;
@@ -58,8 +63,8 @@ export function withEmbeddings(
     const indices = Int32Array.from([...row.indices, ...embedded.indices]);
     const values = Float64Array.from([...row.values.map((v) => v * wordWeight), ...embedded.values.map((v) => v * scale)]);
     return l2Normalize(dropZeros({ indices, values }));
-  });
-  return { rows, columns: columns + width };
+  };
+  return { rows: words.map((row, i) => (present[i] ? encode(row, embeddings[i]) : row)), columns: columns + width, encode };
 }
 
 function dropZeros(row: SparseRow): SparseRow {

@@ -29,6 +29,8 @@ export interface FeatureMatrix {
   readonly features: readonly Feature[];
   /** Number of utterances each feature occurs in. */
   readonly documentFrequency: Int32Array;
+  /** The row of another utterance in these columns, weighted as these were (for utterances placed after clustering). */
+  readonly encode: (analysis: UtteranceAnalysis) => SparseRow;
 }
 
 /**
@@ -92,7 +94,7 @@ export function buildFeatures(analyses: readonly UtteranceAnalysis[], overrides:
   const column = new Map(kept.map(([key], i) => [key, i]));
   const n = analyses.length;
   const idf = kept.map(([, e]) => Math.log((1 + n) / (1 + e.df)) + 1);
-  const rows = perUtterance.map((found) => {
+  const rowOf = (found: readonly Occurrence[]): SparseRow => {
     const stats = new Map<number, { count: number; weight: number }>();
     for (const o of found) {
       const c = column.get(o.key);
@@ -108,10 +110,12 @@ export function buildFeatures(analyses: readonly UtteranceAnalysis[], overrides:
     const values = new Map<number, number>();
     for (const [c, s] of stats) values.set(c, (1 + Math.log(s.count)) * s.weight * idf[c]!);
     return l2Normalize(sparseRow(values));
-  });
+  };
+  const rows = perUtterance.map(rowOf);
   return {
     rows,
     features: kept.map(([, e]) => e.feature),
     documentFrequency: Int32Array.from(kept, ([, e]) => e.df),
+    encode: (analysis) => rowOf(occurrences(analysis, options, slot)),
   };
 }

@@ -1,5 +1,8 @@
 export {
   clusterUtterances,
+  fitClusters,
+  type FittedClusters,
+  type NewUtterance,
   type ClusterGroup,
   type ClusterOptions,
   type ClusteringResult,
