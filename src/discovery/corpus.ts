@@ -71,6 +71,8 @@ export interface SurveyOptions {
   sampleSize?: number;
   /** Seed of the sample. Default 1. */
   seed?: number;
+  /** Called with each record (its masked transcript included when it has more than one turn), awaited before the next. */
+  onRecord?: (record: ConversationRecord) => Promise<void> | void;
 }
 
 export interface CorpusSurvey extends Corpus {
@@ -96,6 +98,7 @@ export async function surveyCorpus(conversations: AsyncIterable<Conversation> | 
       withoutRequest += 1;
       continue;
     }
+    await options.onRecord?.(read.record);
     const { turns, ...record } = read.record;
     sample.offer(sample.offered < KEPT_TRANSCRIPTS && turns ? { ...record, turns } : record);
   }

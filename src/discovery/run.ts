@@ -1,16 +1,18 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { embedRequests } from './azure-openai/embed-requests.js';
 import type { DiscoveryModel } from './azure-openai/model.js';
 import { nameWithModel } from './azure-openai/name-intents.js';
 import { renameDiscovery } from './azure-openai/rename.js';
-import { readConversation, surveyCorpus, type ConversationRecord, type CorpusSurvey } from './corpus.js';
+import { surveyCorpus, type ConversationRecord, type CorpusSurvey } from './corpus.js';
 import { clusteringTexts, fitIntents, requestId, type Assignment, type DiscoverOptions, type Discovery, type FittedIntents } from './discover.js';
 import { IntentTally } from './intent-tally.js';
 import { intentText } from './request-text.js';
-import { countSkip, DiscoveryInputError, emptyTally, inputProblem } from './input-check.js';
+import { countSkip, DiscoveryInputError, emptyTally, inputProblem, type ReadTally } from './input-check.js';
 import { readConversations } from './readers.js';
 import type { Conversation, SkippedRow } from './types.js';
 
@@ -59,8 +61,8 @@ export interface FileDiscovery {
  *
  * Memory does not grow with the file: up to `clusteredConversations` conversations with a request are
  * clustered whole (the result is then `discoverIntents` on them all); a larger file is clustered on a uniform
- * sample of that many, then read a second time to place every request among the intents and count them
- * (`IntentTally`).
+ * sample of that many, then every request is placed among the intents and counted (`IntentTally`) in a second
+ * pass over the masked records, which the first pass spills to a temporary file (removed at the end).
  */
 export async function discoverFromFile(file: string, options: DiscoverFileOptions): Promise<FileDiscovery> {
   const tally = emptyTally();
@@ -79,7 +81,36 @@ export async function discoverFromFile(file: string, options: DiscoverFileOption
   }
   const sampleSize = options.clusteredConversations ?? CLUSTERED_CONVERSATIONS;
   if (!(Number.isSafeInteger(sampleSize) && sampleSize > 0)) throw new RangeError(`clusteredConversations must be a positive whole number, got ${sampleSize}`);
-  const survey = await surveyCorpus(counted(), { sampleSize, seed: options.seed ?? 1 });
+  const spillDir = await mkdtemp(path.join(tmpdir(), 'intent-skill-discovery-'));
+  try {
+    return await discoverSpilling(file, counted(), tally, sampleSize, path.join(spillDir, 'records.jsonl'), options);
+  } finally {
+    await rm(spillDir, { recursive: true, force: true });
+  }
+}
+
+async function discoverSpilling(
+  file: string,
+  conversations: AsyncIterable<Conversation>,
+  tally: ReadTally,
+  sampleSize: number,
+  spill: string,
+  options: DiscoverFileOptions,
+): Promise<FileDiscovery> {
+  const spilled = createWriteStream(spill, 'utf8');
+  let survey: CorpusSurvey;
+  try {
+    survey = await surveyCorpus(conversations, {
+      sampleSize,
+      seed: options.seed ?? 1,
+      onRecord: async (record) => {
+        if (!spilled.write(`${JSON.stringify(record)}\n`)) await once(spilled, 'drain');
+      },
+    });
+  } finally {
+    spilled.end();
+    await once(spilled, 'finish');
+  }
   const problem = inputProblem(file, tally);
   if (problem) throw new DiscoveryInputError(problem);
   const { conversationsRead, skipped } = tally;
@@ -97,11 +128,12 @@ export async function discoverFromFile(file: string, options: DiscoverFileOption
   const partial = options.assignmentsFile ? `${options.assignmentsFile}.partial` : undefined;
   let discovery: Discovery;
   if (survey.records.length === survey.conversations) {
-    discovery = fitted.discovery;
-    if (partial) await writeLines(partial, fitted.discovery.assignments);
+    const { assignments, ...whole } = fitted.discovery;
+    discovery = whole;
+    if (partial) await writeLines(partial, assignments);
   } else {
     options.onPhase?.('placing', `${survey.conversations} conversations`);
-    const placed = await placeAll(file, fitted, options, survey, partial);
+    const placed = await placeAll(spill, fitted, options, survey, partial);
     discovery = placed.discovery;
     embeddedTexts += placed.embeddedTexts;
   }
@@ -120,9 +152,9 @@ export async function discoverFromFile(file: string, options: DiscoverFileOption
   return { discovery: named, conversationsRead, skipped, ...(use ? { model: use } : {}) };
 }
 
-/** The second pass over a large file: every request placed among the fitted intents and counted. */
+/** The second pass over a large input, through its masked records spilled by the first: every request placed among the fitted intents and counted. */
 async function placeAll(
-  file: string,
+  spill: string,
   fitted: FittedIntents,
   options: DiscoverFileOptions,
   survey: CorpusSurvey,
@@ -145,9 +177,8 @@ async function placeAll(
     batch = [];
     requests = 0;
   };
-  for await (const raw of readConversations(file, { onSkip: () => undefined })) {
-    const { record } = readConversation(raw);
-    if (!record) continue;
+  for await (const line of createInterface({ input: createReadStream(spill, 'utf8'), crlfDelay: Infinity })) {
+    const record = JSON.parse(line) as ConversationRecord;
     batch.push(record);
     requests += record.requests.length;
     if (requests >= PLACING_BATCH) await place();
