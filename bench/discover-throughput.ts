@@ -1,8 +1,8 @@
 /**
  * Discovery throughput: generates N demo conversations, then times `discover` on them as a file.
  *   npx tsx bench/discover-throughput.ts [--count 100000] [--seed 1] [--clustered 20000]
- * Prints conversations per second, the time of each phase, the peak resident memory of the process (measured
- * before scoring) and the load average; then scores the intent of every request against the generator's labels
+ * Prints conversations per second, the CPU time of the process (the fairer figure on a shared machine), the time
+ * of each phase, the peak resident memory of the process (measured before scoring) and the load average; then scores the intent of every request against the generator's labels
  * (the i-th request found taken as the i-th labelled intent when the counts agree): ACC, NMI, ARI.
  */
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -41,16 +41,18 @@ for (const stream of [out, labels]) {
 }
 
 const loadBefore = loadavg()[0]!;
+const cpuBefore = process.cpuUsage();
 const started = performance.now();
 const phases: Array<[DiscoveryPhase | 'read', number]> = [['read', started]];
 const result = await discoverFromFile(file, { run: 'throughput', assignmentsFile, clusteredConversations: Number(values.clustered), onPhase: (phase) => phases.push([phase, performance.now()]) });
 const ended = performance.now();
 const peak = process.resourceUsage().maxRSS / 1024;
+const cpu = process.cpuUsage(cpuBefore);
 const loadAfter = loadavg()[0]!;
 
 const seconds = (ended - started) / 1000;
 const spans = phases.map(([phase, at], i) => `${phase} ${(((phases[i + 1]?.[1] ?? ended) - at) / 1000).toFixed(1)} s`);
-console.log(`${count} conversations: ${seconds.toFixed(1)} s (${(count / seconds).toFixed(0)} conversations/s): ${spans.join(', ')}`);
+console.log(`${count} conversations: ${seconds.toFixed(1)} s (${(count / seconds).toFixed(0)} conversations/s; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s): ${spans.join(', ')}`);
 console.log(
   `${result.discovery.requests} requests, ${result.discovery.library.intents.length} intents; peak RSS ${peak.toFixed(0)} MB; load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after (nproc 2, Node ${process.version})`,
 );

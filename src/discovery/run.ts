@@ -62,7 +62,8 @@ export interface FileDiscovery {
  * Memory does not grow with the file: up to `clusteredConversations` conversations with a request are
  * clustered whole (the result is then `discoverIntents` on them all); a larger file is clustered on a uniform
  * sample of that many, then every request is placed among the intents and counted (`IntentTally`) in a second
- * pass over the masked records, which the first pass spills to a temporary file (removed at the end).
+ * pass over the masked records, which the first pass spills to a temporary folder (removed at the end, as are
+ * the assignments written there before their intents get their final ids).
  */
 export async function discoverFromFile(file: string, options: DiscoverFileOptions): Promise<FileDiscovery> {
   const tally = emptyTally();
@@ -83,7 +84,7 @@ export async function discoverFromFile(file: string, options: DiscoverFileOption
   if (!(Number.isSafeInteger(sampleSize) && sampleSize > 0)) throw new RangeError(`clusteredConversations must be a positive whole number, got ${sampleSize}`);
   const spillDir = await mkdtemp(path.join(tmpdir(), 'intent-skill-discovery-'));
   try {
-    return await discoverSpilling(file, counted(), tally, sampleSize, path.join(spillDir, 'records.jsonl'), options);
+    return await discoverSpilling(file, counted(), tally, sampleSize, spillDir, options);
   } finally {
     await rm(spillDir, { recursive: true, force: true });
   }
@@ -94,9 +95,10 @@ async function discoverSpilling(
   conversations: AsyncIterable<Conversation>,
   tally: ReadTally,
   sampleSize: number,
-  spill: string,
+  spillDir: string,
   options: DiscoverFileOptions,
 ): Promise<FileDiscovery> {
+  const spill = path.join(spillDir, 'records.jsonl');
   const spilled = createWriteStream(spill, 'utf8');
   let survey: CorpusSurvey;
   try {
@@ -125,7 +127,7 @@ async function discoverSpilling(
   const fitted = fitIntents(survey, { ...options, ...(embeddings ? { embeddings } : {}) });
   let embeddedTexts = embeddings?.size ?? 0;
   embeddings = undefined;
-  const partial = options.assignmentsFile ? `${options.assignmentsFile}.partial` : undefined;
+  const partial = options.assignmentsFile ? path.join(spillDir, 'assignments.jsonl') : undefined;
   let discovery: Discovery;
   if (survey.records.length === survey.conversations) {
     const { assignments, ...whole } = fitted.discovery;
@@ -208,5 +210,4 @@ async function renameAssignments(partial: string, file: string, local: Discovery
     }
   }
   await writeLines(file, renamed());
-  await rm(partial, { force: true });
 }
