@@ -26,7 +26,7 @@ const PLACING_BATCH = 2_000;
 export interface DiscoverFileOptions extends DiscoverOptions {
   onSkip?: (row: SkippedRow) => void;
   onBytes?: (bytes: number) => void;
-  /** Called when reading is done and each later (slower) phase begins; `embedding` and `naming` only with a model. */
+  /** Called when reading is done and each later (slower) phase begins; `embedding` and `naming` only with a model, `placing` only for a file larger than what is clustered whole. */
   onPhase?: (phase: DiscoveryPhase, detail?: string) => void;
   /** Azure OpenAI for embeddings and names; without it everything runs locally. Only masked text is sent. */
   model?: DiscoveryModel;
