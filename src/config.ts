@@ -75,6 +75,11 @@ export const configSchema = z.object({
     .transform((list) => list.split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''))
     .pipe(z.array(z.url({ protocol: /^https?$/, error: 'each entry must be an origin such as https://copilotstudio.microsoft.com' }).transform((url) => new URL(url).origin)))
     .default([]),
+  // Live events (src/assist/events.ts): across the processes sharing SQLITE_PATH, each one looks for the others' events this often.
+  EVENTS_POLL_MS: z.coerce.number().int().min(5).max(5000).default(50),
+  EVENTS_RETENTION_SECONDS: z.coerce.number().int().min(10).max(86400).default(300),
+  // On SIGTERM: how long requests in flight may take to finish before the process exits anyway.
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(20),
   // Telemetry through OpenTelemetry to Application Insights; off when unset (src/telemetry.ts).
   APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().min(1).optional(),
 });

@@ -19,7 +19,7 @@ import {
 import { AssistRequestError, type AssistService } from '../assist/service.js';
 import { BODY_LIMITS } from './body-limits.js';
 import { HttpError } from './errors.js';
-import { openEventStream } from './event-stream.js';
+import { openEventStream, type OpenStreams } from './event-stream.js';
 import { jsonBody } from './json-body.js';
 
 const ACTIVE_MINUTES_DEFAULT = 120;
@@ -30,9 +30,9 @@ type Reply = { status: number; body: unknown };
 /**
  * The assisted-service API (messages, replies delivered to the customer through `channel`, hand-off and hand-back,
  * reject intent, search again, the event stream, the list) and the representative's pages. Callers are checked before
- * their body is read. Returns the service so tests and benchmarks can reach its event hub.
+ * their body is read. Returns the service so tests and benchmarks can reach its event bus.
  */
-export function mountAssist(server: Server, app: ServerParts, logger: Logger, channel: CustomerChannel): AssistService {
+export function mountAssist(server: Server, app: ServerParts, logger: Logger, channel: CustomerChannel, streams: OpenStreams): AssistService {
   const auth = createAssistAuth(app.config);
   if (auth.disabled) {
     logger.warn(
@@ -89,7 +89,7 @@ export function mountAssist(server: Server, app: ServerParts, logger: Logger, ch
     const view = await inAssistTerms(() =>
       assist.view(id).catch((error: unknown) => (error instanceof AssistRequestError && error.status === 404 ? null : Promise.reject(error))),
     );
-    openEventStream(req, res, assist.hub, id, view);
+    openEventStream(req, res, assist.events, streams, id, view);
   });
 
   mountAssistPages(server);
