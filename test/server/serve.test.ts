@@ -47,7 +47,12 @@ describe('intent-skill serve (the real command)', function () {
         health: `${origin}/healthz`,
         ready: `${origin}/readyz`,
       });
-      assert.deepEqual(started.backends, { stores: `SQLite ${path.join(dataDir, 'intent-skill.db')}`, search: 'local', understanding: 'local' }, 'and which backends run');
+      const file = path.join(dataDir, 'intent-skill.db');
+      assert.deepEqual(
+        started.backends,
+        { stores: `SQLite ${file}`, search: 'local', understanding: 'local', events: `SQLite ${file} (every process on this file)` },
+        'and which backends run',
+      );
       assert.equal(started.level, 30);
       assert.equal(
         started.msg,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { LocalListeners, type AssistEvent, type EventBus, type Listener } from '../../assist/events.js';
 import { openDatabase } from './database.js';
@@ -35,13 +34,13 @@ interface Pending {
 
 /**
  * The embedded default across processes: every event is a row of the `events` table in the shared SQLite file, with
- * an increasing id (SQLite has one writer at a time, so ids commit in order). Each process delivers its own events at
- * once and tails the others' with a short poll, reading only the conversations it has streams for; so a burst to one
- * conversation costs the processes without a page on it nothing. Publishes made in one tick are written in one
- * transaction, and old rows are pruned by age and count.
+ * an increasing id (SQLite has one writer at a time, so ids commit in order). Each process tails the table with a
+ * short poll, and at once after writing, reading only the conversations it has streams for; so a burst to one
+ * conversation costs the processes without a page on it nothing. Its own events take the same path as the others',
+ * so a stream sees one conversation's events in the order they were written, whichever process wrote them.
+ * Publishes made in one tick are written in one transaction, and old rows are pruned by age and count.
  */
 export class SqliteEventBus implements EventBus {
-  private readonly origin = randomUUID();
   private readonly local = new LocalListeners();
   private readonly db: Database.Database;
   private readonly now: () => number;
@@ -52,7 +51,7 @@ export class SqliteEventBus implements EventBus {
   private timer: NodeJS.Timeout | null = null;
   private lastPrune = 0;
   private closed = false;
-  /** Rows this process has read from other processes (what tailing costs it). */
+  /** Rows this process has read for its streams (what tailing costs it). */
   rowsRead = 0;
 
   constructor(
@@ -62,11 +61,10 @@ export class SqliteEventBus implements EventBus {
     this.db = openDatabase(filePath);
     this.now = options.now ?? Date.now;
     this.statements = {
-      insert: this.db.prepare<[string, string, number, string]>('INSERT INTO events (conversation_id, origin, at, body) VALUES (?, ?, ?, ?)'),
+      insert: this.db.prepare<[string, number, string]>('INSERT INTO events (conversation_id, at, body) VALUES (?, ?, ?)'),
       last: this.db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM events'),
-      since: this.db.prepare<[number, number, string, string, number], Row>(
-        'SELECT id, conversation_id, body FROM events WHERE id > ? AND id <= ? AND origin != ? ' +
-          'AND conversation_id IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?',
+      since: this.db.prepare<[number, number, string, number], Row>(
+        'SELECT id, conversation_id, body FROM events WHERE id > ? AND id <= ? AND conversation_id IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?',
       ),
       pruneOlder: this.db.prepare<[number]>('DELETE FROM events WHERE at < ?'),
       pruneBefore: this.db.prepare<[number]>('DELETE FROM events WHERE id <= ?'),
@@ -77,7 +75,6 @@ export class SqliteEventBus implements EventBus {
 
   publish(conversationId: string, event: AssistEvent): Promise<void> {
     if (this.closed) return Promise.reject(new Error('the event bus is closed'));
-    this.local.deliver(conversationId, event);
     return new Promise((done, fail) => {
       this.pending.push({ conversationId, body: JSON.stringify(event), done, fail });
       if (this.flushScheduled) return;
@@ -112,12 +109,13 @@ export class SqliteEventBus implements EventBus {
     const at = this.now();
     try {
       this.db.transaction(() => {
-        for (const item of batch) this.statements.insert.run(item.conversationId, this.origin, at, item.body);
+        for (const item of batch) this.statements.insert.run(item.conversationId, at, item.body);
       }).immediate();
     } catch (error) {
       for (const item of batch) item.fail(error);
       return;
     }
+    if (!this.closed) this.poll();
     for (const item of batch) item.done();
     if (at - this.lastPrune >= PRUNE_EVERY_MS) this.prune(at);
   }
@@ -134,11 +132,12 @@ export class SqliteEventBus implements EventBus {
 
   private schedulePoll(delayMs: number): void {
     if (this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.poll(), delayMs);
     this.timer.unref();
   }
 
-  /** Reads one batch of the others' events for the conversations with streams here; goes on at once when there is more. */
+  /** Reads one batch of events for the conversations with streams here; goes on at once when there is more. */
   private poll(): void {
     let more = false;
     try {
@@ -148,7 +147,7 @@ export class SqliteEventBus implements EventBus {
         this.cursor = Math.max(this.cursor, last);
       } else {
         const batch = this.options.batch ?? BATCH;
-        const rows = this.statements.since.all(this.cursor, last, this.origin, JSON.stringify(conversations), batch);
+        const rows = this.statements.since.all(this.cursor, last, JSON.stringify(conversations), batch);
         this.rowsRead += rows.length;
         for (const row of rows) this.local.deliver(row.conversation_id, JSON.parse(row.body) as AssistEvent, row.id);
         more = rows.length === batch;

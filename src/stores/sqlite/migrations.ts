@@ -40,7 +40,6 @@ export const migrations: readonly Migration[] = [
         CREATE TABLE events (
           id INTEGER PRIMARY KEY AUTOINCREMENT,
           conversation_id TEXT NOT NULL,
-          origin TEXT NOT NULL,
           at INTEGER NOT NULL,
           body TEXT NOT NULL
         ) STRICT;
