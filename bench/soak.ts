@@ -125,8 +125,7 @@ await sleep(2000);
 clearInterval(sampler);
 memory.push({ minute: (performance.now() - started) / 60_000, a: residentMb(a.child.pid), b: residentMb(b.child.pid) });
 controller.abort();
-a.child.kill('SIGTERM');
-b.child.kill('SIGTERM');
+await Promise.all([a, b].map((instance) => new Promise((resolve) => instance.child.once('exit', resolve).kill('SIGTERM'))));
 rmSync(dir, { recursive: true, force: true });
 
 const lost = accepted.filter((id) => !seen.has(id)).length;
