@@ -83,7 +83,9 @@ describe('intent-skill serve (the real command)', function () {
 
     it('stops cleanly on SIGTERM', async () => {
       assert.equal(await serve.stop(), 0);
-      assert.ok(serve.logs().some((line) => line.msg === 'shutting down'));
+      const said = serve.logs().map((line) => line.msg);
+      assert.ok(said.includes('shutting down: taking no new requests, finishing those in flight'), said.join('\n'));
+      assert.ok(said.includes('stopped: every request finished'), said.join('\n'));
     });
   });
 
