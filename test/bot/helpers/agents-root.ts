@@ -56,9 +56,11 @@ let instances = 0;
  * Tokens: the root agent runs as a user-assigned managed identity (AuthType.UserManagedIdentity), the SDK's own
  * MsalTokenProvider asks MSAL for them, and MSAL fetches them from the App Service managed-identity endpoint
  * (IDENTITY_ENDPOINT/IDENTITY_HEADER, plain HTTP on loopback as on App Service) that the test's LocalIdentity
- * serves, signed with the same local keys the skill checks. No client secret, and nothing of the SDK replaced:
- * its ClientSecret/certificate flows need an https Entra authority, which cannot be served on loopback here.
- * The root agent checks the skill's replies against the same identity (authority = the local one).
+ * serves, signed with the same local keys the skill checks. Nothing of the SDK is replaced: its client-secret and
+ * certificate flows go through MSAL's ConfidentialClientApplication, which wants an https Entra authority that
+ * cannot be served on loopback, and AgentClient takes no token provider of ours (it builds its own
+ * MsalTokenProvider), so the managed-identity flow is the one a test can serve. The root agent checks the skill's
+ * replies against the same identity (its authority is the local one, whose keys it fetches).
  */
 export class AgentsRoot {
   private readonly pending = new Map<string, Pending>();
