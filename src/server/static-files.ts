@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Response } from 'restify';
+import { packageRoot } from '../config.js';
+import { HttpError } from './errors.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+/** Sends the files of one folder of web/ (read once, then from memory); a missing file is a server error naming it. */
+export function webFolder(folder: string): (res: Response, file: string) => Promise<void> {
+  const dir = path.join(packageRoot, 'web', folder);
+  const cache = new Map<string, Promise<Buffer>>();
+  return async (res, file) => {
+    let body = cache.get(file);
+    if (!body) {
+      body = readFile(path.join(dir, file));
+      cache.set(file, body);
+    }
+    try {
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      res.sendRaw(200, await body, { 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+    } catch {
+      cache.delete(file);
+      throw new HttpError(500, 'ServerError', `web/${folder}/${file} is missing from this installation`);
+    }
+  };
+}
