@@ -35,6 +35,7 @@ describe('the library review page at /library in a real browser', function () {
     await page.getByRole('button', { name: 'Approve Crack' }).focus();
     await page.keyboard.press('Enter');
     await page.locator('#changes', { hasText: 'status draft → approved' }).waitFor();
+    assert.equal(await page.evaluate('document.activeElement.id'), 'intent-crack', 'the keyboard stays on the intent once its Approve button is gone');
 
     // Rename: open the form with the keyboard, type, submit with Enter.
     await card.locator('summary', { hasText: 'Rename, move or merge' }).focus();

@@ -55,7 +55,6 @@ async function refused(error, retry) {
     return;
   }
   notice(error instanceof Error ? error.message : String(error));
-  $('notice').focus?.();
 }
 
 async function publish() {
@@ -78,8 +77,11 @@ async function discardPending() {
   }
 }
 
+/** Re-rendering keeps what the manager had open and where the keyboard was (or the card, if that control is gone). */
 function show(next) {
   const focused = document.activeElement?.id;
+  const card = document.activeElement?.closest?.('article')?.id;
+  const open = [...document.querySelectorAll('details[open]')].map((details) => details.id);
   view = next;
   $('title').textContent = `Intent library review: ${view.library.name}`;
   const readOnly = $('read-only');
@@ -88,7 +90,9 @@ function show(next) {
   renderChanges();
   renderGroups();
   for (const button of document.querySelectorAll('main button.change')) button.disabled = !view.canChange;
-  if (focused && $(focused)) $(focused).focus();
+  for (const id of open) if ($(id)) $(id).open = true;
+  const target = (focused && $(focused)) || (card && $(card));
+  if (target) target.focus();
   if (qualityFor !== view.etag) void loadQuality();
 }
 
@@ -161,7 +165,7 @@ function intentCard(intent) {
   const volume = `${intent.conversations} conversations · ${percent(intent.share)} of all · ${intent.examples} examples`;
   return el(
     'article',
-    { className: `intent status-${intent.status}`, id, 'aria-labelledby': `${id}-name` },
+    { className: `intent status-${intent.status}`, id, tabIndex: -1, 'aria-labelledby': `${id}-name` },
     el('div', { className: 'intent-head' }, el('h3', { id: `${id}-name` }, outsideText(intent.name)), el('span', { className: `badge badge-${intent.status}` }, intent.status)),
     el('p', { className: 'muted small' }, el('code', {}, intent.id), ` · ${volume}`),
     intent.samples.length ? el('ul', { className: 'samples', 'aria-label': `Sample requests for ${intent.name}` }, ...intent.samples.map((text) => el('li', {}, outsideText(text)))) : null,
@@ -182,7 +186,7 @@ function intentCard(intent) {
     ),
     el(
       'details',
-      { className: 'edit' },
+      { className: 'edit', id: `${id}-edit` },
       el('summary', {}, `Rename, move or merge ${intent.name}`),
       inlineForm(`${id}-rename`, 'New name', el('input', { type: 'text', value: intent.name, maxLength: 200 }), 'Rename', (name) =>
         send([{ kind: 'rename', id: intent.id, name }], `Renamed to ${name}`),
@@ -226,7 +230,7 @@ function attributeItem(intent, attribute) {
         ? button(`${id}-discard`, 'Discard', `Discard attribute ${title} of ${intent.name}`, () => send([{ kind: 'discard-attributes', attributes: [ref] }], `Discarded ${title}`))
         : null,
     ),
-    el('details', { className: 'edit' }, el('summary', {}, `Edit ${title}`), attributeForm(id, ref, attribute)),
+    el('details', { className: 'edit', id: `${id}-edit` }, el('summary', {}, `Edit ${title}`), attributeForm(id, ref, attribute)),
   );
 }
 
