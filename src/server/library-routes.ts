@@ -5,7 +5,8 @@ import { LibraryValidationError } from '../library/io.js';
 import { LibraryReview, NoLiveLibraryError, ReviewConflictError, type ReviewState } from '../library/review-copy.js';
 import { reviewChangeSchema, reviewDiscardSchema, reviewPublishSchema } from '../library/review-input.js';
 import { ReviewError } from '../library/review.js';
-import { libraryQuality, MIN_EXAMPLES, type LibraryQuality } from '../nlu/library-overlap.js';
+import { MIN_EXAMPLES, type LibraryQuality } from '../nlu/library-overlap.js';
+import { libraryQualityInThread } from '../nlu/library-quality-thread.js';
 import { describeIssues } from '../text/issues.js';
 import { authenticate, createAssistAuth } from './assist-auth.js';
 import { BODY_LIMITS } from './body-limits.js';
@@ -13,9 +14,7 @@ import { HttpError } from './errors.js';
 import { jsonBody } from './json-body.js';
 import { reviewView } from './library-view.js';
 import type { ServerParts } from './parts.js';
-import { webFolder } from './static-files.js';
-
-const assets = new Set(['library.js', 'library.css']);
+import { mountWebFiles } from './static-files.js';
 
 /**
  * The library review page (/library) and its API: read the pending review of the live library (LIBRARY_ID) with
@@ -27,7 +26,8 @@ export function mountLibraryReview(server: Server, app: ServerParts, logger: Log
   const role = app.config.LIBRARY_MANAGER_ROLE;
   const review = new LibraryReview(app.libraries, app.config.LIBRARY_ID);
   const readBody = jsonBody(BODY_LIMITS.assistApi);
-  let quality: { key: string; value: LibraryQuality } | undefined;
+  // The last check, by the versions it read: one check per version, however many pages ask.
+  let quality: { key: string; value: Promise<LibraryQuality> } | undefined;
 
   const canChange = async (req: Request) => {
     const caller = await authenticate(auth, req);
@@ -55,8 +55,14 @@ export function mountLibraryReview(server: Server, app: ServerParts, logger: Log
     await authenticate(auth, req);
     const state = await inReviewTerms(() => review.state());
     const key = `${state.etag} ${state.liveEtag}`;
-    if (quality?.key !== key) quality = { key, value: libraryQuality(state.draft) };
-    res.send(200, { etag: state.etag, minExamples: MIN_EXAMPLES, ...quality.value });
+    if (quality?.key !== key) {
+      const check = { key, value: libraryQualityInThread(state.draft) };
+      quality = check;
+      check.value.catch(() => {
+        if (quality === check) quality = undefined;
+      });
+    }
+    res.send(200, { etag: state.etag, minExamples: MIN_EXAMPLES, ...(await quality.value) });
   });
 
   post('/api/library/changes', reviewChangeSchema, (input) => review.change(input.etag, input.actions));
@@ -69,13 +75,8 @@ export function mountLibraryReview(server: Server, app: ServerParts, logger: Log
     return published;
   });
 
-  const serve = webFolder('library');
+  const serve = mountWebFiles(server, 'library', new Set(['library.js', 'library.css']));
   server.get('/library', async (_req, res) => serve(res, 'index.html'));
-  server.get('/library-files/:file', async (req, res) => {
-    const file = String(req.params?.file ?? '');
-    if (!assets.has(file)) throw new HttpError(404, 'NotFound', `no file "${file}"`);
-    await serve(res, file);
-  });
 }
 
 /** Review steps that cannot apply and invalid results are the caller's to fix (400); a stale version is a 409. */

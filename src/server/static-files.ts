@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Response } from 'restify';
+import type { Response, Server } from 'restify';
 import { packageRoot } from '../config.js';
 import { HttpError } from './errors.js';
 
@@ -11,7 +11,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Sends the files of one folder of web/ (read once, then from memory); a missing file is a server error naming it. */
-export function webFolder(folder: string): (res: Response, file: string) => Promise<void> {
+function webFolder(folder: string): (res: Response, file: string) => Promise<void> {
   const dir = path.join(packageRoot, 'web', folder);
   const cache = new Map<string, Promise<Buffer>>();
   return async (res, file) => {
@@ -28,4 +28,18 @@ export function webFolder(folder: string): (res: Response, file: string) => Prom
       throw new HttpError(500, 'ServerError', `web/${folder}/${file} is missing from this installation`);
     }
   };
+}
+
+/**
+ * Serves the `assets` of web/<folder> at /<folder>-files/<file> (anything else is a 404) and returns the sender,
+ * for the folder's pages.
+ */
+export function mountWebFiles(server: Server, folder: string, assets: ReadonlySet<string>): (res: Response, file: string) => Promise<void> {
+  const serve = webFolder(folder);
+  server.get(`/${folder}-files/:file`, async (req, res) => {
+    const file = String(req.params?.file ?? '');
+    if (!assets.has(file)) throw new HttpError(404, 'NotFound', `no file "${file}"`);
+    await serve(res, file);
+  });
+  return serve;
 }
