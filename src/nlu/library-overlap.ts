@@ -16,7 +16,7 @@ const MAX_EXAMPLES_PER_INTENT = 40;
 /**
  * Quick models (words only, no word vectors, five epochs, no calibration): the service computes this while it serves
  * conversations, and the confusions are what matters here, not calibrated scores. About ten times cheaper than with
- * word vectors; on the demo library it flags the same pairs and three more near the threshold.
+ * word vectors; on the demo library it flags the three pairs that model flags and three more (docs/benchmarks.md).
  */
 const QUICK: TrainOptions = { calibrationFolds: 0, features: { minCharNgram: 1, maxCharNgram: 0, charWeight: 0 }, softmax: { epochs: 5 }, wordVectors: null };
 
