@@ -42,13 +42,13 @@ export function mountLibraryReview(server: Server, app: ServerParts, logger: Log
       if (req.body === undefined) throw new HttpError(400, 'BadArgument', 'body: a JSON object is required');
       const parsed = schema.safeParse(req.body);
       if (!parsed.success) throw new HttpError(400, 'BadArgument', describeIssues(parsed.error.issues));
-      res.send(200, reviewView(await inReviewTerms(() => handle(parsed.data)), true));
+      res.send(200, reviewView(await inReviewTerms(() => handle(parsed.data)), { canChange: true, managerRole: role }));
     });
   };
 
   server.get('/api/library', async (req: Request, res: Response) => {
     const allowed = await canChange(req);
-    res.send(200, reviewView(await inReviewTerms(() => review.state()), allowed));
+    res.send(200, reviewView(await inReviewTerms(() => review.state()), { canChange: allowed, managerRole: role }));
   });
 
   server.get('/api/library/quality', async (req: Request, res: Response) => {

@@ -40,8 +40,9 @@ export interface ReviewView {
   etag: string;
   liveEtag: string;
   stale: boolean;
-  /** Whether this caller may change and publish (see LIBRARY_MANAGER_ROLE). */
+  /** Whether this caller may change and publish, and the app role an Entra ID caller needs for it (LIBRARY_MANAGER_ROLE). */
   canChange: boolean;
+  managerRole: string;
   groups: Array<{ id: string; name: string; description: string }>;
   intents: ReviewIntentView[];
   changes: LibraryChange[];
@@ -61,14 +62,14 @@ function attributeView(attribute: Attribute): ReviewAttributeView {
   };
 }
 
-export function reviewView(state: ReviewState, canChange: boolean): ReviewView {
+export function reviewView(state: ReviewState, access: { canChange: boolean; managerRole: string }): ReviewView {
   const { draft } = state;
   return {
     library: { id: state.live.id, name: state.live.name },
     etag: state.etag,
     liveEtag: state.liveEtag,
     stale: state.stale,
-    canChange,
+    ...access,
     groups: draft.groups.map((g) => ({ id: g.id, name: g.name, description: g.description })),
     intents: draft.intents.map((intent) => ({
       id: intent.id,

@@ -10,6 +10,7 @@ interface ReviewBody {
   etag: string;
   liveEtag: string;
   canChange: boolean;
+  managerRole: string;
   stale: boolean;
   intents: Array<{ id: string; name: string; status: string; groupId: string; samples: string[]; conversationIds: string[]; attributes: Array<{ name: string; label: string | null; question: string; type: string; required: boolean; values: string[]; pattern: string | null; status: string }> }>;
   changes: Array<{ kind: string; what: string; id: string; details: string[] }>;
@@ -167,6 +168,7 @@ describe('the library review API (/api/library)', function () {
       const read = await review(service, reader);
       assert.equal(read.status, 200);
       assert.equal(read.body.canChange, false);
+      assert.equal(read.body.managerRole, 'IntentManager');
       const steps = { etag: read.body.etag, actions: [{ kind: 'approve', ids: ['order-status'] }] };
       for (const route of ['/api/library/changes', '/api/library/publish', '/api/library/discard']) {
         const refused = await call(service.origin, 'POST', route, steps, reader);

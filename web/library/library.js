@@ -86,7 +86,7 @@ function show(next) {
   $('title').textContent = `Intent library review: ${view.library.name}`;
   const readOnly = $('read-only');
   readOnly.hidden = view.canChange;
-  readOnly.textContent = 'You can read this library. Changing it needs the IntentManager role.';
+  readOnly.textContent = `You can read this library. Changing it needs the ${view.managerRole} app role.`;
   renderChanges();
   renderGroups();
   for (const button of document.querySelectorAll('main button.change')) button.disabled = !view.canChange;
