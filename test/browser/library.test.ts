@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { API_KEY, call } from '../assist/helpers.js';
+import { API_KEY, call, startAssistService } from '../assist/helpers.js';
+import { issuerFor, LocalIdentity, TENANT_ID } from '../bot/helpers/local-identity.js';
 import { reviewLibraryId, seedReviewLibrary } from '../server/library-review-helpers.js';
 import { ARTIFACTS, browserSession } from './helpers/session.js';
 
@@ -91,5 +92,31 @@ describe('the library review page at /library in a real browser', function () {
       [],
     );
     await page.close();
+  });
+
+  it('is read-only for a signed-in reader without the IntentManager role', async () => {
+    const identity = await LocalIdentity.start();
+    const readerLibrary = reviewLibraryId('browser-reader');
+    const audience = 'api://intent-skill-library-browser';
+    const service = await startAssistService({
+      LIBRARY_ID: readerLibrary,
+      ASSIST_ENTRA_ISSUER: issuerFor(TENANT_ID),
+      ASSIST_ENTRA_AUDIENCE: audience,
+      ASSIST_ENTRA_JWKS_URL: identity.metadataUrl.replace('/.well-known/openid-configuration', '/keys'),
+    });
+    try {
+      await seedReviewLibrary(service, readerLibrary);
+      const token = await identity.sign({ aud: audience, appid: 'reader', roles: ['Reader'] });
+      const page = session.watch(await session.browser.newPage({ viewport: { width: 1280, height: 800 } }), '/library (reader)');
+      await page.goto(`${service.origin}/library#token=${token}`);
+      await page.locator('#intent-crack').waitFor();
+      assert.match(await page.locator('#read-only').innerText(), /Changing it needs the IntentManager app role/);
+      assert.equal(await page.getByRole('button', { name: 'Approve Crack' }).isDisabled(), true);
+      assert.equal(await page.locator('#publish').isDisabled(), true);
+      await page.close();
+    } finally {
+      await service.close();
+      await identity.close();
+    }
   });
 });
