@@ -8,11 +8,34 @@ import { claimedBackground, libraryExamples, trainFromLibrary } from '../../src/
 const library = parseLibraryJson(readFileSync(new URL('../fixtures/nlu/library.json', import.meta.url), 'utf8'), 'library.json');
 
 describe('training from an intent library', () => {
-  it("learns every live intent from its examples, name and description, by intent id", () => {
+  it("learns every live intent from its examples, name and description, by intent id, and requests made of an intent's own words while it has few examples", () => {
     const examples = libraryExamples(library);
     assert.deepEqual(
       examples.filter((e) => e.intent === 'cancel_order').map((e) => e.text),
-      ['I want to cancel my order', 'Please stop the order before it ships', 'Cancel order', 'The customer wants to cancel an order'],
+      [
+        'I want to cancel my order',
+        'Please stop the order before it ships',
+        'Cancel order',
+        'The customer wants to cancel an order',
+        'I want to cancel order',
+        'can you help me cancel order',
+        'I need to cancel order',
+      ],
+    );
+    const withAttributes = {
+      ...library,
+      intents: library.intents.map((intent) =>
+        intent.id === 'cancel_order'
+          ? { ...intent, attributes: [{ name: 'accountType', type: 'enum' as const, values: ['checking', 'savings'], question: 'Which account?', description: '', required: true, weight: 0.5 }] }
+          : intent,
+      ),
+    };
+    assert.ok(libraryExamples(withAttributes).some((e) => e.intent === 'cancel_order' && e.text === 'Cancel order account type checking savings'));
+    const wellKnown = { ...library, intents: library.intents.map((intent) => (intent.id === 'cancel_order' ? { ...intent, examples: [...intent.examples, 'a', 'b', 'c'] } : intent)) };
+    assert.deepEqual(
+      libraryExamples(wellKnown).filter((e) => e.intent === 'cancel_order').map((e) => e.text).slice(5),
+      ['Cancel order', 'The customer wants to cancel an order'],
+      'an intent with enough examples learns only its own texts',
     );
     const classifier = trainFromLibrary(library, { wordVectors: null });
     assert.deepEqual([...classifier.intents].sort(), ['cancel_order', 'order_status', 'reset_password']);
@@ -87,6 +110,11 @@ describe('background requests a library claims as its own', () => {
     assert.ok(claimed.includes('call me a taxi'), `claimed: ${claimed.join(' | ')}`);
     assert.ok(!claimed.some((text) => /weather|pizza|homework|poem/.test(text)), `claimed: ${claimed.join(' | ')}`);
     assert.deepEqual(claimedBackground(library, libraryExamples(library)), []);
+    // An intent added with a name and a description only claims the requests that name its topic.
+    const withHotels = { ...travel, intents: [...travel.intents, { ...travel.intents[0]!, id: 'search-hotel', name: 'Search hotel', description: 'Find a hotel at a given location', examples: [] }] };
+    const claimedWithHotels = claimedBackground(withHotels, libraryExamples(withHotels));
+    assert.ok(claimedWithHotels.includes('i need a hotel room for two nights'), `claimed: ${claimedWithHotels.join(' | ')}`);
+    assert.ok(!claimedWithHotels.some((text) => /weather|pizza|homework|poem|news/.test(text)), `claimed: ${claimedWithHotels.join(' | ')}`);
     const twoIntents = { ...travel, intents: travel.intents.slice(0, 2) };
     assert.deepEqual(claimedBackground(twoIntents, libraryExamples(twoIntents)), [], 'a model over two intents is sure of anything');
 
