@@ -153,8 +153,16 @@ async function representativeTurn(state: ConversationState, text: string, deps: 
   state.offer = ANYTHING_ELSE.test(text) ? { kind: 'more' } : null;
   const suggestion = OFFER_QUESTION.exec(text)?.[0];
   if (suggestion && !ANYTHING_ELSE.test(suggestion)) {
-    const decision = await decideText(suggestion, state, deps, options);
-    if (decision?.kind === 'intent' && decision.intent !== state.intent?.id) state.offer = { kind: 'intent', intent: decision.intent, by: 'representative' };
+    // Most suggestions are a step of the current request ("Would you like me to send a new cable?"): only one that is
+    // clearly another request, by the same margin a customer's switch needs, is an offer of it.
+    const classification = await deps.ranker.classify(suggestion, options.candidates + 1 + state.rejectedIntents.length, state.rejectedIntents);
+    const known = classification.ranking.filter((score) => deps.catalog.intent(score.intent) !== undefined);
+    const decision = deps.decide({ ...classification, ranking: known }, state.rejectedIntents);
+    const other = decision.kind === 'intent' && decision.intent !== state.intent?.id ? decision : null;
+    const current = classification.ranking.find((score) => score.intent === state.intent?.id)?.confidence ?? 0;
+    if (other && other.confidence >= options.switchMinConfidence && other.confidence - current >= options.switchMargin) {
+      state.offer = { kind: 'intent', intent: other.intent, by: 'representative' };
+    }
   }
   return outcomeOf(state, {});
 }

@@ -12,10 +12,17 @@ import type { Classification, IntentClassifier, LabelledUtterance } from './type
  */
 export const FEW_EXAMPLES = 5;
 
-/** The training utterances of a library: every live intent's examples, name and description, labelled with its id. */
+/**
+ * The training utterances of a library: every live intent's examples, name and description, labelled with its id;
+ * and for an intent with few examples beside others with many, requests made of its own words. Where no intent has
+ * many there is nothing to balance: the framing words would only pull every request to the few ("I want to ..."),
+ * and a library of one or two intents has nothing to balance them against but the background.
+ */
 export function libraryExamples(library: IntentLibrary): LabelledUtterance[] {
-  return liveIntents(library).flatMap((intent) =>
-    [...intent.examples, intent.name, intent.description, ...(intent.examples.length < FEW_EXAMPLES ? requestsFromWords(intent) : [])]
+  const intents = liveIntents(library);
+  const balancing = intents.length >= MIN_CLAIMING_INTENTS && intents.some((intent) => intent.examples.length >= FEW_EXAMPLES);
+  return intents.flatMap((intent) =>
+    [...intent.examples, intent.name, intent.description, ...(balancing && intent.examples.length < FEW_EXAMPLES ? requestsFromWords(intent) : [])]
       .filter((text) => text.trim() !== '')
       .map((text) => ({ text, intent: intent.id })),
   );

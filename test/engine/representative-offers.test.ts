@@ -66,4 +66,14 @@ describe("what a representative suggests, and the customer's yes or no", functio
     ]);
     assert.equal(unrelated[1]?.[0], 'order-status', JSON.stringify(unrelated));
   });
+
+  it('a suggestion that is a step of the current request is no offer of another one', async () => {
+    const after = await replay([
+      { role: 'customer', text: 'the charging cable was missing from my order BL-4471220' },
+      { role: 'agent', text: "Sorry about that. Would you like me to send you a new cable today?" },
+      { role: 'customer', text: 'yes please' },
+    ]);
+    assert.equal(after[0]?.[0], 'missing-item', JSON.stringify(after));
+    assert.equal(after[1]?.[0], 'missing-item', JSON.stringify(after));
+  });
 });

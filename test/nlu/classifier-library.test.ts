@@ -8,39 +8,41 @@ import { claimedBackground, libraryExamples, trainFromLibrary } from '../../src/
 const library = parseLibraryJson(readFileSync(new URL('../fixtures/nlu/library.json', import.meta.url), 'utf8'), 'library.json');
 
 describe('training from an intent library', () => {
-  it("learns every live intent from its examples, name and description, by intent id, and requests made of an intent's own words while it has few examples", () => {
+  it("learns every live intent from its examples, name and description, by intent id", () => {
     const examples = libraryExamples(library);
     assert.deepEqual(
       examples.filter((e) => e.intent === 'cancel_order').map((e) => e.text),
-      [
-        'I want to cancel my order',
-        'Please stop the order before it ships',
-        'Cancel order',
-        'The customer wants to cancel an order',
-        'I want to cancel order',
-        'can you help me cancel order',
-        'I need to cancel order',
-      ],
-    );
-    const withAttributes = {
-      ...library,
-      intents: library.intents.map((intent) =>
-        intent.id === 'cancel_order'
-          ? { ...intent, attributes: [{ name: 'accountType', type: 'enum' as const, values: ['checking', 'savings'], question: 'Which account?', description: '', required: true, weight: 0.5 }] }
-          : intent,
-      ),
-    };
-    assert.ok(libraryExamples(withAttributes).some((e) => e.intent === 'cancel_order' && e.text === 'Cancel order account type checking savings'));
-    const wellKnown = { ...library, intents: library.intents.map((intent) => (intent.id === 'cancel_order' ? { ...intent, examples: [...intent.examples, 'a', 'b', 'c'] } : intent)) };
-    assert.deepEqual(
-      libraryExamples(wellKnown).filter((e) => e.intent === 'cancel_order').map((e) => e.text).slice(5),
-      ['Cancel order', 'The customer wants to cancel an order'],
-      'an intent with enough examples learns only its own texts',
+      ['I want to cancel my order', 'Please stop the order before it ships', 'Cancel order', 'The customer wants to cancel an order'],
     );
     const classifier = trainFromLibrary(library, { wordVectors: null });
     assert.deepEqual([...classifier.intents].sort(), ['cancel_order', 'order_status', 'reset_password']);
     assert.equal(classifier.classify('where is my parcel').ranking[0]?.intent, 'order_status');
     assert.equal(classifier.classify('I need a new password').ranking[0]?.intent, 'reset_password');
+  });
+
+  it("learns requests made of an intent's own words while it has few examples beside intents with many", () => {
+    const more = ['where is my parcel', 'has my order shipped', 'track my package', 'when will my order come'];
+    const withAttributes = {
+      ...library,
+      intents: library.intents.map((intent) => {
+        if (intent.id === 'order_status') return { ...intent, examples: [...intent.examples, ...more] };
+        if (intent.id === 'cancel_order') {
+          return { ...intent, attributes: [{ name: 'accountType', type: 'enum' as const, values: ['checking', 'savings'], question: 'Which account?', description: '', required: true, weight: 0.5 }] };
+        }
+        return intent;
+      }),
+    };
+    const texts = (lib: IntentLibrary, id: string) => libraryExamples(lib).filter((e) => e.intent === id).map((e) => e.text);
+    assert.deepEqual(texts(withAttributes, 'cancel_order').slice(4), [
+      'I want to cancel order',
+      'can you help me cancel order',
+      'I need to cancel order',
+      'Cancel order account type checking savings',
+    ]);
+    assert.deepEqual(texts(withAttributes, 'order_status').slice(-2), ['Order status', 'The customer asks where an order or delivery is'], 'an intent with enough examples learns only its own texts');
+    assert.equal(texts(library, 'cancel_order').length, 4, 'where no intent has many examples there is nothing to balance');
+    const twoIntents = { ...withAttributes, intents: withAttributes.intents.filter((intent) => intent.id !== 'reset_password') };
+    assert.equal(texts(twoIntents, 'cancel_order').length, 4, 'nor in a library of two intents');
   });
 
   it('leaves discarded intents out', () => {

@@ -16,6 +16,8 @@ export interface TokenClaims {
   expiresIn?: number;
   /** The `serviceurl` claim a channel's token carries (botbuilder checks it against the activity's service URL). */
   serviceUrl?: string;
+  /** App roles assigned to the caller (the `roles` claim). */
+  roles?: string[];
 }
 
 /**
@@ -97,7 +99,7 @@ export class LocalIdentity {
   async sign(claims: TokenClaims, key: CryptoKey = this.privateKey): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     const expiresIn = claims.expiresIn ?? 3600;
-    return new SignJWT({ appid: claims.appid, ver: claims.ver ?? '1.0', tid: TENANT_ID, ...(claims.serviceUrl ? { serviceurl: claims.serviceUrl } : {}) })
+    return new SignJWT({ appid: claims.appid, ver: claims.ver ?? '1.0', tid: TENANT_ID, ...(claims.serviceUrl ? { serviceurl: claims.serviceUrl } : {}), ...(claims.roles ? { roles: claims.roles } : {}) })
       .setProtectedHeader({ alg: 'RS256', kid: this.kid, typ: 'JWT' })
       .setIssuer(claims.iss ?? issuerFor(TENANT_ID))
       .setAudience(claims.aud)
