@@ -65,6 +65,8 @@ export const configSchema = z.object({
   ASSIST_ENTRA_ISSUER: z.url({ protocol: /^https?$/, error: 'must be the token issuer, such as https://login.microsoftonline.com/<tenant>/v2.0' }).optional(),
   ASSIST_ENTRA_AUDIENCE: z.string().min(1).optional(),
   ASSIST_ENTRA_JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be the JWKS address, such as https://login.microsoftonline.com/<tenant>/discovery/v2.0/keys' }).optional(),
+  // The library review page (/library) takes the assist API's callers; with Entra ID tokens, changing the library needs this app role.
+  LIBRARY_MANAGER_ROLE: z.string().min(1).default('IntentManager'),
   // MCP tools at /mcp (src/server/mcp-routes.ts): an API key, Entra ID bearer tokens, or both; neither leaves /mcp open.
   MCP_API_KEY: z.string().min(16, 'must be at least 16 characters (Copilot Studio sends it as "Authorization: Bearer <key>" or x-api-key)').optional(),
   MCP_ENTRA_ISSUER: z.url({ protocol: /^https?$/, error: 'must be the token issuer, such as https://login.microsoftonline.com/<tenant>/v2.0' }).optional(),

@@ -3,7 +3,7 @@ import type { ServerParts } from './parts.js';
 import type { Request, Response, Server } from 'restify';
 import type { z } from 'zod';
 import { UpdateConflictError } from '../library/update.js';
-import { createAssistAuth, type AssistAuth } from './assist-auth.js';
+import { authenticate, createAssistAuth } from './assist-auth.js';
 import { mountAssistPages } from './assist-pages.js';
 import type { CustomerChannel } from '../assist/customer-channel.js';
 import {
@@ -41,7 +41,9 @@ export function mountAssist(server: Server, app: ServerParts, logger: Logger, ch
     );
   }
   const assist = app.assist;
-  const authenticated = async (req: Request) => authenticate(auth, req);
+  const authenticated = async (req: Request) => {
+    await authenticate(auth, req);
+  };
   const readBody = jsonBody(BODY_LIMITS.assistApi);
 
   const post = <S extends z.ZodType>(route: string, schema: S, handle: (id: string, input: z.output<S>) => Promise<Reply>) => {
@@ -98,17 +100,6 @@ export function mountAssist(server: Server, app: ServerParts, logger: Logger, ch
 
 function send(res: Response, reply: Reply): void {
   res.send(reply.status, reply.body);
-}
-
-async function authenticate(auth: AssistAuth, req: Request): Promise<void> {
-  const query = req.query as Record<string, unknown> | undefined;
-  const header = req.headers['x-api-key'];
-  const result = await auth.check({
-    authorization: req.headers.authorization,
-    apiKey: typeof header === 'string' ? header : undefined,
-    accessToken: typeof query?.access_token === 'string' ? query.access_token : undefined,
-  });
-  if (!result.ok) throw new HttpError(401, 'Unauthorized', result.message);
 }
 
 function conversationId(req: Request): string {

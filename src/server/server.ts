@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Server } from 'restify';
 import { mountAssist } from './assist-routes.js';
 import { mountBot, type BotRouteOptions } from './bot-routes.js';
+import { mountLibraryReview } from './library-routes.js';
 import { mountMcp } from './mcp-routes.js';
 import type { ServerParts } from './parts.js';
 import { answerErrorsInOneShape, HttpError } from './errors.js';
@@ -14,7 +15,7 @@ export interface ServerOptions {
   streams?: OpenStreams;
 }
 
-/** The one HTTP service: health endpoints, the Bot Framework edge (with /chat), the assist API and pages, MCP tools, one error body. */
+/** The one HTTP service: health endpoints, the Bot Framework edge (with /chat), the assist API and pages, MCP tools, the library review page, one error body. */
 export function createServer(app: ServerParts, logger: Logger, options: ServerOptions = {}): Server {
   // Skill and Teams conversation ids in URLs are longer than restify's default limit of 100 characters.
   const server = restify.createServer({ name: 'intent-skill', handleUncaughtExceptions: false, maxParamLength: 1000 });
@@ -46,6 +47,7 @@ export function createServer(app: ServerParts, logger: Logger, options: ServerOp
   const customers = mountBot(server, app, logger, options.bot);
   mountAssist(server, app, logger, customers, streams);
   mountMcp(server, app, logger);
+  mountLibraryReview(server, app, logger);
 
   return server;
 }
