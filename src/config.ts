@@ -65,6 +65,8 @@ export const configSchema = z.object({
   ASSIST_ENTRA_ISSUER: z.url({ protocol: /^https?$/, error: 'must be the token issuer, such as https://login.microsoftonline.com/<tenant>/v2.0' }).optional(),
   ASSIST_ENTRA_AUDIENCE: z.string().min(1).optional(),
   ASSIST_ENTRA_JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be the JWKS address, such as https://login.microsoftonline.com/<tenant>/discovery/v2.0/keys' }).optional(),
+  // The library review page (/library) takes the assist API's callers; with Entra ID tokens, changing the library needs this app role.
+  LIBRARY_MANAGER_ROLE: z.string().min(1).default('IntentManager'),
   // MCP tools at /mcp (src/server/mcp-routes.ts): an API key, Entra ID bearer tokens, or both; neither leaves /mcp open.
   MCP_API_KEY: z.string().min(16, 'must be at least 16 characters (Copilot Studio sends it as "Authorization: Bearer <key>" or x-api-key)').optional(),
   MCP_ENTRA_ISSUER: z.url({ protocol: /^https?$/, error: 'must be the token issuer, such as https://login.microsoftonline.com/<tenant>/v2.0' }).optional(),
@@ -75,6 +77,11 @@ export const configSchema = z.object({
     .transform((list) => list.split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''))
     .pipe(z.array(z.url({ protocol: /^https?$/, error: 'each entry must be an origin such as https://copilotstudio.microsoft.com' }).transform((url) => new URL(url).origin)))
     .default([]),
+  // Live events (src/assist/events.ts): across the processes sharing SQLITE_PATH, each one looks for the others' events this often.
+  EVENTS_POLL_MS: z.coerce.number().int().min(5).max(5000).default(50),
+  EVENTS_RETENTION_SECONDS: z.coerce.number().int().min(10).max(86400).default(300),
+  // On SIGTERM: how long requests in flight may take to finish before the process exits anyway.
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(20),
   // Telemetry through OpenTelemetry to Application Insights; off when unset (src/telemetry.ts).
   APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().min(1).optional(),
 });

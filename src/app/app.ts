@@ -3,7 +3,7 @@ import { pino, type Logger } from 'pino';
 import { AssistService } from '../assist/service.js';
 import { openAzureParts } from './azure-parts.js';
 import { AppStartError } from './errors.js';
-import { chooseStores, CosmosSetupError } from './parts.js';
+import { chooseEventBus, chooseStores, CosmosSetupError, type EventsPart } from './parts.js';
 import type { AzureTransport } from '../azure/transport.js';
 import type { Config } from '../config.js';
 import { buildCatalog, type Catalog } from '../library/catalog.js';
@@ -89,10 +89,14 @@ function startProblem(error: unknown): AppStartError | null {
 async function assemble(config: Config, logger: Logger | undefined, options: { azureTransport?: AzureTransport }): Promise<App> {
   // Azure parts whose endpoints are configured replace their embedded defaults.
   const azure = await openAzureParts(config, logger, options.azureTransport);
-  const backends = { ...azure.describe(), ...(azure.stores ? {} : { stores: `SQLite ${config.sqlitePath}` }) };
-  logger?.info(backends, 'backends');
   const stores = chooseStores(azure, config);
+  let events: EventsPart | undefined;
   try {
+    const log = logger ?? pino({ level: 'silent' });
+    events = chooseEventBus(azure, config, (error) => log.error({ err: error }, 'the event bus failed a step; it goes on'));
+    const bus = events.bus;
+    const backends = { ...azure.describe(), ...(azure.stores ? {} : { stores: `SQLite ${config.sqlitePath}` }), events: events.describe };
+    logger?.info(backends, 'backends');
     const library = await loadOrSeedLibrary(stores.libraries, config, logger);
     const search = azure.search ?? (await createLocalSolutionSearch(config.KB_DIR));
     let live = compileLibrary(library);
@@ -115,7 +119,7 @@ async function assemble(config: Config, logger: Logger | undefined, options: { a
       conversationStore: stores.conversations,
       conversations,
       search,
-      assist: new AssistService({ conversations, live: () => live, suggester: azure.suggester, logger: logger ?? pino({ level: 'silent' }) }),
+      assist: new AssistService({ conversations, live: () => live, suggester: azure.suggester, logger: log, events: bus }),
       ...(azure.stores ? { botState: azure.stores.botState } : {}),
       backends,
       live: () => live,
@@ -124,11 +128,13 @@ async function assemble(config: Config, logger: Logger | undefined, options: { a
         return live;
       },
       close: async () => {
+        await bus.close();
         stores.close();
         azure.close();
       },
     };
   } catch (error) {
+    await events?.bus.close();
     stores.close();
     azure.close();
     throw error;

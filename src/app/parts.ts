@@ -4,7 +4,8 @@ import type { DiscoveryModel } from '../discovery/azure-openai/model.js';
 import type { ConversationStore } from '../engine/store.js';
 import type { IndexTarget } from '../knowledge/azure/indexer.js';
 import type { LibraryStore } from '../library/store.js';
-import { openSqliteStores } from '../stores/sqlite/index.js';
+import { InProcessEventBus, type EventBus } from '../assist/events.js';
+import { openSqliteStores, SqliteEventBus } from '../stores/sqlite/index.js';
 import type { AzureParts } from './azure-parts.js';
 
 export { CosmosSetupError } from '../stores/cosmos/containers.js';
@@ -24,6 +25,26 @@ export interface Stores {
 /** The service's stores: Cosmos DB when it is configured (opened with the other Azure parts), otherwise the embedded SQLite file. */
 export function chooseStores(azure: AzureParts, config: Config): Stores {
   return azure.stores ? { ...azure.stores, close: () => undefined } : openSqliteStores(config.sqlitePath);
+}
+
+/** The bus live events travel on, and where it carries them (for the start log). */
+export interface EventsPart {
+  bus: EventBus;
+  describe: string;
+}
+
+/**
+ * Live events: on the embedded store, the SQLite file's events table, so every process on that file sees every
+ * event; otherwise (a private in-memory database, or Cosmos DB) only the streams of this process.
+ */
+export function chooseEventBus(azure: AzureParts, config: Config, onError: (error: unknown) => void): EventsPart {
+  if (azure.stores || config.sqlitePath === ':memory:') return { bus: new InProcessEventBus(), describe: 'in-process (streams on this instance only)' };
+  const bus = new SqliteEventBus(config.sqlitePath, {
+    pollMs: config.EVENTS_POLL_MS,
+    retentionMs: config.EVENTS_RETENTION_SECONDS * 1000,
+    onError,
+  });
+  return { bus, describe: `SQLite ${config.sqlitePath} (every process on this file)` };
 }
 
 /** The stores alone, for a command: Cosmos DB when AZURE_COSMOS_ENDPOINT is set (its containers checked), otherwise SQLite. */

@@ -11,28 +11,61 @@ export interface AssistEvent {
 
 export type Listener = (event: AssistEvent) => void;
 
-/** Fan-out of conversation events to every open stream in this process. */
-export class EventHub {
-  private readonly listeners = new Map<string, Set<Listener>>();
+/**
+ * Carries conversation events from the instance that wrote a change to every open stream of that conversation, on
+ * whichever instance it is open. It only carries events: conversation state is written by the engine alone.
+ * Events of one conversation reach a listener in the order they were published.
+ */
+export interface EventBus {
+  /** Resolves once the event is on its way to every instance (a page opened afterwards no longer needs it). */
+  publish(conversationId: string, event: AssistEvent): Promise<void>;
+  subscribe(conversationId: string, listener: Listener): () => void;
+  /** Sends what is still pending and stops. */
+  close(): Promise<void>;
+}
 
-  subscribe(conversationId: string, listener: Listener): () => void {
+/** The listeners of this process, by conversation: what every bus hands its events to. */
+export class LocalListeners {
+  private readonly listeners = new Map<string, Set<{ listener: Listener; after: number }>>();
+
+  /** `after`: events carrying a position (a bus's sequence number) at or below it are not for this listener. */
+  subscribe(conversationId: string, listener: Listener, after = 0): () => void {
     let set = this.listeners.get(conversationId);
     if (!set) {
       set = new Set();
       this.listeners.set(conversationId, set);
     }
-    set.add(listener);
+    const entry = { listener, after };
+    set.add(entry);
     return () => {
-      set.delete(listener);
-      if (set.size === 0) this.listeners.delete(conversationId);
+      set.delete(entry);
+      if (set.size === 0 && this.listeners.get(conversationId) === set) this.listeners.delete(conversationId);
     };
   }
 
-  publish(conversationId: string, event: AssistEvent): void {
-    for (const listener of this.listeners.get(conversationId) ?? []) listener(event);
+  deliver(conversationId: string, event: AssistEvent, position = Infinity): void {
+    for (const entry of this.listeners.get(conversationId) ?? []) {
+      if (position > entry.after) entry.listener(event);
+    }
   }
 
-  listenerCount(conversationId: string): number {
-    return this.listeners.get(conversationId)?.size ?? 0;
+  /** The conversations with at least one listener here. */
+  conversations(): string[] {
+    return [...this.listeners.keys()];
   }
+}
+
+/** One instance: events reach the streams open in this process only. */
+export class InProcessEventBus implements EventBus {
+  private readonly local = new LocalListeners();
+
+  async publish(conversationId: string, event: AssistEvent): Promise<void> {
+    this.local.deliver(conversationId, event);
+  }
+
+  subscribe(conversationId: string, listener: Listener): () => void {
+    return this.local.subscribe(conversationId, listener);
+  }
+
+  async close(): Promise<void> {}
 }

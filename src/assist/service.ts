@@ -10,7 +10,7 @@ import type { ConversationState, Turn } from '../engine/state.js';
 import type { Catalog } from '../library/catalog.js';
 import { DeadlineExceededError, withDeadline } from '../text/deadline.js';
 import { DeliveryFailedError, type CustomerChannel } from './customer-channel.js';
-import { EventHub, type AssistEvent } from './events.js';
+import { InProcessEventBus, type AssistEvent, type EventBus } from './events.js';
 import type { HandoffInput, MessageInput, ReplyInput } from './schemas.js';
 import { suggestResponses, type ResponseSuggester } from './suggestions.js';
 import { buildView, type AssistView, type DeliveryView } from './view.js';
@@ -64,6 +64,8 @@ export interface AssistDeps {
   live(): { catalog: Catalog };
   suggester: ResponseSuggester | null;
   logger: Logger;
+  /** Where changes are published for open pages; by default to this process's streams only. */
+  events?: EventBus;
   now?: () => Date;
 }
 
@@ -73,7 +75,8 @@ export interface AssistDeps {
  * a conversation, from any edge (the assist API, Web Chat, Teams, the skill), is published to its open pages, in order.
  */
 export class AssistService {
-  readonly hub = new EventHub();
+  /** The bus the streams of open pages subscribe to. */
+  readonly events: EventBus;
   private readonly publishing = new KeyedQueue();
   /** The views being built for the latest changes (a few hundred conversations), so an answer and its event share one. */
   private readonly latest = new Map<string, { etag: string; view: Promise<AssistView> }>();
@@ -81,6 +84,7 @@ export class AssistService {
 
   constructor(private readonly deps: AssistDeps) {
     this.now = deps.now ?? (() => new Date());
+    this.events = deps.events ?? new InProcessEventBus();
     deps.conversations.observe((change) => this.changed(change));
   }
 
@@ -192,10 +196,13 @@ export class AssistService {
       const { catalog } = this.deps.live();
       const responses = await suggestResponses(result.state, result.insight, catalog, this.deps.suggester, this.deps.logger);
       const built = buildView(result.state, catalog, responses);
-      this.hub.publish(conversationId, { cause: causeOf(command), view: built });
+      // The change is stored whatever becomes of its event: a page that misses it gets the view when it reconnects.
+      await this.events
+        .publish(conversationId, { cause: causeOf(command), view: built })
+        .catch((error: unknown) => this.deps.logger.error({ err: error, conversationId }, 'could not publish a conversation change'));
       return built;
     });
-    view.catch((error: unknown) => this.deps.logger.error({ err: error, conversationId }, 'could not publish a conversation change'));
+    view.catch((error: unknown) => this.deps.logger.error({ err: error, conversationId }, 'could not build the view of a conversation change'));
     this.latest.delete(conversationId);
     this.latest.set(conversationId, { etag: result.etag, view });
     for (const oldest of this.latest.keys()) {

@@ -25,7 +25,7 @@ export function checkInboundActivity(body: unknown): InboundCheck {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, message: 'the body must be a JSON object (an activity) sent with Content-Type: application/json' };
   }
-  const parsed = inboundActivitySchema.safeParse(body, { reportInput: true });
+  const parsed = inboundActivitySchema.safeParse(withChannelId(body as Record<string, unknown>), { reportInput: true });
   if (!parsed.success) {
     return { ok: false, message: describeIssues(parsed.error.issues, 'activity') };
   }
@@ -36,4 +36,15 @@ export function checkInboundActivity(body: unknown): InboundCheck {
     activity.timestamp = new Date(parsed.data.timestamp);
   }
   return { ok: true, activity };
+}
+
+/**
+ * The Microsoft 365 Agents SDK's AgentClient (1.8) posts its Activity object as JSON.stringify leaves it, with the
+ * channel in `_channelId` (the field behind its `channelId` accessor); the SDK's own receivers read it back the
+ * same way (normalizeIncomingActivity), and so does this one, so that an Agents SDK root agent can call the skill.
+ */
+function withChannelId(body: Record<string, unknown>): Record<string, unknown> {
+  if (body.channelId !== undefined || typeof body._channelId !== 'string') return body;
+  const { _channelId: channelId, ...rest } = body;
+  return { ...rest, channelId };
 }

@@ -23,15 +23,18 @@ export function registerServeCommand(program: Command): void {
       const stopTelemetry = await startTelemetry(config);
       const logger = createLogger(config);
       // Loaded on use, so other commands start without the whole service.
-      const [{ openApp }, { createServer }, { watchLibrary }, { reachableOrigin, startSummary }] = await Promise.all([
+      const [{ openApp }, { createServer }, { watchLibrary }, { reachableOrigin, startSummary }, { OpenStreams }, { drain }] = await Promise.all([
         import('../app/app.js'),
         import('../server/server.js'),
         import('../app/library-watch.js'),
         import('../server/start-summary.js'),
+        import('../server/event-stream.js'),
+        import('../server/shutdown.js'),
       ]);
       const app = await openApp(config, logger);
       const stopWatching = watchLibrary(app, config.LIBRARY_RELOAD_SECONDS * 1000, logger);
-      const server = createServer(app, logger);
+      const streams = new OpenStreams();
+      const server = createServer(app, logger, { streams });
       try {
         await listen(server, config.PORT);
       } catch (error) {
@@ -42,15 +45,18 @@ export function registerServeCommand(program: Command): void {
       }
       const summary = startSummary(server, reachableOrigin(server, config.PUBLIC_URL));
       logger.info({ urls: summary.urls, backends: app.backends, library: config.LIBRARY_ID }, summary.message);
+      // A rolling restart: take no new request, end the event streams with a reconnect hint, finish what is in flight.
       const stop = () => {
-        logger.info('shutting down');
+        logger.info('shutting down: taking no new requests, finishing those in flight');
         stopWatching();
-        server.close(() =>
-          void app
-            .close()
-            .then(() => stopTelemetry?.())
-            .then(() => process.exit(0)),
-        );
+        void drain(server, streams, config.SHUTDOWN_GRACE_SECONDS * 1000)
+          .then((drained) => {
+            const how = drained.finished ? 'every request finished' : `requests still running after ${config.SHUTDOWN_GRACE_SECONDS} s were cut off`;
+            logger.info({ streams: drained.streams }, `stopped: ${how}`);
+            return app.close();
+          })
+          .then(() => stopTelemetry?.())
+          .then(() => process.exit(0));
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

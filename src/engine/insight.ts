@@ -24,9 +24,10 @@ export interface AnsweredAttribute {
  * handoff: passed to a person; closed: thanks or goodbye; cancelled: never mind; greeted: small talk; explained: the
  * question asked again with what it means; reasked: a value in the wrong format, asked again with what is expected;
  * skipped: a question the customer cannot answer, left; switched: the customer changed their mind about what they want;
- * declined: the customer said no to what was offered; corrected: a value given before was replaced by a different one.
+ * declined: the customer said no to what was offered; corrected: a value given before was replaced by a different one;
+ * thanked: thanks alone, answered with "anything else?"; more: yes, there is something else.
  */
-export const policyActs = ['handoff', 'closed', 'cancelled', 'greeted', 'explained', 'reasked', 'skipped', 'switched', 'declined', 'corrected'] as const;
+export const policyActs = ['handoff', 'closed', 'cancelled', 'greeted', 'explained', 'reasked', 'skipped', 'switched', 'declined', 'corrected', 'thanked', 'more'] as const;
 export type PolicyAct = (typeof policyActs)[number];
 
 /** What the skill offers the customer next, so that their "yes" or "no" answers it. */
@@ -101,6 +102,8 @@ export function insightOf(state: ConversationState, catalog: Catalog, details: I
 function offerView(state: ConversationState, catalog: Catalog): Offer | null {
   if (!state.offer) return null;
   if (state.offer.kind === 'person') return { kind: 'person' };
+  // "Anything else?" is the reply's own question, not something to accept.
+  if (state.offer.kind === 'more') return null;
   const intent = intentView(state.offer.intent, 1, catalog);
   return intent ? { kind: 'intent', intent } : null;
 }

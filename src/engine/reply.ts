@@ -19,6 +19,11 @@ export interface Reply {
 /** Words for a reply, as a good agent would put them: what just happened first, then what comes next. */
 export function composeReply(insight: Insight, catalog: Catalog): Reply {
   const intent = insight.intent ? catalog.intent(insight.intent.id) : undefined;
+  if (insight.act === 'thanked') {
+    const offer = offerText(insight, intent);
+    return { text: sentences("You're welcome!", offer ?? 'Is there anything else I can help with?'), choices: offer ? offerChoices(insight) : [], solutions: [] };
+  }
+  if (insight.act === 'more') return { text: 'Sure, what else can I help you with?', choices: [], solutions: [] };
   switch (insight.status) {
     case 'handoff':
       return { text: "I'm passing you to a colleague, who will see what you've told me so far, so you won't have to repeat it.", choices: [], solutions: [] };

@@ -77,7 +77,13 @@ export const conversationStateSchema = z
     sentSolutions: z.array(z.string()).max(50).default([]),
     /** What the skill last offered, so that a "yes" or "no" answers it. */
     offer: z
-      .union([z.object({ kind: z.literal('person') }).strict(), z.object({ kind: z.literal('intent'), intent: z.string() }).strict()])
+      .union([
+        z.object({ kind: z.literal('person') }).strict(),
+        // by: who offered it; a "no" to a representative's offer leaves the current request as it is.
+        z.object({ kind: z.literal('intent'), intent: z.string(), by: z.literal('representative').optional() }).strict(),
+        // "Anything else?", asked after the customer's thanks: "no" closes the conversation.
+        z.object({ kind: z.literal('more') }).strict(),
+      ])
       .nullable()
       .default(null),
     /** The two intents a clarification question was asked about, until the customer picks one. */

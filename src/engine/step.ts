@@ -45,7 +45,7 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
   state.turnCount += 1;
   state.updatedAt = now.toISOString();
 
-  const outcome = turn.role === 'customer' ? await customerTurn(state, text, turn, deps, options, now) : representativeTurn(state, text, deps);
+  const outcome = turn.role === 'customer' ? await customerTurn(state, text, turn, deps, options, now) : await representativeTurn(state, text, deps, options);
   const intent = currentIntent(state, deps.catalog);
   const settled = outcome.status === 'handoff' || outcome.status === 'ended';
   const ordered = settled || !intent ? [] : nextQuestions(intent, state);
@@ -138,16 +138,41 @@ function outcomeOf(state: ConversationState, changes: Partial<TurnOutcome>): Tur
   };
 }
 
-/** A representative's (or bot's) message: the question it asks becomes the pending one, so the answer binds to it. */
-function representativeTurn(state: ConversationState, text: string, deps: EngineDeps): TurnOutcome {
+/**
+ * A representative's (or bot's) message: the question it asks becomes the pending one, so the answer binds to it; a
+ * request it suggests ("Would you like me to book a table?") becomes the offer that the customer's "yes" accepts.
+ */
+async function representativeTurn(state: ConversationState, text: string, deps: EngineDeps, options: EngineOptions): Promise<TurnOutcome> {
   const intent = currentIntent(state, deps.catalog);
   const asked = intent ? attributeAskedIn(text, intent.attributes) : null;
   if (asked && state.attributes[asked.name] === undefined) {
     state.pending = asked.name;
     if (!state.asked.includes(asked.name)) state.asked.push(asked.name);
   }
+  // The customer's next "yes" or "no" answers this message, not what was offered before it.
+  state.offer = ANYTHING_ELSE.test(text) ? { kind: 'more' } : null;
+  const suggestion = OFFER_QUESTION.exec(text)?.[0];
+  if (suggestion && !ANYTHING_ELSE.test(suggestion)) {
+    // Most suggestions are a step of the current request ("Would you like me to send a new cable?"): only one that is
+    // clearly another request, by the same margin a customer's switch needs, is an offer of it.
+    const classification = await deps.ranker.classify(suggestion, options.candidates + 1 + state.rejectedIntents.length, state.rejectedIntents);
+    const known = classification.ranking.filter((score) => deps.catalog.intent(score.intent) !== undefined);
+    const decision = deps.decide({ ...classification, ranking: known }, state.rejectedIntents);
+    const other = decision.kind === 'intent' && decision.intent !== state.intent?.id ? decision : null;
+    const current = classification.ranking.find((score) => score.intent === state.intent?.id)?.confidence ?? 0;
+    if (other && other.confidence >= options.switchMinConfidence && other.confidence - current >= options.switchMargin) {
+      state.offer = { kind: 'intent', intent: other.intent, by: 'representative' };
+    }
+  }
   return outcomeOf(state, {});
 }
+
+/** A yes/no question that suggests doing something next: "Would you like me to ...?", "Shall I ...?", "Do you want to ...?" */
+const OFFER_QUESTION =
+  /\b(?:would\s+you\s+(?:like|want|care)|do\s+you\s+(?:want|wish|need)|shall\s+i|should\s+i|can\s+i|may\s+i|(?:do\s+)?you\s+want\s+me\s+to|are\s+you\s+interested\s+in|how\s+about)\b[^.!?]*\?/i;
+
+/** "Anything else I can help with?" */
+const ANYTHING_ELSE = /\b(?:anything|something)\s+else\b[^.!]*\?/i;
 
 async function customerTurn(state: ConversationState, text: string, turn: Turn, deps: EngineDeps, options: EngineOptions, now: Date): Promise<TurnOutcome> {
   // Ranked first: a model ranker reads the turn's dialogue acts in the same call, and the act reader serves them.
@@ -167,22 +192,40 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
     state.intent = { id: offered.intent, confidence: CHOSEN_CONFIDENCE };
     state.pending = null;
     recordIntentChange(state, turn.at ?? now.toISOString(), { text: deps.mask(cleanText(turn.text, options.maxStoredChars)) });
-    return outcomeOf(state, { status: null, intentChanged: true, answered: takeEarlierMentions(state, state.turnCount, deps, now), act: 'switched' });
+    // "Yes, for two people at 7pm": what the accepting turn says is read for the accepted request too.
+    const answered = takeEarlierMentions(state, state.turnCount, deps, now).concat(
+      takeExtractions(state, currentIntent(state, deps.catalog), text, state.turnCount, deps, now, false, acts.correction).map(({ pending: _p, replaced: _r, ...rest }) => rest),
+    );
+    return outcomeOf(state, { status: null, intentChanged: true, answered, act: 'switched' });
   }
-  if (offered && acts.deny && wordsIn(text) <= 4) {
+  if (offered?.kind === 'more' && acts.affirm && !acts.deny && wordsIn(text) <= 4) return outcomeOf(state, { act: 'more' });
+  if (offered?.kind === 'more' && (acts.deny || acts.closing) && wordsIn(text) <= 6) return closeConversation(state);
+  // "No, thank you" to what a representative suggested: the customer is done.
+  if (offered?.kind === 'intent' && offered.by && acts.deny && acts.closing) return closeConversation(state);
+  // A "no" to a representative's suggestion leaves the request as it is; a "no" to the skill's own offer ends it.
+  if (offered && offered.kind !== 'more' && !(offered.kind === 'intent' && offered.by) && acts.deny && wordsIn(text) <= 4) {
     if (offered.kind === 'intent') state.queuedIntents = state.queuedIntents.filter((id) => id !== offered.intent);
     return outcomeOf(state, { status: 'ended', act: 'declined' });
   }
 
   // Once handed off, asking for a person is for the representative to read, not a request of the library.
   if (acts.asksForPerson) return outcomeOf(state, {});
-  if (acts.closing) {
-    // The request is done; it stays in the intent history for the record.
-    state.intent = null;
-    state.pending = null;
-    state.clarifying = null;
-    return outcomeOf(state, { status: 'ended', act: 'closed' });
+  // Thanks alone once the request is served ends it, as goodbye does, but the reply asks whether there is anything
+  // else (a caller such as Copilot Studio takes the conversation back on `ended`; in a direct chat a "no" then closes).
+  // Something still to offer (a request the customer also mentioned, a person) is offered instead. Thanks with a
+  // question still open changes nothing.
+  if (acts.closing === 'thanks' && !state.pending) {
+    const next = nextOffer(state, currentIntent(state, deps.catalog));
+    if (next) {
+      state.offer = next;
+      return outcomeOf(state, { act: 'thanked' });
+    }
+    const closed = closeConversation(state);
+    state.offer = { kind: 'more' };
+    return { ...closed, act: 'thanked' };
   }
+  if (acts.closing === 'goodbye') return closeConversation(state);
+  if (acts.closing === 'thanks') return outcomeOf(state, { reask: state.pending });
   if (acts.cancel) {
     state.intent = null;
     state.pending = null;
@@ -283,6 +326,14 @@ async function decideText(text: string, state: ConversationState, deps: EngineDe
   const classification = await deps.ranker.classify(text, options.candidates + 1 + state.rejectedIntents.length, state.rejectedIntents);
   const known = classification.ranking.filter((score) => deps.catalog.intent(score.intent) !== undefined);
   return deps.decide({ ...classification, ranking: known }, state.rejectedIntents);
+}
+
+/** The request is done; it stays in the intent history for the record. */
+function closeConversation(state: ConversationState): TurnOutcome {
+  state.intent = null;
+  state.pending = null;
+  state.clarifying = null;
+  return outcomeOf(state, { status: 'ended', act: 'closed' });
 }
 
 /** What starts a second request after "and": a person asking, or a verb of what customers ask a service to do. */

@@ -1,5 +1,6 @@
+import { describeIssues } from '../text/issues.js';
 import { parseLibrary } from './io.js';
-import type { Intent, IntentLibrary } from './schema.js';
+import { attributeSchema, type Attribute, type AttributeType, type Intent, type IntentLibrary } from './schema.js';
 
 /** An attribute of an intent, written `intentId.attributeName` on the command line. */
 export interface AttributeRef {
@@ -14,7 +15,18 @@ export type ReviewAction =
   | { kind: 'discard-attributes'; attributes: AttributeRef[] }
   | { kind: 'rename'; id: string; name: string }
   | { kind: 'merge'; into: string; ids: string[] }
-  | { kind: 'move'; id: string; groupId: string };
+  | { kind: 'move'; id: string; groupId: string }
+  | { kind: 'edit-attribute'; attribute: AttributeRef; changes: AttributeChanges };
+
+/** What a reviewer may change of an attribute; null removes values or pattern. */
+export interface AttributeChanges {
+  label?: string;
+  question?: string;
+  type?: AttributeType;
+  required?: boolean;
+  values?: string[] | null;
+  pattern?: string | null;
+}
 
 /** A review step that cannot apply: an unknown id, a merge into itself... */
 export class ReviewError extends Error {
@@ -36,6 +48,25 @@ function setAttributeStatus(intents: Intent[], refs: readonly AttributeRef[], st
   }
   const chosen = (intent: Intent, name: string) => refs.some((ref) => ref.intentId === intent.id && ref.name === name);
   return intents.map((i) => ({ ...i, attributes: i.attributes.map((a) => (chosen(i, a.name) ? { ...a, status } : a)) }));
+}
+
+/** The attribute with `changes` applied, checked alone so a problem names the attribute and the field. */
+function editAttribute(attribute: Attribute, changes: AttributeChanges, where: string): Attribute {
+  const { values, pattern, ...rest } = changes;
+  const { values: _values, pattern: _pattern, valueLabels, ...kept } = attribute;
+  const nextValues = values === null ? undefined : (values ?? attribute.values);
+  const nextPattern = pattern === null ? undefined : (pattern ?? attribute.pattern);
+  const labels = valueLabels && nextValues ? Object.fromEntries(Object.entries(valueLabels).filter(([value]) => nextValues.includes(value))) : undefined;
+  const edited = {
+    ...kept,
+    ...rest,
+    ...(nextValues !== undefined ? { values: nextValues } : {}),
+    ...(nextPattern !== undefined ? { pattern: nextPattern } : {}),
+    ...(labels && Object.keys(labels).length ? { valueLabels: labels } : {}),
+  };
+  const parsed = attributeSchema.safeParse(edited);
+  if (!parsed.success) throw new ReviewError(`edit-attribute ${where}: ${describeIssues(parsed.error.issues)}`);
+  return parsed.data;
 }
 
 function unique<T>(values: Iterable<T>): T[] {
@@ -83,6 +114,14 @@ function apply(intents: Intent[], action: ReviewAction, library: IntentLibrary):
         throw new ReviewError(`move: no group with id "${action.groupId}" (known: ${library.groups.map((g) => g.id).join(', ')})`);
       }
       return intents.map((i) => (i.id === action.id ? { ...i, groupId: action.groupId } : i));
+    }
+    case 'edit-attribute': {
+      const { intentId, name } = action.attribute;
+      const intent = find(intents, intentId, 'edit-attribute');
+      const attribute = intent.attributes.find((a) => a.name === name);
+      if (!attribute) throw new ReviewError(`edit-attribute: intent "${intentId}" has no attribute "${name}" (it has: ${intent.attributes.map((a) => a.name).join(', ') || 'none'})`);
+      const edited = editAttribute(attribute, action.changes, `${intentId}.${name}`);
+      return intents.map((i) => (i.id === intentId ? { ...i, attributes: i.attributes.map((a) => (a.name === name ? edited : a)) } : i));
     }
     case 'merge': {
       const into = find(intents, action.into, 'merge');

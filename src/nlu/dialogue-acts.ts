@@ -68,7 +68,7 @@ const PERSON_REQUESTS = [
 
 const POLITE = /\b(?:ok(?:ay)?|alright|all right|great|perfect|awesome|cool|nice|good|fine|well|so|very|much|really|a lot|lots|again|for (?:your|the|all (?:your|the)) help|for helping|for that|for everything|for your time|you|u|ya|guys|team|folks|then|and|that(?:'|’)?s|that is|it|everything|all|i(?:'|’)?m|i am|we(?:'|’)?re|we are|no|nope|nothing|else|yes|yeah|for now|today|oh|ah|wow|please|sounds?|that one|this one|it is|looks?|works?|i need(?:ed)?)\b/gi;
 const THANKS = /\b(?:thanks?|thank\s+you|thank\s+u|thx|tnx|ty|thanx|cheers|appreciate(?:d| it)?|much appreciated)\b/i;
-const GOODBYE = /\b(?:bye+|goodbye|good\s+bye|see\s+(?:you|ya)|take\s+care|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|one|evening|weekend)|that(?:'|’)?s\s+(?:all|it|everything)|that\s+is\s+(?:all|it)|that(?:'|’)?ll\s+be\s+(?:all|it)|that\s+(?:will|would)\s+be\s+(?:all|it)|all\s+i\s+(?:need(?:ed)?|want(?:ed)?)|nothing\s+else|all\s+(?:set|good|done)|i(?:'|’)?m\s+(?:done|good|all\s+set|sorted)|we(?:'|’)?re\s+(?:done|good)|that\s+(?:helps|helped|solved it|fixed it|worked|did it)|(?:problem|issue)\s+(?:solved|fixed))\b/i;
+const GOODBYE = /\b(?:bye+|goodbye|good\s+bye|see\s+(?:you|ya)|take\s+care|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|one|evening|weekend)|that(?:'|’)?s\s+(?:all|it|everything)|that\s+is\s+(?:all|it)|that(?:'|’)?ll\s+be\s+(?:all|it)|that\s+(?:will|would)\s+be\s+(?:all|it)|all\s+i\s+(?:need(?:ed)?|want(?:ed)?)|nothing\s+else|all\s+(?:set|good|done)|i(?:'|’)?m\s+(?:done|good|all\s+set|sorted)|we(?:'|’)?re\s+(?:done|good)|that\s+(?:helps|helped|solved it|fixed it|worked|did it)|(?:problem|issue)\s+(?:solved|fixed)|(?:i\s+)?(?:don(?:'|’)?t|do\s+not)\s+(?:need|require|want)\s+(?:any(?:thing)?\s+)?(?:else|further|more)|nothing\s+(?:else\s+)?for\s+now)\b/i;
 
 const CANCEL =
   /\b(?:never\s*mind|nevermind|nvm|forget\s+(?:it|that|about\s+it|about\s+that)|changed\s+my\s+mind|change\s+of\s+plans?|don'?t\s+bother|no\s+longer\s+need\s+(?:it|that|help)|scratch\s+that|cancel\s+that|not\s+anymore|i(?:'|’)?ll\s+(?:do|figure|sort|handle|deal\s+with)\s+it\s+(?:out\s+)?(?:myself|later)|doesn(?:'|’)?t\s+matter)\b/i;
@@ -112,7 +112,13 @@ export function asksForPerson(text: string): boolean {
   return PERSON_REQUESTS.some((pattern) => pattern.test(text)) && !NEGATED.test(text);
 }
 
-/** Thanks or goodbye when, once those and the politeness around them are gone, nothing is left. */
+/** At most this many words besides a goodbye, with no question and no number, and the turn still says goodbye. */
+const GOODBYE_ASIDE_WORDS = 4;
+
+/**
+ * Thanks or goodbye when, once those and the politeness around them are gone, nothing is left; a goodbye also with a
+ * short aside that asks and gives nothing ("That sounds awesome. Thanks a lot. That would be all.").
+ */
 function closing(text: string): DialogueActs['closing'] {
   const thanks = THANKS.test(text);
   const goodbye = GOODBYE.test(text);
@@ -123,8 +129,9 @@ function closing(text: string): DialogueActs['closing'] {
     .replace(POLITE, ' ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
-  if (rest !== '') return null;
-  return goodbye ? 'goodbye' : 'thanks';
+  if (rest === '') return goodbye ? 'goodbye' : 'thanks';
+  const aside = goodbye && !text.includes('?') && !/\p{N}/u.test(rest) && rest.split(/\s+/).length <= GOODBYE_ASIDE_WORDS;
+  return aside ? 'goodbye' : null;
 }
 
 function cannotAnswer(text: string): DialogueActs['cannotAnswer'] {

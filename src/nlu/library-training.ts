@@ -1,16 +1,46 @@
-import { liveIntents, type IntentLibrary } from '../library/schema.js';
+import { nameInWords } from '../library/formats.js';
+import { type Intent, liveIntents, type IntentLibrary } from '../library/schema.js';
 import { topicStems } from '../text/topic-words.js';
 import { conversationalBackground, otherDomainBackground, OUT_OF_SCOPE_LABEL } from './background.js';
 import { type TrainOptions, trainIntentClassifier } from './classifier/train.js';
 import type { Classification, IntentClassifier, LabelledUtterance } from './types.js';
 
-/** The training utterances of a library: every live intent's examples, name and description, labelled with its id. */
+/**
+ * An intent with fewer examples than this also learns requests made of its own words (see `requestsFromWords`).
+ * Below it, the few texts an intent has cannot stand against intents with dozens: a customer's "I'd like to ..."
+ * goes to whichever intent's examples hold most such words.
+ */
+export const FEW_EXAMPLES = 5;
+
+/**
+ * The training utterances of a library: every live intent's examples, name and description, labelled with its id;
+ * and for an intent with few examples beside others with many, requests made of its own words. Where no intent has
+ * many there is nothing to balance: the framing words would only pull every request to the few ("I want to ..."),
+ * and a library of one or two intents has nothing to balance them against but the background.
+ */
 export function libraryExamples(library: IntentLibrary): LabelledUtterance[] {
-  return liveIntents(library).flatMap((intent) =>
-      [...intent.examples, intent.name, intent.description]
-        .filter((text) => text.trim() !== '')
-        .map((text) => ({ text, intent: intent.id })),
-    );
+  const intents = liveIntents(library);
+  const balancing = intents.length >= MIN_CLAIMING_INTENTS && intents.some((intent) => intent.examples.length >= FEW_EXAMPLES);
+  return intents.flatMap((intent) =>
+    [...intent.examples, intent.name, intent.description, ...(balancing && intent.examples.length < FEW_EXAMPLES ? requestsFromWords(intent) : [])]
+      .filter((text) => text.trim() !== '')
+      .map((text) => ({ text, intent: intent.id })),
+  );
+}
+
+/**
+ * Requests written from an intent's own words, for an intent added with a name and a description and no (or few)
+ * examples: the name and phrase as a customer frames a request ("I want to transfer money", "can you help me
+ * transfer money"), and what the intent asks about, its attributes' labels and values ("account type checking
+ * savings"), which customers name when they ask for it. Nothing here is specific to one library.
+ */
+function requestsFromWords(intent: Intent): string[] {
+  const wants = [...new Set([intent.phrase, intent.name].filter((text): text is string => text !== undefined).map((text) => text.trim().toLowerCase()))];
+  const framed = wants.flatMap((want) => [`I want to ${want}`, `can you help me ${want}`, `I need to ${want}`]);
+  const asked = intent.attributes
+    .filter((attribute) => attribute.status !== 'discarded')
+    .map((attribute) => [attribute.label ?? nameInWords(attribute.name), ...(attribute.values ?? []).map(nameInWords)].join(' '));
+  return asked.length > 0 ? [...framed, `${intent.name} ${asked.join(' ')}`] : framed;
 }
 
 /**
@@ -74,8 +104,20 @@ export function claimedBackground(library: IntentLibrary, examples: readonly Lab
   };
   const candidates = otherDomainBackground.filter((text) => [...defining.keys()].some((intent) => shares(text, intent)));
   if (candidates.length === 0) return [];
+  // A model cannot vouch for an intent it has (almost) no examples of: a defining word of its name is enough ("hotel"
+  // in "Search hotel"; the description's words are too loose: "new" in "needs a new password" is not the news).
+  const unproven = intents.filter((intent) => intent.examples.length < FEW_EXAMPLES);
+  const named = (text: string): boolean =>
+    unproven.some((intent) => {
+      const own = defining.get(intent.id);
+      return [...topicStems(text)].some((word) => own?.has(word) && topicStems(intent.name).has(word));
+    });
+  const byWords = new Set(candidates.filter(named));
+  const rest = candidates.filter((text) => !byWords.has(text));
+  if (rest.length === 0) return [...byWords];
   const model = trainIntentClassifier(examples, { ...options, ...CLAIM_OPTIONS });
   return candidates.filter((text) => {
+    if (byWords.has(text)) return true;
     const best = model.classify(text, 1).ranking[0];
     return best !== undefined && best.confidence >= CLAIM_CONFIDENCE && shares(text, best.intent);
   });

@@ -3,7 +3,7 @@ import type { ServerParts } from './parts.js';
 import type { Request, Response, Server } from 'restify';
 import type { z } from 'zod';
 import { UpdateConflictError } from '../library/update.js';
-import { createAssistAuth, type AssistAuth } from './assist-auth.js';
+import { authenticate, createAssistAuth } from './assist-auth.js';
 import { mountAssistPages } from './assist-pages.js';
 import type { CustomerChannel } from '../assist/customer-channel.js';
 import {
@@ -19,7 +19,7 @@ import {
 import { AssistRequestError, type AssistService } from '../assist/service.js';
 import { BODY_LIMITS } from './body-limits.js';
 import { HttpError } from './errors.js';
-import { openEventStream } from './event-stream.js';
+import { openEventStream, type OpenStreams } from './event-stream.js';
 import { jsonBody } from './json-body.js';
 
 const ACTIVE_MINUTES_DEFAULT = 120;
@@ -30,9 +30,9 @@ type Reply = { status: number; body: unknown };
 /**
  * The assisted-service API (messages, replies delivered to the customer through `channel`, hand-off and hand-back,
  * reject intent, search again, the event stream, the list) and the representative's pages. Callers are checked before
- * their body is read. Returns the service so tests and benchmarks can reach its event hub.
+ * their body is read. Returns the service so tests and benchmarks can reach its event bus.
  */
-export function mountAssist(server: Server, app: ServerParts, logger: Logger, channel: CustomerChannel): AssistService {
+export function mountAssist(server: Server, app: ServerParts, logger: Logger, channel: CustomerChannel, streams: OpenStreams): AssistService {
   const auth = createAssistAuth(app.config);
   if (auth.disabled) {
     logger.warn(
@@ -41,7 +41,9 @@ export function mountAssist(server: Server, app: ServerParts, logger: Logger, ch
     );
   }
   const assist = app.assist;
-  const authenticated = async (req: Request) => authenticate(auth, req);
+  const authenticated = async (req: Request) => {
+    await authenticate(auth, req);
+  };
   const readBody = jsonBody(BODY_LIMITS.assistApi);
 
   const post = <S extends z.ZodType>(route: string, schema: S, handle: (id: string, input: z.output<S>) => Promise<Reply>) => {
@@ -89,7 +91,7 @@ export function mountAssist(server: Server, app: ServerParts, logger: Logger, ch
     const view = await inAssistTerms(() =>
       assist.view(id).catch((error: unknown) => (error instanceof AssistRequestError && error.status === 404 ? null : Promise.reject(error))),
     );
-    openEventStream(req, res, assist.hub, id, view);
+    openEventStream(req, res, assist.events, streams, id, view);
   });
 
   mountAssistPages(server);
@@ -98,17 +100,6 @@ export function mountAssist(server: Server, app: ServerParts, logger: Logger, ch
 
 function send(res: Response, reply: Reply): void {
   res.send(reply.status, reply.body);
-}
-
-async function authenticate(auth: AssistAuth, req: Request): Promise<void> {
-  const query = req.query as Record<string, unknown> | undefined;
-  const header = req.headers['x-api-key'];
-  const result = await auth.check({
-    authorization: req.headers.authorization,
-    apiKey: typeof header === 'string' ? header : undefined,
-    accessToken: typeof query?.access_token === 'string' ? query.access_token : undefined,
-  });
-  if (!result.ok) throw new HttpError(401, 'Unauthorized', result.message);
 }
 
 function conversationId(req: Request): string {

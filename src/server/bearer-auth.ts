@@ -1,7 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 
-export type BearerAuthResult = { ok: true; principal: string } | { ok: false; message: string; presented: boolean };
+/**
+ * `roles`: the app roles of an Entra ID token (its `roles` claim); null for the API key and an open surface, which
+ * carry no roles and are let do everything.
+ */
+export type BearerAuthResult = { ok: true; principal: string; roles: string[] | null } | { ok: false; message: string; presented: boolean };
 
 /** Where a caller's credentials can be: `Authorization: Bearer`, `x-api-key`, or (for EventSource) an `access_token` query parameter. */
 export interface PresentedCredentials {
@@ -52,11 +56,11 @@ export function createBearerAuth(settings: { apiKey: string | undefined; entra: 
   return {
     disabled,
     async check({ authorization, apiKey, accessToken }) {
-      if (disabled) return { ok: true, principal: 'anonymous' };
+      if (disabled) return { ok: true, principal: 'anonymous', roles: null };
       const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
       const presented = apiKey ?? bearer ?? accessToken;
       if (!presented) return { ok: false, presented: false, message: 'missing credentials: send "Authorization: Bearer <token or API key>" or an x-api-key header' };
-      if (key && sameSecret(presented, key)) return { ok: true, principal: 'api-key' };
+      if (key && sameSecret(presented, key)) return { ok: true, principal: 'api-key', roles: null };
       // Something that is not a JWT (header.payload.signature) was meant as the key: say so rather than what JWT parsing says.
       if (!entra || (key && presented.split('.').length !== 3)) return { ok: false, presented: true, message: 'the API key is not valid' };
       return entra(presented);
@@ -69,7 +73,8 @@ function entraVerifier({ issuer, audience, jwksUrl }: EntraSettings): (token: st
   return async (token) => {
     try {
       const { payload } = await jwtVerify(token, keys, { issuer, audience, algorithms: ['RS256'], clockTolerance: 60 });
-      return { ok: true, principal: String(payload.oid ?? payload.sub ?? payload.appid ?? 'entra') };
+      const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is string => typeof role === 'string') : [];
+      return { ok: true, principal: String(payload.oid ?? payload.sub ?? payload.appid ?? 'entra'), roles };
     } catch (error) {
       const reason = error instanceof Error && 'code' in error ? String(error.code) : 'invalid token';
       return { ok: false, presented: true, message: `the bearer token is not valid (${reason})` };

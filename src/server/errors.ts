@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'Forbidden'
   | 'TokenExpired'
   | 'NotFound'
+  | 'Conflict'
   | 'MethodNotAllowed'
   | 'PayloadTooLarge'
   | 'UnsupportedMediaType'
@@ -47,6 +48,7 @@ const codeForStatus: Record<number, ErrorCode> = {
   403: 'Forbidden',
   404: 'NotFound',
   405: 'MethodNotAllowed',
+  409: 'Conflict',
   413: 'PayloadTooLarge',
   415: 'UnsupportedMediaType',
   429: 'TooManyRequests',

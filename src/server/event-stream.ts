@@ -1,29 +1,70 @@
 import type { Request, Response } from 'restify';
-import type { AssistEvent, EventHub } from '../assist/events.js';
+import type { AssistEvent, EventBus } from '../assist/events.js';
 import type { AssistView } from '../assist/view.js';
 
 /** A comment line this often keeps proxies from closing an idle stream. */
 const HEARTBEAT_MS = 20_000;
+/** How soon a client reconnects after a stream ends (EventSource reads it from the `retry:` field). */
+const RETRY_MS = 2000;
+/** How soon it reconnects when the instance is shutting down: another instance is already there. */
+const RETRY_AFTER_SHUTDOWN_MS = 250;
+
+/**
+ * The event streams open on one server, so that a shutdown can end them with a reconnect hint; once it has, a new
+ * stream gets the hint at once.
+ */
+export class OpenStreams {
+  private readonly ends = new Set<() => void>();
+  private closing = false;
+
+  get draining(): boolean {
+    return this.closing;
+  }
+
+  add(end: () => void): () => void {
+    this.ends.add(end);
+    return () => this.ends.delete(end);
+  }
+
+  /** Ends every stream with a `reconnect` event and a short `retry:`; returns how many there were. */
+  closeAll(): number {
+    this.closing = true;
+    const count = this.ends.size;
+    for (const end of [...this.ends]) end();
+    return count;
+  }
+}
 
 /**
  * Server-sent events for one conversation: the current view at once (when it exists), then one `view` event per
- * change until the client goes away.
+ * change until the client goes away or the server shuts down.
  */
-export function openEventStream(req: Request, res: Response, hub: EventHub, conversationId: string, initial: AssistView | null): void {
+export function openEventStream(req: Request, res: Response, bus: EventBus, streams: OpenStreams, conversationId: string, initial: AssistView | null): void {
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-cache, no-transform',
-    Connection: 'keep-alive',
+    Connection: streams.draining ? 'close' : 'keep-alive',
     'X-Accel-Buffering': 'no',
   });
-  res.write('retry: 2000\n\n');
+  const hintReconnect = () => void res.end(`retry: ${RETRY_AFTER_SHUTDOWN_MS}\nevent: reconnect\ndata: {}\n\n`);
+  if (streams.draining) {
+    hintReconnect();
+    return;
+  }
+  res.write(`retry: ${RETRY_MS}\n\n`);
   const send = (event: AssistEvent) => res.write(`event: view\ndata: ${JSON.stringify(event)}\n\n`);
   if (initial) send({ cause: { kind: 'snapshot' }, view: initial });
-  const unsubscribe = hub.subscribe(conversationId, send);
+  const unsubscribe = bus.subscribe(conversationId, send);
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
   heartbeat.unref();
-  req.on('close', () => {
+  const stop = () => {
     clearInterval(heartbeat);
     unsubscribe();
+    forget();
+  };
+  const forget = streams.add(() => {
+    stop();
+    hintReconnect();
   });
+  req.on('close', stop);
 }

@@ -5,10 +5,12 @@ import type { LibraryStore } from '../library/store.js';
 
 /**
  * What the HTTP layer serves, as src/app/ builds it: the actions' services (the engine and the knowledge search),
- * the assisted-service use cases, the library store for readiness, and the configuration of each surface.
+ * the assisted-service use cases, the library store (readiness and the review page), reloading the library after a
+ * review is published, and the configuration of each surface.
  */
 export interface ServerParts extends ActionServices {
   config: Config;
   assist: AssistService;
-  libraries: Pick<LibraryStore, 'get'>;
+  libraries: LibraryStore;
+  reload(): Promise<unknown>;
 }

@@ -2,20 +2,30 @@ import type { Logger } from 'pino';
 import type { Server } from 'restify';
 import { mountAssist } from './assist-routes.js';
 import { mountBot, type BotRouteOptions } from './bot-routes.js';
+import { mountLibraryReview } from './library-routes.js';
 import { mountMcp } from './mcp-routes.js';
 import type { ServerParts } from './parts.js';
 import { answerErrorsInOneShape, HttpError } from './errors.js';
+import { OpenStreams } from './event-stream.js';
 import { restify } from './restify.js';
 
 export interface ServerOptions {
   bot?: BotRouteOptions;
+  /** The event streams it opens, for a graceful shutdown (src/server/shutdown.ts). */
+  streams?: OpenStreams;
 }
 
-/** The one HTTP service: health endpoints, the Bot Framework edge (with /chat), the assist API and pages, MCP tools, one error body. */
+/** The one HTTP service: health endpoints, the Bot Framework edge (with /chat), the assist API and pages, MCP tools, the library review page, one error body. */
 export function createServer(app: ServerParts, logger: Logger, options: ServerOptions = {}): Server {
   // Skill and Teams conversation ids in URLs are longer than restify's default limit of 100 characters.
   const server = restify.createServer({ name: 'intent-skill', handleUncaughtExceptions: false, maxParamLength: 1000 });
   answerErrorsInOneShape(server, logger);
+  const streams = options.streams ?? new OpenStreams();
+  // While shutting down, each answer closes its connection, so clients open the next one to another instance.
+  server.pre((_req, res, next) => {
+    if (streams.draining) res.setHeader('Connection', 'close');
+    next();
+  });
   server.use(restify.plugins.queryParser());
 
   server.get('/healthz', async (_req, res) => {
@@ -35,8 +45,9 @@ export function createServer(app: ServerParts, logger: Logger, options: ServerOp
   });
 
   const customers = mountBot(server, app, logger, options.bot);
-  mountAssist(server, app, logger, customers);
+  mountAssist(server, app, logger, customers, streams);
   mountMcp(server, app, logger);
+  mountLibraryReview(server, app, logger);
 
   return server;
 }

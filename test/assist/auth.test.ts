@@ -81,7 +81,7 @@ describe('who may call the assist API', function () {
   it('with nothing configured, authentication is off (and the server warns)', async () => {
     const open = createAssistAuth({ ASSIST_API_KEY: undefined, ASSIST_ENTRA_ISSUER: undefined, ASSIST_ENTRA_AUDIENCE: undefined, ASSIST_ENTRA_JWKS_URL: undefined });
     assert.equal(open.disabled, true);
-    assert.deepEqual(await open.check({}), { ok: true, principal: 'anonymous' });
+    assert.deepEqual(await open.check({}), { ok: true, principal: 'anonymous', roles: null });
     const unprotected = await startAssistService({});
     try {
       assert.ok(unprotected.logs.some((line) => /THE ASSIST API IS UNPROTECTED/.test(line.msg)));

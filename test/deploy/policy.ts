@@ -19,8 +19,12 @@ export const settingsNotSetOnAzure: Readonly<Record<string, string>> = {
   AZURE_SEARCH_KEY: 'keyless: the managed identity signs in',
   AZURE_OPENAI_API_KEY: 'keyless: the managed identity signs in',
   ASSIST_API_KEY: 'on Azure the assist API takes Entra ID tokens (ASSIST_ENTRA_*), not a shared key',
+  LIBRARY_MANAGER_ROLE: 'the default app role, IntentManager, is the one docs/deploy.md asks to define on the app registration',
   MCP_API_KEY: 'on Azure /mcp takes Entra ID tokens (MCP_ENTRA_*); for Copilot Studio\'s API-key option an operator adds the key as a Key Vault reference',
   MCP_ALLOWED_ORIGINS: 'no browser page calls /mcp on Azure; the PUBLIC_URL origin is always allowed',
+  EVENTS_POLL_MS: 'events cross processes through the SQLite file only; on Cosmos DB the event bus is in-process',
+  EVENTS_RETENTION_SECONDS: 'events cross processes through the SQLite file only; on Cosmos DB the event bus is in-process',
+  SHUTDOWN_GRACE_SECONDS: 'the default (20 s) lets requests in flight finish when an instance is stopped',
 };
 
 /** App settings that belong to App Service itself, not to src/config.ts. */

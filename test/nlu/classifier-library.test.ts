@@ -20,6 +20,31 @@ describe('training from an intent library', () => {
     assert.equal(classifier.classify('I need a new password').ranking[0]?.intent, 'reset_password');
   });
 
+  it("learns requests made of an intent's own words while it has few examples beside intents with many", () => {
+    const more = ['where is my parcel', 'has my order shipped', 'track my package', 'when will my order come'];
+    const withAttributes = {
+      ...library,
+      intents: library.intents.map((intent) => {
+        if (intent.id === 'order_status') return { ...intent, examples: [...intent.examples, ...more] };
+        if (intent.id === 'cancel_order') {
+          return { ...intent, attributes: [{ name: 'accountType', type: 'enum' as const, values: ['checking', 'savings'], question: 'Which account?', description: '', required: true, weight: 0.5 }] };
+        }
+        return intent;
+      }),
+    };
+    const texts = (lib: IntentLibrary, id: string) => libraryExamples(lib).filter((e) => e.intent === id).map((e) => e.text);
+    assert.deepEqual(texts(withAttributes, 'cancel_order').slice(4), [
+      'I want to cancel order',
+      'can you help me cancel order',
+      'I need to cancel order',
+      'Cancel order account type checking savings',
+    ]);
+    assert.deepEqual(texts(withAttributes, 'order_status').slice(-2), ['Order status', 'The customer asks where an order or delivery is'], 'an intent with enough examples learns only its own texts');
+    assert.equal(texts(library, 'cancel_order').length, 4, 'where no intent has many examples there is nothing to balance');
+    const twoIntents = { ...withAttributes, intents: withAttributes.intents.filter((intent) => intent.id !== 'reset_password') };
+    assert.equal(texts(twoIntents, 'cancel_order').length, 4, 'nor in a library of two intents');
+  });
+
   it('leaves discarded intents out', () => {
     assert.ok(!libraryExamples(library).some((e) => e.intent === 'close_account'));
   });
@@ -87,6 +112,11 @@ describe('background requests a library claims as its own', () => {
     assert.ok(claimed.includes('call me a taxi'), `claimed: ${claimed.join(' | ')}`);
     assert.ok(!claimed.some((text) => /weather|pizza|homework|poem/.test(text)), `claimed: ${claimed.join(' | ')}`);
     assert.deepEqual(claimedBackground(library, libraryExamples(library)), []);
+    // An intent added with a name and a description only claims the requests that name its topic.
+    const withHotels = { ...travel, intents: [...travel.intents, { ...travel.intents[0]!, id: 'search-hotel', name: 'Search hotel', description: 'Find a hotel at a given location', examples: [] }] };
+    const claimedWithHotels = claimedBackground(withHotels, libraryExamples(withHotels));
+    assert.ok(claimedWithHotels.includes('i need a hotel room for two nights'), `claimed: ${claimedWithHotels.join(' | ')}`);
+    assert.ok(!claimedWithHotels.some((text) => /weather|pizza|homework|poem|news/.test(text)), `claimed: ${claimedWithHotels.join(' | ')}`);
     const twoIntents = { ...travel, intents: travel.intents.slice(0, 2) };
     assert.deepEqual(claimedBackground(twoIntents, libraryExamples(twoIntents)), [], 'a model over two intents is sure of anything');
 

@@ -50,8 +50,8 @@ export const scenarios: Scenario[] = [
     turns: [{ say: "I don't want to talk to a person, just tell me where my order is", expect: { intent: 'order-status', status: 'need-info', asks: 'orderNumber' } }],
   },
 
-  // Thanks, goodbye and never mind close without re-sending articles.
-  ...['thanks, bye', 'thank you so much!', "that's all, thanks", 'great, that helped, bye', 'ok thanks bye'].map(
+  // Goodbye and never mind close without re-sending articles; thanks alone ends the request too, asking "anything else?".
+  ...['thanks, bye', "that's all, thanks", 'great, that helped, bye', 'ok thanks bye', 'perfect, thanks a lot. that will be all.', "thanks, I don't need anything else"].map(
     (closing): Scenario => ({
       name: `closes on "${closing}" after solutions`,
       turns: [
@@ -361,12 +361,38 @@ export const scenarios: Scenario[] = [
       },
     ],
   },
+  ...['thanks', 'thank you so much!', 'great, thanks'].map(
+    (thanks): Scenario => ({
+      name: `ends the request on "${thanks}" asking "anything else?", and closes on "no"`,
+      turns: [
+        { say: 'where is my order BL-4471220?', expect: { status: 'ready', solutions: true } },
+        { say: thanks, expect: { status: 'ended', intent: null, solutions: false, reply: /welcome.*anything else/i, notReply: /Here is what should help/ } },
+        { say: 'no, that is it', expect: { status: 'ended', solutions: false, reply: /Thank you for contacting/ } },
+      ],
+    }),
+  ),
   {
     name: 'takes a new request after thanks',
     turns: [
       { say: 'where is my order BL-4471220?', expect: { status: 'ready' } },
-      { say: 'thanks', expect: { status: 'ended' } },
+      { say: 'thanks', expect: { status: 'ended', reply: /anything else/i } },
       { say: 'one more thing, my tv shows error E42', expect: { intent: 'device-error-code', values: { errorCode: 'E42' } } },
+    ],
+  },
+  {
+    name: 'asks what else after "yes" to "anything else?"',
+    turns: [
+      { say: 'where is my order BL-4471220?', expect: { status: 'ready' } },
+      { say: 'thank you', expect: { reply: /anything else/i } },
+      { say: 'yes', expect: { reply: /what else can I help/i, solutions: false } },
+      { say: 'I want to cancel my order', expect: { intent: 'cancel-order' } },
+    ],
+  },
+  {
+    name: 'thanks while a question is open changes nothing and the question stays',
+    turns: [
+      { say: 'I want to cancel my order', expect: { intent: 'cancel-order', asks: 'orderNumber' } },
+      { say: 'thanks', expect: { intent: 'cancel-order', status: 'need-info', asks: 'orderNumber' } },
     ],
   },
   {

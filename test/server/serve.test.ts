@@ -47,7 +47,12 @@ describe('intent-skill serve (the real command)', function () {
         health: `${origin}/healthz`,
         ready: `${origin}/readyz`,
       });
-      assert.deepEqual(started.backends, { stores: `SQLite ${path.join(dataDir, 'intent-skill.db')}`, search: 'local', understanding: 'local' }, 'and which backends run');
+      const file = path.join(dataDir, 'intent-skill.db');
+      assert.deepEqual(
+        started.backends,
+        { stores: `SQLite ${file}`, search: 'local', understanding: 'local', events: `SQLite ${file} (every process on this file)` },
+        'and which backends run',
+      );
       assert.equal(started.level, 30);
       assert.equal(
         started.msg,
@@ -78,7 +83,9 @@ describe('intent-skill serve (the real command)', function () {
 
     it('stops cleanly on SIGTERM', async () => {
       assert.equal(await serve.stop(), 0);
-      assert.ok(serve.logs().some((line) => line.msg === 'shutting down'));
+      const said = serve.logs().map((line) => line.msg);
+      assert.ok(said.includes('shutting down: taking no new requests, finishing those in flight'), said.join('\n'));
+      assert.ok(said.includes('stopped: every request finished'), said.join('\n'));
     });
   });
 

@@ -19,6 +19,15 @@ export function setToken(value) {
 
 export class Unauthorized extends Error {}
 
+/** A refusal with its HTTP status and the error body's code (`Conflict`, `Forbidden`, ...). */
+export class ApiError extends Error {
+  constructor(message, status, code) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
 export async function api(method, path, body) {
   const headers = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -26,7 +35,7 @@ export async function api(method, path, body) {
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const payload = await response.json().catch(() => ({}));
   if (response.status === 401) throw new Unauthorized(payload.error?.message ?? 'not signed in');
-  if (!response.ok) throw new Error(payload.error?.message ?? `HTTP ${response.status}`);
+  if (!response.ok) throw new ApiError(payload.error?.message ?? `HTTP ${response.status}`, response.status, payload.error?.code);
   return payload;
 }
 

@@ -45,7 +45,7 @@ function validate(examples: readonly LabelledUtterance[]): void {
 }
 
 /** Stratified folds: each intent's examples are dealt round-robin in a seeded order. */
-function assignFolds(examples: readonly Example[], folds: number, random: Random): Int32Array {
+export function assignFolds(examples: ReadonlyArray<{ readonly intent: string }>, folds: number, random: Random): Int32Array {
   const fold = new Int32Array(examples.length);
   const byIntent = new Map<string, number[]>();
   examples.forEach((example, i) => {

@@ -18,7 +18,15 @@ export interface DateMention extends Span {
   confidence: number;
 }
 
-const ORDINAL_DAY = /\b(?:on\s+)?the\s+([0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:one|time|item|attempt|try|order|call|device|unit)s?\b)/i;
+const NOT_A_DAY = String.raw`(?!\s+(?:one|time|item|attempt|try|order|call|device|unit|floor|birthday|anniversary)s?\b)`;
+/** "on the 3rd", "the 3rd", "on 3rd", "13th of this month", "the 2nd of next month". */
+const ORDINAL_DAY = new RegExp(
+  String.raw`\b(?:(?:on\s+)?the\s+([0-3]?\d)(?:st|nd|rd|th)|on\s+([0-3]?\d)(?:st|nd|rd|th)|([0-3]?\d)(?:st|nd|rd|th))` +
+    String.raw`(?:\s+of\s+(?:the\s+)?(this|current|next|coming|following)\s+month)?\b${NOT_A_DAY}`,
+  'i',
+);
+/** chrono reads "day after tomorrow" without "the" as "tomorrow". */
+const DAY_AFTER_TOMORROW = /\b(?:the\s+)?day\s+after\s+tomorrow\b/i;
 const RELATIVE_WORD = /\b(?:last|next|this|coming|past|ago|previous|yesterday|today|tomorrow)\b/i;
 const BARE_ABBREVIATION = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|mar|may|jun|june)\.?$/i;
 
@@ -27,9 +35,24 @@ const parser = ((): chrono.Chrono => {
   const custom = chrono.casual.clone();
   custom.parsers.push({
     pattern: () => ORDINAL_DAY,
-    extract: (_context, match) => {
-      const day = Number(match[1]);
-      return day >= 1 && day <= 31 ? { day } : null;
+    extract: (context, match) => {
+      const [, afterThe, afterOn, bare, month] = match;
+      // A bare ordinal ("13th") is a day only with the month it is of ("13th of this month").
+      if (bare !== undefined && month === undefined) return null;
+      const day = Number(afterThe ?? afterOn ?? bare);
+      if (!(day >= 1 && day <= 31)) return null;
+      if (month === undefined) return { day };
+      const reference = context.reference.instant;
+      const next = /next|coming|following/i.test(month) ? 1 : 0;
+      const first = new Date(Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth() + next, 1));
+      return { day, month: first.getUTCMonth() + 1, year: first.getUTCFullYear() };
+    },
+  });
+  custom.parsers.push({
+    pattern: () => DAY_AFTER_TOMORROW,
+    extract: (context) => {
+      const when = new Date(context.reference.instant.getTime() + 2 * 86_400_000);
+      return { day: when.getUTCDate(), month: when.getUTCMonth() + 1, year: when.getUTCFullYear() };
     },
   });
   return custom;

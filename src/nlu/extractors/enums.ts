@@ -163,6 +163,35 @@ function findMatches(tokens: readonly Token[], { byKey, byWordCount, longest }: 
   return matches;
 }
 
+/** At most this many other words between the content words of a value named in the customer's own order. */
+const SPREAD_SLACK = 2;
+
+/**
+ * Values of several content words named in order with a word or two between ("I found it cheaper somewhere else" for
+ * found-cheaper, "I ordered it by mistake" for ordered-by-mistake): plain enough to take without the question.
+ */
+function spreadMatches(tokens: readonly Token[], values: readonly string[]): Match[] {
+  const words = tokens.map((token) => foldText(token.text));
+  const matches: Match[] = [];
+  for (const value of values) {
+    const content = foldText(value)
+      .split(' ')
+      .filter((word) => word.length >= 3 && !STOP_WORDS.has(word));
+    if (content.length < 2) continue;
+    for (let i = 0; i < words.length; i += 1) {
+      if (words[i] !== content[0] || negated(tokens, i)) continue;
+      let at = i;
+      for (const word of content.slice(1)) {
+        const next = words.indexOf(word, at + 1);
+        at = next !== -1 && next - at - 1 <= SPREAD_SLACK && (tokens[next] as Token).sentence === (tokens[i] as Token).sentence ? next : -1;
+        if (at === -1) break;
+      }
+      if (at !== -1) matches.push({ value, start: (tokens[i] as Token).start, end: (tokens[at] as Token).end, score: 0.9, evident: true });
+    }
+  }
+  return matches;
+}
+
 /** The best match of each value, leaving out matches inside a longer match of another value. */
 function bestPerValue(matches: readonly Match[]): Match[] {
   const kept = matches.filter(
@@ -186,7 +215,8 @@ function bestPerValue(matches: readonly Match[]): Match[] {
 export function enumCandidates(turn: ScannedTurn, attribute: Attribute, pending: boolean): Candidate[] {
   const values = attribute.values ?? [];
   if (values.length === 0 || turn.tokens.length === 0) return [];
-  const [best, runnerUp] = bestPerValue(findMatches(turn.tokens, formIndex(values, attribute.valueLabels ?? {}), pending));
+  const matches = [...findMatches(turn.tokens, formIndex(values, attribute.valueLabels ?? {}), pending), ...spreadMatches(turn.tokens, values)];
+  const [best, runnerUp] = bestPerValue(matches);
   if (!best || (runnerUp && runnerUp.score >= best.score - 0.01)) return [];
   return [{ start: best.start, end: best.end, value: best.value, confidence: 0.5 + 0.45 * best.score, evident: best.evident }];
 }

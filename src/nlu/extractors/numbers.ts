@@ -3,7 +3,7 @@ import { overlaps, type Span } from './scan.js';
 
 export interface NumberMention extends Span {
   value: number;
-  /** Written with a currency ("$49.99", "49 dollars", "€20"). */
+  /** Written with a currency ("$49.99", "49 dollars", "€20"), or with cents ("249.99"): how prices are written. */
   money: boolean;
   /** Written in words ("twenty five"). */
   words: boolean;
@@ -30,7 +30,8 @@ function digitMentions(text: string): NumberMention[] {
     const [whole, symbol, digits = '', thousands, suffix] = match;
     const value = Number(digits.replace(/,/g, '')) * (thousands ? 1000 : 1);
     if (!Number.isFinite(value)) continue;
-    mentions.push({ start: match.index, end: match.index + whole.length, value, money: Boolean(symbol ?? suffix), words: false });
+    const cents = /\.\d{2}$/.test(digits) && !thousands;
+    mentions.push({ start: match.index, end: match.index + whole.length, value, money: Boolean(symbol ?? suffix) || cents, words: false });
   }
   return mentions;
 }

@@ -33,6 +33,20 @@ export const migrations: readonly Migration[] = [
       db.exec('CREATE INDEX conversations_updated_at ON conversations (updated_at DESC)');
     },
   },
+  {
+    name: 'events table for live events across processes',
+    up(db) {
+      db.exec(`
+        CREATE TABLE events (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          conversation_id TEXT NOT NULL,
+          at INTEGER NOT NULL,
+          body TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX events_at ON events (at);
+      `);
+    },
+  },
 ];
 
 export function schemaVersion(db: Database.Database): number {

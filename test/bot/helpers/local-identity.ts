@@ -16,6 +16,8 @@ export interface TokenClaims {
   expiresIn?: number;
   /** The `serviceurl` claim a channel's token carries (botbuilder checks it against the activity's service URL). */
   serviceUrl?: string;
+  /** App roles assigned to the caller (the `roles` claim). */
+  roles?: string[];
 }
 
 /**
@@ -28,6 +30,12 @@ export class LocalIdentity {
     private readonly privateKey: CryptoKey,
     readonly kid: string,
     readonly metadataUrl: string,
+    /**
+     * IDENTITY_ENDPOINT and IDENTITY_HEADER as App Service sets them for a managed identity: MSAL (and so the
+     * Agents SDK's token provider) gets tokens over plain HTTP from there, which is what lets a root agent built
+     * with the SDK get its tokens from this identity on loopback.
+     */
+    readonly managedIdentityEnv: { IDENTITY_ENDPOINT: string; IDENTITY_HEADER: string },
   ) {}
 
   /** Where the signing keys are published (what a peer checks this identity's tokens against). */
@@ -39,26 +47,59 @@ export class LocalIdentity {
     const { privateKey, publicKey } = await generateKeyPair('RS256');
     const kid = randomUUID();
     const jwk: JWK = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' };
+    const managedIdentityHeader = randomUUID();
     let origin = '';
+    let identity: LocalIdentity | undefined;
     const server = createServer((req, res) => {
-      const body =
-        req.url === '/.well-known/openid-configuration'
-          ? { issuer: issuerFor(TENANT_ID), jwks_uri: `${origin}/keys`, id_token_signing_alg_values_supported: ['RS256'] }
-          : req.url === '/keys'
-            ? { keys: [jwk] }
-            : undefined;
-      res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body ?? { error: 'not found' }));
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const answer = (status: number, body: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      if (url.pathname === '/.well-known/openid-configuration') {
+        answer(200, { issuer: issuerFor(TENANT_ID), jwks_uri: `${origin}/keys`, id_token_signing_alg_values_supported: ['RS256'] });
+      } else if (url.pathname === '/keys' || url.pathname === `/${TENANT_ID}/discovery/v2.0/keys`) {
+        answer(200, { keys: [jwk] });
+      } else if (url.pathname === MANAGED_IDENTITY_PATH && identity) {
+        void identity.managedIdentityToken(url.searchParams, req.headers['x-identity-header'], managedIdentityHeader).then(
+          (token) => answer(token ? 200 : 400, token ?? { error: 'invalid_request', error_description: 'resource, client_id and X-IDENTITY-HEADER are required' }),
+          (error: unknown) => answer(500, { error: String(error) }),
+        );
+      } else {
+        answer(404, { error: 'not found' });
+      }
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return new LocalIdentity(server, privateKey, kid, `${origin}/.well-known/openid-configuration`);
+    identity = new LocalIdentity(server, privateKey, kid, `${origin}/.well-known/openid-configuration`, {
+      IDENTITY_ENDPOINT: `${origin}${MANAGED_IDENTITY_PATH}`,
+      IDENTITY_HEADER: managedIdentityHeader,
+    });
+    return identity;
+  }
+
+  /** The authority an Agents SDK agent is configured with to check this identity's tokens (it fetches `{authority}/discovery/v2.0/keys`). */
+  get authority(): string {
+    return new URL(`/${TENANT_ID}`, this.metadataUrl).href;
+  }
+
+  /**
+   * The App Service managed-identity token endpoint's answer (what MSAL's ManagedIdentityApplication fetches from
+   * IDENTITY_ENDPOINT): a token for `resource`, issued to the user-assigned identity `client_id`.
+   */
+  private async managedIdentityToken(query: URLSearchParams, header: string | string[] | undefined, expectedHeader: string): Promise<Record<string, string> | undefined> {
+    const resource = query.get('resource');
+    const clientId = query.get('client_id');
+    if (!resource || !clientId || header !== expectedHeader) return undefined;
+    const expiresIn = 3600;
+    const accessToken = await this.sign({ aud: resource, appid: clientId, expiresIn });
+    return { access_token: accessToken, expires_on: String(Math.floor(Date.now() / 1000) + expiresIn), resource, token_type: 'Bearer', client_id: clientId };
   }
 
   async sign(claims: TokenClaims, key: CryptoKey = this.privateKey): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     const expiresIn = claims.expiresIn ?? 3600;
-    return new SignJWT({ appid: claims.appid, ver: claims.ver ?? '1.0', tid: TENANT_ID, ...(claims.serviceUrl ? { serviceurl: claims.serviceUrl } : {}) })
+    return new SignJWT({ appid: claims.appid, ver: claims.ver ?? '1.0', tid: TENANT_ID, ...(claims.serviceUrl ? { serviceurl: claims.serviceUrl } : {}), ...(claims.roles ? { roles: claims.roles } : {}) })
       .setProtectedHeader({ alg: 'RS256', kid: this.kid, typ: 'JWT' })
       .setIssuer(claims.iss ?? issuerFor(TENANT_ID))
       .setAudience(claims.aud)
@@ -77,6 +118,8 @@ export class LocalIdentity {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 }
+
+const MANAGED_IDENTITY_PATH = '/msi/token';
 
 export function issuerFor(tenant: string): string {
   return `https://sts.windows.net/${tenant}/`;

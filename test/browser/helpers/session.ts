@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { packageRoot } from '../../../src/config.js';
-import { startAssistService } from '../../assist/helpers.js';
+import { API_KEY, startAssistService } from '../../assist/helpers.js';
 import type { RunningService } from '../../bot/helpers/service.js';
 import { launchChromium } from './chromium.js';
 
@@ -19,16 +19,16 @@ export interface BrowserSession {
 }
 
 /**
- * The real service (with the assist API key of test/assist/helpers.ts) and headless Chromium, for the tests of the
- * describe block that calls this: started before them, closed after them.
+ * The real service (with the assist API key of test/assist/helpers.ts, and `env` on top) and headless Chromium, for
+ * the tests of the describe block that calls this: started before them, closed after them.
  */
-export function browserSession(): BrowserSession {
+export function browserSession(env: Record<string, string> = {}): BrowserSession {
   let service: RunningService | undefined;
   let browser: Browser | undefined;
   const problems: string[] = [];
 
   before(async () => {
-    service = await startAssistService();
+    service = await startAssistService({ ASSIST_API_KEY: API_KEY, ...env });
     browser = await launchChromium();
     await mkdir(ARTIFACTS, { recursive: true });
   });

@@ -24,6 +24,15 @@ describe('date answers', () => {
 
   it("reads 'on the 3rd' as a day of this month", () => {
     assert.equal(when('on the 3rd'), '2025-03-03');
+    assert.equal(when('on 3rd'), '2025-03-03');
+  });
+
+  it("reads a day of this or next month said as such, and 'day after tomorrow' without 'the'", () => {
+    assert.equal(when('on 13th of this month', newDeliveryDate), '2025-03-13');
+    assert.equal(when('the 2nd of next month', newDeliveryDate), '2025-04-02');
+    assert.equal(when('day after tomorrow', newDeliveryDate), '2025-03-14');
+    assert.equal(when('I live on the 13th floor', newDeliveryDate), undefined);
+    assert.equal(when('my 13th order', newDeliveryDate), undefined);
   });
 
   it('reads a day still ahead this month as last month for a purchase date', () => {

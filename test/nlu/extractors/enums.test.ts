@@ -59,6 +59,15 @@ describe('enum answers', () => {
     assert.equal(choice('found it cheaper elsewhere', reason), 'found-cheaper');
   });
 
+  it("takes a value of several words named in the customer's own order with a word or two between, also unasked", () => {
+    const reason = attribute({ name: 'cancelReason', type: 'enum', values: ['found-cheaper', 'ordered-by-mistake', 'delivery-too-slow'], question: 'Why do you want to cancel?' });
+    assert.equal(choice('please cancel it, I found it cheaper somewhere else', reason, false), 'found-cheaper');
+    assert.equal(choice('I ordered it by mistake', reason, false), 'ordered-by-mistake');
+    assert.equal(choice('the delivery is too slow', reason, false), 'delivery-too-slow');
+    assert.equal(choice('I never found anything cheaper', reason, false), undefined, 'negated');
+    assert.equal(choice('I found the box under the stairs. Is it cheaper to return it?', reason, false), undefined, 'words too far apart or in another sentence');
+  });
+
   it('does not guess at a short typo when the question was not asked', () => {
     assert.equal(choice('blu', color, false), undefined);
   });

@@ -45,6 +45,12 @@ describe('number and money answers', () => {
     assert.deepEqual(values(extract('I was charged 2 times, $30 each', [itemPrice])), { itemPrice: 30 });
   });
 
+  it('takes a number written with cents as an amount of money, unasked, but not a number with one decimal or a version', () => {
+    assert.deepEqual(values(extract('I was charged twice for it, 249.99 each time', [itemPrice])), { itemPrice: 249.99 });
+    assert.deepEqual(extract('my screen is 15.6 inches', [itemPrice]), []);
+    assert.deepEqual(extract('after the update to v2.10 it broke', [itemPrice]), []);
+  });
+
   it('takes a number for an attribute not asked about only next to a cue word', () => {
     assert.deepEqual(values(extract('2 items are missing from the box', [missingItems])), { missingItems: 2 });
     assert.deepEqual(extract('I have called 2 times', [missingItems]), []);

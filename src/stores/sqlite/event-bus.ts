@@ -1,0 +1,161 @@
+import type Database from 'better-sqlite3';
+import { LocalListeners, type AssistEvent, type EventBus, type Listener } from '../../assist/events.js';
+import { openDatabase } from './database.js';
+
+export interface SqliteEventBusOptions {
+  /** How often each process looks for events the others wrote, while it has open streams. */
+  pollMs: number;
+  /** Events older than this are deleted (a process that falls further behind misses them; its pages reconnect). */
+  retentionMs: number;
+  /** At most this many events are kept, however young. */
+  maxEvents?: number;
+  /** Rows read per query while catching up; the rest follow after other work has had its turn. */
+  batch?: number;
+  now?: () => number;
+  onError?: (error: unknown) => void;
+}
+
+const MAX_EVENTS = 100_000;
+const BATCH = 500;
+const PRUNE_EVERY_MS = 1000;
+
+interface Row {
+  id: number;
+  conversation_id: string;
+  body: string;
+}
+
+interface Pending {
+  conversationId: string;
+  body: string;
+  done(): void;
+  fail(error: unknown): void;
+}
+
+/**
+ * The embedded default across processes: every event is a row of the `events` table in the shared SQLite file, with
+ * an increasing id (SQLite has one writer at a time, so ids commit in order). Each process tails the table with a
+ * short poll, and at once after writing, reading only the conversations it has streams for; so a burst to one
+ * conversation costs the processes without a page on it nothing. Its own events take the same path as the others',
+ * so a stream sees one conversation's events in the order they were written, whichever process wrote them.
+ * Publishes made in one tick are written in one transaction, and old rows are pruned by age and count.
+ */
+export class SqliteEventBus implements EventBus {
+  private readonly local = new LocalListeners();
+  private readonly db: Database.Database;
+  private readonly now: () => number;
+  private readonly statements;
+  private pending: Pending[] = [];
+  private flushScheduled = false;
+  private cursor: number;
+  private timer: NodeJS.Timeout | null = null;
+  private lastPrune = 0;
+  private closed = false;
+  /** Rows this process has read for its streams (what tailing costs it). */
+  rowsRead = 0;
+
+  constructor(
+    filePath: string,
+    private readonly options: SqliteEventBusOptions,
+  ) {
+    this.db = openDatabase(filePath);
+    this.now = options.now ?? Date.now;
+    this.statements = {
+      insert: this.db.prepare<[string, number, string]>('INSERT INTO events (conversation_id, at, body) VALUES (?, ?, ?)'),
+      last: this.db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM events'),
+      since: this.db.prepare<[number, number, string, number], Row>(
+        'SELECT id, conversation_id, body FROM events WHERE id > ? AND id <= ? AND conversation_id IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?',
+      ),
+      pruneOlder: this.db.prepare<[number]>('DELETE FROM events WHERE at < ?'),
+      pruneBefore: this.db.prepare<[number]>('DELETE FROM events WHERE id <= ?'),
+    };
+    this.cursor = this.lastId();
+    this.schedulePoll(options.pollMs);
+  }
+
+  publish(conversationId: string, event: AssistEvent): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('the event bus is closed'));
+    return new Promise((done, fail) => {
+      this.pending.push({ conversationId, body: JSON.stringify(event), done, fail });
+      if (this.flushScheduled) return;
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    });
+  }
+
+  subscribe(conversationId: string, listener: Listener): () => void {
+    // Only events published after this moment: the stream has just read the current view.
+    const from = this.lastId();
+    return this.local.subscribe(conversationId, listener, from);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.flush();
+    this.db.close();
+  }
+
+  private lastId(): number {
+    return this.statements.last.get()?.id ?? 0;
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    const at = this.now();
+    try {
+      this.db.transaction(() => {
+        for (const item of batch) this.statements.insert.run(item.conversationId, at, item.body);
+      }).immediate();
+    } catch (error) {
+      for (const item of batch) item.fail(error);
+      return;
+    }
+    if (!this.closed) this.poll();
+    for (const item of batch) item.done();
+    if (at - this.lastPrune >= PRUNE_EVERY_MS) this.prune(at);
+  }
+
+  private prune(at: number): void {
+    this.lastPrune = at;
+    try {
+      this.statements.pruneOlder.run(at - this.options.retentionMs);
+      this.statements.pruneBefore.run(this.lastId() - (this.options.maxEvents ?? MAX_EVENTS));
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+  }
+
+  private schedulePoll(delayMs: number): void {
+    if (this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.poll(), delayMs);
+    this.timer.unref();
+  }
+
+  /** Reads one batch of events for the conversations with streams here; goes on at once when there is more. */
+  private poll(): void {
+    let more = false;
+    try {
+      const last = this.lastId();
+      const conversations = this.local.conversations();
+      if (conversations.length === 0 || last <= this.cursor) {
+        this.cursor = Math.max(this.cursor, last);
+      } else {
+        const batch = this.options.batch ?? BATCH;
+        const rows = this.statements.since.all(this.cursor, last, JSON.stringify(conversations), batch);
+        this.rowsRead += rows.length;
+        for (const row of rows) this.local.deliver(row.conversation_id, JSON.parse(row.body) as AssistEvent, row.id);
+        more = rows.length === batch;
+        this.cursor = more ? (rows.at(-1) as Row).id : last;
+      }
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+    this.schedulePoll(more ? 0 : this.options.pollMs);
+  }
+}
