@@ -199,7 +199,8 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
     return outcomeOf(state, { status: null, intentChanged: true, answered, act: 'switched' });
   }
   if (offered?.kind === 'more' && acts.affirm && !acts.deny && wordsIn(text) <= 4) return outcomeOf(state, { act: 'more' });
-  if (offered?.kind === 'more' && (acts.deny || acts.closing) && wordsIn(text) <= 6) return closeConversation(state);
+  // "No", "no thanks", "not right now, I'll think about it" close; "no, but my TV shows E42" is a new request.
+  if (offered?.kind === 'more' && (acts.closing || (acts.deny && !asksForAnIntent(classification, state, deps)))) return closeConversation(state);
   // "No, thank you" to what a representative suggested: the customer is done.
   if (offered?.kind === 'intent' && offered.by && acts.deny && acts.closing) return closeConversation(state);
   // A "no" to a representative's suggestion leaves the request as it is; a "no" to the skill's own offer ends it.
@@ -326,6 +327,12 @@ async function decideText(text: string, state: ConversationState, deps: EngineDe
   const classification = await deps.ranker.classify(text, options.candidates + 1 + state.rejectedIntents.length, state.rejectedIntents);
   const known = classification.ranking.filter((score) => deps.catalog.intent(score.intent) !== undefined);
   return deps.decide({ ...classification, ranking: known }, state.rejectedIntents);
+}
+
+/** Whether the turn as a whole asks for one of the library's intents. */
+function asksForAnIntent(classification: Classification, state: ConversationState, deps: EngineDeps): boolean {
+  const known = classification.ranking.filter((score) => deps.catalog.intent(score.intent) !== undefined);
+  return deps.decide({ ...classification, ranking: known }, state.rejectedIntents).kind === 'intent';
 }
 
 /** The request is done; it stays in the intent history for the record. */

@@ -372,6 +372,14 @@ export const scenarios: Scenario[] = [
     }),
   ),
   {
+    name: 'takes "no, but ..." after "anything else?" as a new request, not a goodbye',
+    turns: [
+      { say: 'where is my order BL-4471220?', expect: { status: 'ready' } },
+      { say: 'thanks', expect: { status: 'ended', reply: /anything else/i } },
+      { say: 'no, but my tv shows E42', expect: { intent: 'device-error-code', values: { errorCode: 'E42' } } },
+    ],
+  },
+  {
     name: 'takes a new request after thanks',
     turns: [
       { say: 'where is my order BL-4471220?', expect: { status: 'ready' } },
