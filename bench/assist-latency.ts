@@ -18,6 +18,7 @@ import { loadConfig, packageRoot } from '../src/config.js';
 import type { Transcript } from '../src/synthetic/types.js';
 import { percentile } from '../src/nlu/evaluate/metrics.js';
 import { createServer } from '../src/server/server.js';
+import { followEvents } from './lib/event-stream.js';
 
 const { values } = parseArgs({
   options: { conversations: { type: 'string', default: '200' }, messages: { type: 'string', default: '8' }, 'think-ms': { type: 'string', default: '2000' } },
@@ -43,31 +44,12 @@ const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const waiting = new Map<string, (at: number) => void>();
 const controller = new AbortController();
 
-async function openStream(conversationId: string): Promise<void> {
-  const response = await fetch(`${origin}/api/conversations/${conversationId}/events?access_token=${KEY}`, { signal: controller.signal });
-  if (!response.ok || !response.body) throw new Error(`stream for ${conversationId}: HTTP ${response.status}`);
-  const body = response.body;
-  void (async () => {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for await (const chunk of body) {
-        buffer += decoder.decode(chunk, { stream: true });
-        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (!data) continue;
-          const event = JSON.parse(data) as { cause: { messageId?: string } };
-          const key = `${conversationId}/${event.cause.messageId ?? ''}`;
-          waiting.get(key)?.(performance.now());
-          waiting.delete(key);
-        }
-      }
-    } catch (error) {
-      if (!(error instanceof Error && error.name === 'AbortError')) throw error;
-    }
-  })();
+function openStream(conversationId: string): Promise<void> {
+  return followEvents(origin, conversationId, KEY, controller.signal, (event) => {
+    const key = `${conversationId}/${event.cause.messageId ?? ''}`;
+    waiting.get(key)?.(performance.now());
+    waiting.delete(key);
+  });
 }
 
 const latencies: number[] = [];

@@ -15,6 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { packageRoot } from '../src/config.js';
 import { percentile } from '../src/nlu/evaluate/metrics.js';
+import { followEvents } from './lib/event-stream.js';
 
 const { values } = parseArgs({
   options: { conversations: { type: 'string', default: '50' }, minutes: { type: 'string', default: '5' }, 'pace-ms': { type: 'string', default: '3000' } },
@@ -65,31 +66,14 @@ const sentAt = new Map<string, number>();
 const seen = new Map<string, number>();
 const latencies: number[] = [];
 
-async function openStream(conversationId: string): Promise<void> {
-  const response = await fetch(`${a.origin}/api/conversations/${conversationId}/events?access_token=${KEY}`, { signal: controller.signal });
-  if (!response.ok || !response.body) throw new Error(`stream for ${conversationId}: HTTP ${response.status}`);
-  const body = response.body;
-  void (async () => {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for await (const chunk of body) {
-        buffer += decoder.decode(chunk, { stream: true });
-        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          const messageId = data ? (JSON.parse(data) as { cause: { kind: string; messageId?: string } }).cause.messageId : undefined;
-          if (!messageId) continue;
-          seen.set(messageId, (seen.get(messageId) ?? 0) + 1);
-          const at = sentAt.get(messageId);
-          if (at !== undefined && seen.get(messageId) === 1) latencies.push(performance.now() - at);
-        }
-      }
-    } catch (error) {
-      if (!(error instanceof Error && error.name === 'AbortError')) throw error;
-    }
-  })();
+function openStream(conversationId: string): Promise<void> {
+  return followEvents(a.origin, conversationId, KEY, controller.signal, (event) => {
+    const messageId = event.cause.messageId;
+    if (!messageId) return;
+    seen.set(messageId, (seen.get(messageId) ?? 0) + 1);
+    const at = sentAt.get(messageId);
+    if (at !== undefined && seen.get(messageId) === 1) latencies.push(performance.now() - at);
+  });
 }
 
 const texts = ['my card was charged twice', 'where is my parcel', 'I want to change my delivery address', 'the order number is 48213', 'thanks, that helps'];
