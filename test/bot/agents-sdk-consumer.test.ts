@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { AgentsRoot } from './helpers/agents-root.js';
-import { LocalIdentity, TENANT_ID } from './helpers/local-identity.js';
-import { startService, type RunningService } from './helpers/service.js';
+import { LocalIdentity } from './helpers/local-identity.js';
+import { singleTenantBot, startService, type RunningService } from './helpers/service.js';
 
 const SKILL_APP_ID = '3c9f6a1e-52b7-4d08-a1e3-6f2d9b7c4a51';
 const ROOT_APP_ID = 'a8e2d4c6-1b3f-4e5a-9d7c-0f1e2d3c4b5a';
@@ -17,14 +17,7 @@ describe('a root agent built with the Microsoft 365 Agents SDK calling the skill
     this.timeout(120_000); // the shared service trains its classifier first, slower while others use the machine
     identity = await LocalIdentity.start();
     service = await startService(
-      {
-        MicrosoftAppId: SKILL_APP_ID,
-        MicrosoftAppType: 'SingleTenant',
-        MicrosoftAppPassword: 'placeholder-not-used',
-        MicrosoftAppTenantId: TENANT_ID,
-        ALLOWED_CALLERS: ROOT_APP_ID,
-        BOT_OPENID_METADATA_URL: identity.metadataUrl,
-      },
+      singleTenantBot(identity, SKILL_APP_ID, ROOT_APP_ID),
       { bot: { credentialsFactory: identity.credentialsFor(SKILL_APP_ID) } },
     );
     root = await AgentsRoot.start({ identity, rootAppId: ROOT_APP_ID, skillAppId: SKILL_APP_ID, skillEndpoint: `${service.origin}/api/messages` });

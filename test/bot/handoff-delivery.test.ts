@@ -5,7 +5,7 @@ import sinon from 'sinon';
 import { API_KEY, call } from '../assist/helpers.js';
 import { RecordingChannel } from './helpers/channel.js';
 import { LocalIdentity, TENANT_ID } from './helpers/local-identity.js';
-import { postActivity, startService, type RunningService } from './helpers/service.js';
+import { postActivity, singleTenantBot, startService, type RunningService } from './helpers/service.js';
 
 const BOT_APP_ID = '5b0e7c1d-2f3a-4b6c-8d9e-0a1b2c3d4e5f';
 const CUSTOMER = { id: '29:1customer-aad-id', name: 'Dana Customer', aadObjectId: '6f1e2d3c-4b5a-4968-8776-554433221100' };
@@ -65,14 +65,7 @@ describe('a representative replying to a customer of a direct conversation, deli
       identity = await LocalIdentity.start();
       channel = await RecordingChannel.start();
       service = await startService(
-        {
-          MicrosoftAppId: BOT_APP_ID,
-          MicrosoftAppType: 'SingleTenant',
-          MicrosoftAppPassword: 'placeholder-not-used',
-          MicrosoftAppTenantId: TENANT_ID,
-          BOT_OPENID_METADATA_URL: identity.metadataUrl,
-          ASSIST_API_KEY: API_KEY,
-        },
+        { ...singleTenantBot(identity, BOT_APP_ID), ASSIST_API_KEY: API_KEY },
         { bot: { credentialsFactory: identity.credentialsFor(BOT_APP_ID) } },
       );
     });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
-import { LocalIdentity, issuerFor, strangerKey, TENANT_ID } from './helpers/local-identity.js';
-import { actionActivity, endOfConversation, postActivity, startService, type RunningService } from './helpers/service.js';
+import { LocalIdentity, issuerFor, strangerKey } from './helpers/local-identity.js';
+import { actionActivity, endOfConversation, postActivity, singleTenantBot, startService, type RunningService } from './helpers/service.js';
 
 const SKILL_APP_ID = '3c9f6a1e-52b7-4d08-a1e3-6f2d9b7c4a51';
 const CALLER_APP_ID = 'a8e2d4c6-1b3f-4e5a-9d7c-0f1e2d3c4b5a';
@@ -17,14 +17,7 @@ describe('skill calls with authentication on', () => {
     // botbuilder prints every refused token (stack traces, key dumps) to console.error.
     consoleError = sinon.stub(console, 'error');
     identity = await LocalIdentity.start();
-    service = await startService({
-      MicrosoftAppId: SKILL_APP_ID,
-      MicrosoftAppType: 'SingleTenant',
-      MicrosoftAppPassword: 'placeholder-not-used',
-      MicrosoftAppTenantId: TENANT_ID,
-      ALLOWED_CALLERS: CALLER_APP_ID,
-      BOT_OPENID_METADATA_URL: identity.metadataUrl,
-    });
+    service = await startService(singleTenantBot(identity, SKILL_APP_ID, CALLER_APP_ID));
   });
 
   after(async () => {

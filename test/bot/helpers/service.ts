@@ -8,6 +8,22 @@ import type restify from 'restify';
 import { openApp, type App } from '../../../src/app/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { createServer, type ServerOptions } from '../../../src/server/server.js';
+import { type LocalIdentity, TENANT_ID } from './local-identity.js';
+
+/**
+ * The settings of the service as a single-tenant Bot Framework app whose tokens the local identity signs and checks;
+ * `allowedCallers`, when given, are the root bots' app ids a skill accepts.
+ */
+export function singleTenantBot(identity: LocalIdentity, appId: string, allowedCallers?: string): Record<string, string> {
+  return {
+    MicrosoftAppId: appId,
+    MicrosoftAppType: 'SingleTenant',
+    MicrosoftAppPassword: 'placeholder-not-used',
+    MicrosoftAppTenantId: TENANT_ID,
+    ...(allowedCallers ? { ALLOWED_CALLERS: allowedCallers } : {}),
+    BOT_OPENID_METADATA_URL: identity.metadataUrl,
+  };
+}
 
 export interface RunningService {
   app: App;
