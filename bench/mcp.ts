@@ -8,31 +8,17 @@
  * turn called through /mcp one at a time, whose difference is the transport's cost.
  * Run: npx tsx bench/mcp.ts [--seconds 10] [--connections 10] [--rounds 3] [--turns 200]
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { pino } from 'pino';
-import { cpuOf, isBenchChild, serveInChild, startChild, type Served } from './lib/served.js';
+import { cpuOf, detectIntentActivity, isBenchChild, openScratchApp, serveInChild, startChild, type Served } from './lib/served.js';
 
 const TEXT = "my tv shows error E42 and won't start";
 const targets = ['skill', 'mcp'] as const;
 type Target = (typeof targets)[number];
 
-const activity = {
-  type: 'event',
-  name: 'DetectIntent',
-  value: { text: TEXT },
-  id: 'bench-1',
-  channelId: 'pva-studio',
-  serviceUrl: 'http://127.0.0.1:9/unused',
-  deliveryMode: 'expectReplies',
-  conversation: { id: 'bench-conversation' },
-  from: { id: 'bench-user', role: 'user' },
-  recipient: { id: 'skill', role: 'skill' },
-};
+const activity = detectIntentActivity(TEXT);
 
 const toolCall = { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'DetectIntent', arguments: { text: TEXT } } };
 const mcpHeaders = { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25' };
@@ -42,12 +28,8 @@ const requests: Record<Target, { route: string; headers: Record<string, string>;
   mcp: { route: '/mcp', headers: mcpHeaders, body: JSON.stringify(toolCall) },
 };
 
-async function openBenchApp() {
-  const { openApp } = await import('../src/app/app.js');
-  const { loadConfig } = await import('../src/config.js');
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-mcp-'));
-  process.once('exit', () => void rm(dataDir, { recursive: true, force: true }));
-  return openApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), pino({ level: 'silent' }));
+function openBenchApp() {
+  return openScratchApp('bench-mcp-');
 }
 
 /** The service exactly as `npm start` builds it (auth off), on a scratch data folder; reports its CPU time when asked. */

@@ -6,9 +6,6 @@
  * the target is a ratio of at most 1.3.
  * Run: npx tsx bench/skill-vs-echo.ts [--seconds 10] [--connections 10] [--rounds 3]
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -17,33 +14,17 @@ import { pino } from 'pino';
 import type { Server } from 'restify';
 import { restify } from '../src/server/restify.js';
 import { ClientCachingAuthentication } from '../src/bot/client-cache.js';
-import { isBenchChild, serveInChild, startChild, cpuOf, type Served } from './lib/served.js';
+import { isBenchChild, serveInChild, startChild, cpuOf, detectIntentActivity, openScratchApp, type Served } from './lib/served.js';
 
 const targets = ['echo', 'echo-cached', 'skill'] as const;
 type Target = (typeof targets)[number];
 
-const activity = {
-  type: 'event',
-  name: 'DetectIntent',
-  value: { text: "my tv shows error E42 and won't start" },
-  id: 'bench-1',
-  channelId: 'pva-studio',
-  serviceUrl: 'http://127.0.0.1:9/unused',
-  deliveryMode: 'expectReplies',
-  conversation: { id: 'bench-conversation' },
-  from: { id: 'bench-user', role: 'user' },
-  recipient: { id: 'skill', role: 'skill' },
-};
+const activity = detectIntentActivity("my tv shows error E42 and won't start");
 
 /** The intent-skill service exactly as `npm start` builds it, on a scratch data folder. */
 async function serveSkill(): Promise<Server> {
-  const { openApp } = await import('../src/app/app.js');
-  const { loadConfig } = await import('../src/config.js');
   const { createServer } = await import('../src/server/server.js');
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-skill-'));
-  process.once('exit', () => void rm(dataDir, { recursive: true, force: true }));
-  const logger = pino({ level: 'silent' });
-  return createServer(await openApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), logger), logger);
+  return createServer(await openScratchApp('bench-skill-'), pino({ level: 'silent' }));
 }
 
 /**

@@ -1,5 +1,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import type { App } from '../../src/app/app.js';
 
 /** Set in a bench's child process: it only ever serves, and must never start servers of its own. */
 export const BENCH_CHILD_ENV = 'INTENT_SKILL_BENCH_CHILD';
@@ -40,4 +45,32 @@ export function cpuOf(served: Served): Promise<number> {
 /** Whether this process is a bench's child, started to serve. */
 export function isBenchChild(): boolean {
   return process.env[BENCH_CHILD_ENV] === '1';
+}
+
+/** The DetectIntent event as Copilot Studio sends it to a skill, the answer in the HTTP response (expectReplies). */
+export function detectIntentActivity(text: string): Record<string, unknown> {
+  return {
+    type: 'event',
+    name: 'DetectIntent',
+    value: { text },
+    id: 'bench-1',
+    channelId: 'pva-studio',
+    serviceUrl: 'http://127.0.0.1:9/unused',
+    deliveryMode: 'expectReplies',
+    conversation: { id: 'bench-conversation' },
+    from: { id: 'bench-user', role: 'user' },
+    recipient: { id: 'skill', role: 'skill' },
+  };
+}
+
+/**
+ * The service's parts exactly as `npm start` builds them (auth off, logs silent), on a scratch data folder removed on
+ * exit. The product's code is loaded only when this is called, so a bench's parent process need not load it.
+ */
+export async function openScratchApp(prefix: string): Promise<App> {
+  const { openApp } = await import('../../src/app/app.js');
+  const { loadConfig } = await import('../../src/config.js');
+  const dataDir = await mkdtemp(path.join(tmpdir(), prefix));
+  process.once('exit', () => void rm(dataDir, { recursive: true, force: true }));
+  return openApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), pino({ level: 'silent' }));
 }
