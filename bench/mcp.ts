@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { pino } from 'pino';
-import { cpuOf, detectIntentActivity, isBenchChild, openScratchApp, serveInChild, startChild, type Served } from './lib/served.js';
+import { detectIntentActivity, isBenchChild, measureLoad, median, openScratchApp, serveInChild, startChild, type Measure, type Served } from './lib/served.js';
 
 const TEXT = "my tv shows error E42 and won't start";
 const targets = ['skill', 'mcp'] as const;
@@ -52,30 +52,8 @@ async function checkReplies(served: Served): Promise<void> {
   if (!skillIntent || skillIntent !== mcpIntent) throw new Error(`the two paths disagree: skill ${String(skillIntent)}, MCP ${String(mcpIntent)}`);
 }
 
-interface Measure {
-  rps: number;
-  p50: number;
-  p99: number;
-  cpuMicros: number;
-  errors: number;
-}
-
-async function measure(served: Served, target: Target, seconds: number, connections: number): Promise<Measure> {
-  const before = await cpuOf(served);
-  const result = await load(served, target, seconds, connections);
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    cpuMicros: ((await cpuOf(served)) - before) / Math.max(1, result.requests.total),
-    errors: result.errors + result.non2xx,
-  };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+function measure(served: Served, target: Target, seconds: number, connections: number): Promise<Measure> {
+  return measureLoad(served, () => load(served, target, seconds, connections));
 }
 
 /** The customer turns of one conversation, repeated over fresh conversations. */

@@ -14,7 +14,7 @@ import { pino } from 'pino';
 import type { Server } from 'restify';
 import { restify } from '../src/server/restify.js';
 import { ClientCachingAuthentication } from '../src/bot/client-cache.js';
-import { isBenchChild, serveInChild, startChild, cpuOf, detectIntentActivity, openScratchApp, type Served } from './lib/served.js';
+import { isBenchChild, serveInChild, startChild, detectIntentActivity, measureLoad, median, openScratchApp, type Measure, type Served } from './lib/served.js';
 
 const targets = ['echo', 'echo-cached', 'skill'] as const;
 type Target = (typeof targets)[number];
@@ -70,37 +70,14 @@ async function checkReply(url: string, target: Target): Promise<void> {
   if (target === 'skill' && typeof eoc.value?.intentId !== 'string') throw new Error(`skill: no intent detected: ${JSON.stringify(eoc.value)}`);
 }
 
-interface Measure {
-  rps: number;
-  p50: number;
-  p99: number;
-  cpuMicros: number;
-  errors: number;
-}
-
 const labels: Record<Target, string> = {
   echo: 'bare botbuilder echo skill',
   'echo-cached': 'echo skill with the client cache',
   skill: 'intent-skill DetectIntent',
 };
 
-async function measure(served: Served, seconds: number, connections: number): Promise<Measure> {
-  const before = await cpuOf(served);
-  const result = await load(messagesUrl(served), seconds, connections);
-  const requests = Math.max(1, result.requests.total);
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    cpuMicros: ((await cpuOf(served)) - before) / requests,
-    errors: result.errors + result.non2xx,
-  };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+function measure(served: Served, seconds: number, connections: number): Promise<Measure> {
+  return measureLoad(served, () => load(messagesUrl(served), seconds, connections));
 }
 
 async function main(): Promise<void> {

@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import type autocannon from 'autocannon';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -73,4 +74,32 @@ export async function openScratchApp(prefix: string): Promise<App> {
   const dataDir = await mkdtemp(path.join(tmpdir(), prefix));
   process.once('exit', () => void rm(dataDir, { recursive: true, force: true }));
   return openApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), pino({ level: 'silent' }));
+}
+
+/** One load run against a served process: throughput, latency and the server's CPU time per request. */
+export interface Measure {
+  rps: number;
+  p50: number;
+  p99: number;
+  cpuMicros: number;
+  errors: number;
+}
+
+/** Runs `load` against `served` and measures it, the server's CPU time read before and after. */
+export async function measureLoad(served: Served, load: () => Promise<autocannon.Result>): Promise<Measure> {
+  const before = await cpuOf(served);
+  const result = await load();
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuMicros: ((await cpuOf(served)) - before) / Math.max(1, result.requests.total),
+    errors: result.errors + result.non2xx,
+  };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
