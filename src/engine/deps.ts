@@ -1,7 +1,7 @@
 import type { SolutionSearch } from '../knowledge/types.js';
 import type { Catalog } from '../library/catalog.js';
 import type { DialogueActReader } from '../nlu/dialogue-acts.js';
-import type { AttributeExtractor, Classification, IntentDecision, IntentRanker } from '../nlu/types.js';
+import type { AttributeExtractor, Classification, IntentDecision, IntentRanker, IntentScore } from '../nlu/types.js';
 import { defaultTrackingOptions, type TrackingOptions } from './intent-tracking.js';
 import { STATE_LIMITS, type StateLimits } from './state.js';
 
@@ -48,4 +48,13 @@ export interface EngineDeps {
 
 export function engineOptions(deps: EngineDeps): EngineOptions {
   return { ...defaultEngineOptions, ...deps.options };
+}
+
+/**
+ * The decision among the library's own intents in a ranking (a model ranker may name others), leaving out the
+ * conversation's rejected ones; with the intents it chose among.
+ */
+export function decideAmongKnown(classification: Classification, rejected: readonly string[], deps: Pick<EngineDeps, 'catalog' | 'decide'>): { known: IntentScore[]; decision: IntentDecision } {
+  const known = classification.ranking.filter((score) => deps.catalog.intent(score.intent) !== undefined);
+  return { known, decision: deps.decide({ ...classification, ranking: known }, rejected) };
 }

@@ -1,5 +1,5 @@
 import type { IntentDecision } from '../nlu/types.js';
-import { engineOptions, type EngineDeps } from './deps.js';
+import { decideAmongKnown, engineOptions, type EngineDeps } from './deps.js';
 import { intentView, type IntentView } from './insight.js';
 import { cleanText } from './step.js';
 
@@ -18,8 +18,7 @@ export interface Detection {
 export async function detectIntent(text: string, rejected: readonly string[], deps: EngineDeps, candidates: number): Promise<Detection> {
   const options = engineOptions(deps);
   const classification = await deps.ranker.classify(cleanText(text, options.maxUnderstoodChars), candidates + 2 + rejected.length, rejected);
-  const known = classification.ranking.filter((score) => deps.catalog.intent(score.intent) !== undefined);
-  const decision = deps.decide({ ...classification, ranking: known }, rejected);
+  const { known, decision } = decideAmongKnown(classification, rejected, deps);
   const chosen = decision.kind === 'intent' ? intentView(decision.intent, decision.confidence, deps.catalog) : null;
   const between = decision.kind === 'clarify' ? decision.between.map((score) => score.intent) : [];
   return {

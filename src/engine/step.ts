@@ -5,7 +5,7 @@ import { localDialogueActs } from '../nlu/dialogue-acts.js';
 import type { Classification, Extraction, IntentDecision } from '../nlu/types.js';
 import { neutralizeText } from '../text/neutralize.js';
 import { attributeAskedIn } from './agent-questions.js';
-import { engineOptions, type EngineDeps, type EngineOptions } from './deps.js';
+import { decideAmongKnown, engineOptions, type EngineDeps, type EngineOptions } from './deps.js';
 import { markHandedOff } from './handoff.js';
 import { insightOf, intentView, type AnsweredAttribute, type Insight, type IntentView, type PolicyAct } from './insight.js';
 import { resolveClarification, trackIntent, type TrackingOptions } from './intent-tracking.js';
@@ -156,8 +156,7 @@ async function representativeTurn(state: ConversationState, text: string, deps: 
     // Most suggestions are a step of the current request ("Would you like me to send a new cable?"): only one that is
     // clearly another request, by the same margin a customer's switch needs, is an offer of it.
     const classification = await deps.ranker.classify(suggestion, options.candidates + 1 + state.rejectedIntents.length, state.rejectedIntents);
-    const known = classification.ranking.filter((score) => deps.catalog.intent(score.intent) !== undefined);
-    const decision = deps.decide({ ...classification, ranking: known }, state.rejectedIntents);
+    const { decision } = decideAmongKnown(classification, state.rejectedIntents, deps);
     const other = decision.kind === 'intent' && decision.intent !== state.intent?.id ? decision : null;
     const current = classification.ranking.find((score) => score.intent === state.intent?.id)?.confidence ?? 0;
     if (other && other.confidence >= options.switchMinConfidence && other.confidence - current >= options.switchMargin) {
@@ -325,14 +324,12 @@ async function explicitSwitch(state: ConversationState, clause: string, deps: En
 
 async function decideText(text: string, state: ConversationState, deps: EngineDeps, options: EngineOptions): Promise<IntentDecision | null> {
   const classification = await deps.ranker.classify(text, options.candidates + 1 + state.rejectedIntents.length, state.rejectedIntents);
-  const known = classification.ranking.filter((score) => deps.catalog.intent(score.intent) !== undefined);
-  return deps.decide({ ...classification, ranking: known }, state.rejectedIntents);
+  return decideAmongKnown(classification, state.rejectedIntents, deps).decision;
 }
 
 /** Whether the turn as a whole asks for one of the library's intents. */
 function asksForAnIntent(classification: Classification, state: ConversationState, deps: EngineDeps): boolean {
-  const known = classification.ranking.filter((score) => deps.catalog.intent(score.intent) !== undefined);
-  return deps.decide({ ...classification, ranking: known }, state.rejectedIntents).kind === 'intent';
+  return decideAmongKnown(classification, state.rejectedIntents, deps).decision.kind === 'intent';
 }
 
 /** The request is done; it stays in the intent history for the record. */
@@ -437,8 +434,7 @@ function decideIntentForTurn(
       return null;
     }
   }
-  const known = classification.ranking.filter((score) => deps.catalog.intent(score.intent) !== undefined);
-  const decision = deps.decide({ ...classification, ranking: known }, state.rejectedIntents);
+  const { decision } = decideAmongKnown(classification, state.rejectedIntents, deps);
   const outcome = trackIntent(state, decision, classification, answeredPending, options);
   switch (outcome.kind) {
     case 'set':

@@ -1,4 +1,4 @@
-import { engineOptions, type EngineDeps } from './deps.js';
+import { decideAmongKnown, engineOptions, type EngineDeps } from './deps.js';
 import { CommandError } from './errors.js';
 import { insightOf } from './insight.js';
 import { currentIntent, recordIntentChange, settleStatus } from './settle.js';
@@ -38,8 +38,7 @@ export async function rejectIntent(previous: ConversationState, intentId: string
   const text = lastCustomerText(state);
   if (text) {
     const classification = await deps.ranker.classify(text, options.candidates + 1 + state.rejectedIntents.length, state.rejectedIntents);
-    const known = classification.ranking.filter((score) => deps.catalog.intent(score.intent) !== undefined);
-    const decision = deps.decide({ ...classification, ranking: known }, state.rejectedIntents);
+    const { decision } = decideAmongKnown(classification, state.rejectedIntents, deps);
     if (decision.kind === 'intent') {
       state.intent = { id: decision.intent, confidence: decision.confidence };
       recordIntentChange(state, state.updatedAt, { text });
