@@ -106,13 +106,12 @@ export function claimedBackground(library: IntentLibrary, examples: readonly Lab
   if (candidates.length === 0) return [];
   // A model cannot vouch for an intent it has (almost) no examples of: a defining word of its name is enough ("hotel"
   // in "Search hotel"; the description's words are too loose: "new" in "needs a new password" is not the news).
-  const unproven = intents.filter((intent) => intent.examples.length < FEW_EXAMPLES);
-  const named = (text: string): boolean =>
-    unproven.some((intent) => {
-      const own = defining.get(intent.id);
-      return [...topicStems(text)].some((word) => own?.has(word) && topicStems(intent.name).has(word));
-    });
-  const byWords = new Set(candidates.filter(named));
+  const nameWords = new Set(
+    intents
+      .filter((intent) => intent.examples.length < FEW_EXAMPLES)
+      .flatMap((intent) => [...topicStems(intent.name)].filter((word) => defining.get(intent.id)?.has(word))),
+  );
+  const byWords = new Set(candidates.filter((text) => [...topicStems(text)].some((word) => nameWords.has(word))));
   const rest = candidates.filter((text) => !byWords.has(text));
   if (rest.length === 0) return [...byWords];
   const model = trainIntentClassifier(examples, { ...options, ...CLAIM_OPTIONS });
