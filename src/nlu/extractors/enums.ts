@@ -92,9 +92,11 @@ interface FormIndex {
   byKey: ReadonlyMap<string, readonly Form[]>;
   byWordCount: ReadonlyMap<number, readonly Form[]>;
   longest: number;
+  /** The values of several content words, with those words, for matching them a word or two apart. */
+  spread: ReadonlyArray<{ value: string; words: readonly string[] }>;
 }
 
-function indexForms(forms: readonly Form[]): FormIndex {
+function indexForms(forms: readonly Form[]): Omit<FormIndex, 'spread'> {
   const byKey = new Map<string, Form[]>();
   const byWordCount = new Map<number, Form[]>();
   for (const form of forms) {
@@ -110,7 +112,10 @@ function formIndex(values: readonly string[], labels: Readonly<Record<string, st
   const key = [...values, ...values.map((value) => labels[value] ?? '')].join('\u0000');
   let index = indexCache.get(key);
   if (!index) {
-    index = indexForms(formsOf(values, labels));
+    const spread = values
+      .map((value) => ({ value, words: foldText(value).split(' ').filter((word) => word.length >= 3 && !STOP_WORDS.has(word)) }))
+      .filter((form) => form.words.length >= 2);
+    index = { ...indexForms(formsOf(values, labels)), spread };
     if (indexCache.size < 500) indexCache.set(key, index);
   }
   return index;
@@ -131,8 +136,8 @@ function negated(tokens: readonly Token[], index: number): boolean {
   return false;
 }
 
-function findMatches(tokens: readonly Token[], { byKey, byWordCount, longest }: FormIndex, pending: boolean): Match[] {
-  const words = tokens.map((token) => foldText(token.text));
+/** `words`: the tokens folded as values are. */
+function findMatches(tokens: readonly Token[], words: readonly string[], { byKey, byWordCount, longest }: FormIndex, pending: boolean): Match[] {
   const matches: Match[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     if (negated(tokens, i)) continue;
@@ -170,14 +175,9 @@ const SPREAD_SLACK = 2;
  * Values of several content words named in order with a word or two between ("I found it cheaper somewhere else" for
  * found-cheaper, "I ordered it by mistake" for ordered-by-mistake): plain enough to take without the question.
  */
-function spreadMatches(tokens: readonly Token[], values: readonly string[]): Match[] {
-  const words = tokens.map((token) => foldText(token.text));
+function spreadMatches(tokens: readonly Token[], words: readonly string[], spread: FormIndex['spread']): Match[] {
   const matches: Match[] = [];
-  for (const value of values) {
-    const content = foldText(value)
-      .split(' ')
-      .filter((word) => word.length >= 3 && !STOP_WORDS.has(word));
-    if (content.length < 2) continue;
+  for (const { value, words: content } of spread) {
     for (let i = 0; i < words.length; i += 1) {
       if (words[i] !== content[0] || negated(tokens, i)) continue;
       let at = i;
@@ -215,7 +215,9 @@ function bestPerValue(matches: readonly Match[]): Match[] {
 export function enumCandidates(turn: ScannedTurn, attribute: Attribute, pending: boolean): Candidate[] {
   const values = attribute.values ?? [];
   if (values.length === 0 || turn.tokens.length === 0) return [];
-  const matches = [...findMatches(turn.tokens, formIndex(values, attribute.valueLabels ?? {}), pending), ...spreadMatches(turn.tokens, values)];
+  const index = formIndex(values, attribute.valueLabels ?? {});
+  const words = turn.tokens.map((token) => foldText(token.text));
+  const matches = [...findMatches(turn.tokens, words, index, pending), ...spreadMatches(turn.tokens, words, index.spread)];
   const [best, runnerUp] = bestPerValue(matches);
   if (!best || (runnerUp && runnerUp.score >= best.score - 0.01)) return [];
   return [{ start: best.start, end: best.end, value: best.value, confidence: 0.5 + 0.45 * best.score, evident: best.evident }];
