@@ -112,8 +112,16 @@ function nameWords(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
 }
 
+/**
+ * Words that say what kind of value a question asks (a date, a number, a type), not which one: the attributes'
+ * types compare that. "What day did it arrive?" and "When did it arrive?" ask one thing; "tracking number" and
+ * "order number" ask two, told apart by the words left.
+ */
+const VALUE_KIND_STEMS: ReadonlySet<string> = new Set(['when', 'day', 'date', 'time', 'number', 'type', 'kind', 'sort', 'item', 'amount'].map(stemOf));
+
+/** The stems of a text that say what is asked, without those of the kind of value. */
 function stemsOf(text: string): Set<string> {
-  return new Set(topicWords(text).map(stemOf));
+  return new Set(topicWords(text).map(stemOf).filter((stem) => !VALUE_KIND_STEMS.has(stem)));
 }
 
 /** Shared stems over the smaller set: how much of the shorter text the longer one says. */
@@ -124,10 +132,13 @@ function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 
 /** Types whose values cannot be the other's: a date is never an email. Text, identifiers, numbers and enums often hold one value drafted two ways. */
 const STRICT_TYPES = new Set(['date', 'email', 'phone', 'boolean']);
+/** Types whose answers are values of their own kind, so that an intent rarely asks two of one: "How much is it there?" is its one amount. */
+const VALUE_TYPES = new Set(['date', 'number', 'email', 'phone', 'boolean']);
 
 /**
  * Whether a draft attribute asks what a live one asks: the same name; or, of compatible types, most of the
- * enum values shared, or the question (or the name and label) saying more than half the words of the other.
+ * enum values shared, or the question (or the name and label) saying more than half the words of the other,
+ * leaving out the words of the kind of value.
  */
 function sameAttribute(live: Attribute, draft: Attribute): boolean {
   if (live.name === draft.name) return true;
@@ -142,11 +153,21 @@ function sameAttribute(live: Attribute, draft: Attribute): boolean {
   return Math.max(questions, names) > SAME_ATTRIBUTE;
 }
 
+/**
+ * Whether a known attribute asks what a draft one asks (see `sameAttribute`); a draft question that says nothing but
+ * the kind of value ("How much is it there?") asks for the one known attribute of its value type, when there is one.
+ */
+function askedAlready(known: readonly Attribute[], draft: Attribute): boolean {
+  if (known.some((attribute) => sameAttribute(attribute, draft))) return true;
+  if (!VALUE_TYPES.has(draft.type) || stemsOf(draft.question).size > 0) return false;
+  return known.filter((attribute) => attribute.type === draft.type).length === 1;
+}
+
 /** Draft attributes that ask nothing the live intent (or an earlier draft attribute) asks already: one already there is never replaced. */
 function freshAttributes(live: Intent, draft: Intent): Attribute[] {
   const kept: Attribute[] = [];
   for (const attribute of draft.attributes) {
-    if ([...live.attributes, ...kept].some((known) => sameAttribute(known, attribute))) continue;
+    if (askedAlready([...live.attributes, ...kept], attribute)) continue;
     kept.push(attribute);
   }
   return kept.slice(0, Math.max(0, MAX_ATTRIBUTES - live.attributes.length));

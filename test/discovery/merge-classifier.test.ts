@@ -6,7 +6,7 @@ import { liveClassifier } from '../../src/nlu/library-votes.js';
 
 const UPDATED = '2025-01-01T00:00:00.000Z';
 
-type Attr = { name: string; label?: string; type: 'text' | 'identifier' | 'date' | 'enum'; question: string; values?: string[] };
+type Attr = { name: string; label?: string; type: 'text' | 'identifier' | 'date' | 'enum' | 'number'; question: string; values?: string[] };
 
 function intent(id: string, groupId: string, name: string, examples: string[], attributes: Attr[] = [], status: 'approved' | 'draft' = 'approved') {
   return { id, groupId, name, status, examples, attributes: attributes.map((a) => ({ ...a, weight: 0.5 })) };
@@ -54,6 +54,29 @@ describe('library merge: matching what exists by what the live classifier says',
     const { library, summary } = mergeDraft(live, draft, { classifier: liveClassifier(live)! });
     assert.deepEqual(summary.draftAttributes, [{ intentId: 'refund-status', attribute: 'refundDate' }]);
     assert.deepEqual(library.intents.find((i) => i.id === 'damaged-on-arrival')!.attributes.map((a) => a.name), ['damageDescription']);
+  });
+
+  it('knows an attribute asked in other words by what it asks, not by the kind of value both name', () => {
+    const asked = (attributes: Attr[], status: 'approved' | 'draft') =>
+      intent('price-match', 'orders', 'Price match', ['do you price match', 'it is cheaper at another store', 'can you match the lower price'], attributes, status);
+    const shop = lib('live', [{ id: 'orders', name: 'Orders' }], [
+      asked([
+        { name: 'orderNumber', label: 'Order number', type: 'identifier', question: 'What is your order number?' },
+        { name: 'deliveryDate', label: 'Delivery date', type: 'date', question: 'When did it arrive?' },
+        { name: 'lowerPrice', label: 'Lower price', type: 'number', question: 'What is the lower price?' },
+        { name: 'deviceType', label: 'Device type', type: 'enum', question: 'What kind of item is it?', values: ['phone', 'laptop'] },
+      ], 'approved'),
+    ]);
+    const found = lib('draft', [{ id: 'orders', name: 'Orders' }], [
+      asked([
+        { name: 'arriveDate', type: 'date', question: 'What day did it arrive?' },
+        { name: 'chargeAmount', type: 'number', question: 'How much is it there?' },
+        { name: 'deviceItem', label: 'Device item', type: 'text', question: 'What kind of device are we talking about?' },
+        { name: 'trackingNumber', label: 'Tracking number', type: 'identifier', question: 'What is the tracking number?' },
+      ], 'draft'),
+    ]);
+    const { summary } = mergeDraft(shop, found);
+    assert.deepEqual(summary.draftAttributes, [{ intentId: 'price-match', attribute: 'trackingNumber' }]);
   });
 
   it('puts a new draft intent in the live group its draft group matched, instead of a new group beside it', () => {
