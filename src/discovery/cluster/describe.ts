@@ -43,37 +43,57 @@ export function corpusMentions(analyses: readonly UtteranceAnalysis[]): Map<stri
   );
 }
 
+/** A word counts toward a label when it is at least this much more common in the cluster than in the corpus. */
+const LABEL_MIN_LIFT = 1.5;
+/** Past this lift a word is simply the cluster's: how many say it decides, so that one template's odd word does not win. */
+const LABEL_FULL_LIFT = 4;
+
+/** The word of one part of speech that most of `members` say, weighed by how much more often than the corpus (see `commonWordsLabel`). */
+function commonWord(
+  members: readonly number[],
+  analyses: readonly UtteranceAnalysis[],
+  corpus: ReadonlyMap<string, number>,
+  pos: 'VERB' | 'NOUN',
+  minCount: number,
+  not?: string,
+): string | undefined {
+  const counts = countDistinct(members, (i) => analyses[i]!.terms.filter((t) => t.pos === pos && t.text !== PERSON && t.text !== not).map((t) => t.text));
+  let best: { word: string; score: number } | undefined;
+  for (const [word, count] of counts) {
+    if (count < minCount) continue;
+    const lift = count / members.length / (Math.max(count, corpus.get(word) ?? 0) / analyses.length);
+    if (lift < LABEL_MIN_LIFT) continue;
+    const score = count * Math.log(Math.min(lift, LABEL_FULL_LIFT)) * (pos === 'VERB' && SUPPORT_VERBS.has(word) ? 0.5 : 1);
+    if (!best || score > best.score || (score === best.score && word < best.word)) best = { word, score };
+  }
+  return best?.word;
+}
+
 /**
- * The request most of the cluster states, as verb + object: the verb used by most members (a
- * support verb such as "get" counts half), with the object, among that verb's, that is most
- * typical of the cluster (members mentioning it, times the share of its corpus mentions that fall
- * in the cluster: "add" + "dependent" rather than "add" + "insurance"), in its usual compound form.
+ * The request in the cluster's most common words, as verb + object ("Track order", "Return damaged item"): the
+ * noun members say most, weighed by how much more often they say it than the corpus does (members saying it ×
+ * log of that lift, capped at LABEL_FULL_LIFT), so that the words of the whole corpus ("order", "help") give way
+ * to what the cluster is about; then, among the members who say that noun, the verb they say most, weighed
+ * alike (a support verb such as "get" half). The object takes the compound form most members who pair the verb
+ * with it use ("damaged item"). The noun alone when no verb is common among them; the verb alone without a noun.
  */
-function pairLabel(
+function commonWordsLabel(
   members: readonly number[],
   analyses: readonly UtteranceAnalysis[],
   corpus: ReadonlyMap<string, number>,
 ): string | undefined {
-  const verbs = countDistinct(members, (i) => analyses[i]!.pairs.map((p) => p.verb));
-  const scored = [...verbs].map(([verb, count]) => ({ verb, count, score: SUPPORT_VERBS.has(verb) ? count / 2 : count }));
-  const top = scored.sort((a, b) => b.score - a.score || (a.verb < b.verb ? -1 : 1))[0];
-  if (!top || top.count < Math.max(2, LABEL_MIN_SHARE * members.length)) return undefined;
-  const withVerb = members.flatMap((i) => analyses[i]!.pairs.filter((p) => p.verb === top.verb));
-  const mentions = countDistinct(members, (i) => mentionsOf(analyses[i]!));
-  const typicality = (object: string): number => {
-    const inCluster = mentions.get(object) ?? 0;
-    return (inCluster * inCluster) / Math.max(1, corpus.get(object) ?? 0);
-  };
-  const objects = [...new Set(withVerb.map((p) => p.object))]
-    .map((object) => ({ object, score: typicality(object) * (object === PERSON ? 0.5 : 1) }))
-    .sort((a, b) => b.score - a.score || (a.object < b.object ? -1 : 1));
-  const object = objects[0]!.object;
-  const uses = withVerb.filter((p) => p.object === object);
+  const minCount = Math.max(2, LABEL_MIN_SHARE * members.length);
+  const object = commonWord(members, analyses, corpus, 'NOUN', minCount);
+  if (!object) return commonWord(members, analyses, corpus, 'VERB', minCount);
+  const saying = members.filter((i) => analyses[i]!.terms.some((t) => t.text === object));
+  const verb = commonWord(saying, analyses, corpus, 'VERB', Math.max(2, LABEL_MIN_SHARE * saying.length), object);
+  if (!verb) return object;
+  const uses = saying.flatMap((i) => analyses[i]!.pairs.filter((p) => p.verb === verb && p.object === object));
   const compounds = new Map<string, number>();
   for (const p of uses) compounds.set(p.compound, (compounds.get(p.compound) ?? 0) + 1);
-  const [compound, count] = [...compounds].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]!;
-  const chosen = uses.find((p) => p.compound === compound)!;
-  return pairText(chosen, count >= COMPOUND_SHARE * uses.length);
+  const [compound, count] = [...compounds].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0] ?? [object, 0];
+  const chosen = uses.find((p) => p.compound === compound);
+  return chosen ? pairText(chosen, count >= COMPOUND_SHARE * uses.length) : `${verb} ${object}`;
 }
 
 /**
@@ -123,7 +143,7 @@ export function describeCluster(
     })
     .slice(0, REPRESENTATIVES)
     .map((r) => r.i);
-  const label = pairLabel(members, analyses, corpus) ?? phrases[0] ?? 'Unclear requests';
+  const label = commonWordsLabel(members, analyses, corpus) ?? phrases[0] ?? 'Unclear requests';
   return { label: capitalize(label), keyphrases: phrases, representatives };
 }
 

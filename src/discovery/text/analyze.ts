@@ -8,6 +8,8 @@ export interface Term {
   readonly text: string;
   /** For a modifier, the head noun it qualifies ("insurance" for "car" in "car insurance"). */
   readonly head?: string;
+  /** How it was said: a verb (a task verb with its particle included), a noun or an adjective. */
+  readonly pos: 'VERB' | 'NOUN' | 'ADJ';
 }
 
 /** What discovery reads from one utterance. */
@@ -43,7 +45,8 @@ export function analyzeUtterance(text: string): UtteranceAnalysis {
     if (!isContent(token)) return;
     const text = phrasal.get(index) ?? token.lemma;
     const head = token.pos === 'VERB' || objects.has(index) ? undefined : headAfter(tokens, index);
-    terms.push(head === undefined ? { text } : { text, head });
+    const pos = token.pos as Term['pos'];
+    terms.push(head === undefined ? { text, pos } : { text, head, pos });
   });
   return { terms, pairs };
 }
