@@ -114,10 +114,10 @@ function nameWords(name: string): string {
 
 /**
  * Words that say what kind of value a question asks (a date, a number, a type), not which one: the attributes'
- * types compare that. "What day did it arrive?" and "When did it arrive?" ask one thing; "tracking number" and
- * "order number" ask two, told apart by the words left.
+ * types compare that ("one" stands for the thing itself: "the new one"). "What day did it arrive?" and "When did it
+ * arrive?" ask one thing, as do "New value" and "New one"; "tracking number" and "order number" ask two, told apart by the words left.
  */
-const VALUE_KIND_STEMS: ReadonlySet<string> = new Set(['when', 'day', 'date', 'time', 'number', 'type', 'kind', 'sort', 'item', 'amount'].map(stemOf));
+const VALUE_KIND_STEMS: ReadonlySet<string> = new Set(['when', 'day', 'date', 'time', 'number', 'type', 'kind', 'sort', 'item', 'amount', 'value', 'one'].map(stemOf));
 
 /** The stems of a text that say what is asked, without those of the kind of value. */
 function stemsOf(text: string): Set<string> {

@@ -65,6 +65,7 @@ describe('library merge: matching what exists by what the live classifier says',
         { name: 'deliveryDate', label: 'Delivery date', type: 'date', question: 'When did it arrive?' },
         { name: 'lowerPrice', label: 'Lower price', type: 'number', question: 'What is the lower price?' },
         { name: 'deviceType', label: 'Device type', type: 'enum', question: 'What kind of item is it?', values: ['phone', 'laptop'] },
+        { name: 'newValue', label: 'New value', type: 'text', question: 'What should we change it to?' },
       ], 'approved'),
     ]);
     const found = lib('draft', [{ id: 'orders', name: 'Orders' }], [
@@ -73,6 +74,7 @@ describe('library merge: matching what exists by what the live classifier says',
         { name: 'chargeAmount', type: 'number', question: 'How much is it there?' },
         { name: 'deviceItem', label: 'Device item', type: 'text', question: 'What kind of device are we talking about?' },
         { name: 'trackingNumber', label: 'Tracking number', type: 'identifier', question: 'What is the tracking number?' },
+        { name: 'newOne', label: 'New one', type: 'text', question: 'What would you like the new one to be?' },
       ], 'draft'),
     ]);
     const { summary } = mergeDraft(shop, found);
