@@ -37,24 +37,40 @@ export class OpenStreams {
 
 /**
  * Server-sent events for one conversation: the current view at once (when it exists), then one `view` event per
- * change until the client goes away or the server shuts down.
+ * change until the client goes away or the server shuts down. The stream subscribes before it reads the view, and
+ * waits until the bus delivers (Web PubSub joins the conversation's group first), so no change falls between the
+ * view and the events; an event that arrives meanwhile and is older than the view is dropped.
  */
-export function openEventStream(req: Request, res: Response, bus: EventBus, streams: OpenStreams, conversationId: string, initial: AssistView | null): void {
-  res.writeHead(200, {
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-cache, no-transform',
-    Connection: streams.draining ? 'close' : 'keep-alive',
-    'X-Accel-Buffering': 'no',
-  });
-  const hintReconnect = () => void res.end(`retry: ${RETRY_AFTER_SHUTDOWN_MS}\nevent: reconnect\ndata: {}\n\n`);
+export async function openEventStream(
+  req: Request,
+  res: Response,
+  bus: EventBus,
+  streams: OpenStreams,
+  conversationId: string,
+  readView: () => Promise<AssistView | null>,
+): Promise<void> {
   if (streams.draining) {
-    hintReconnect();
+    writeHead(res, streams);
+    res.end(RECONNECT_HINT);
     return;
   }
+  let send: (event: AssistEvent) => void;
+  const early: AssistEvent[] = [];
+  send = (event) => early.push(event);
+  const unsubscribe = bus.subscribe(conversationId, (event) => send(event));
+  let initial: AssistView | null;
+  try {
+    await bus.ready?.(conversationId);
+    initial = await readView();
+  } catch (error) {
+    unsubscribe();
+    throw error;
+  }
+  writeHead(res, streams);
   res.write(`retry: ${RETRY_MS}\n\n`);
-  const send = (event: AssistEvent) => res.write(`event: view\ndata: ${JSON.stringify(event)}\n\n`);
+  send = (event) => res.write(`event: view\ndata: ${JSON.stringify(event)}\n\n`);
   if (initial) send({ cause: { kind: 'snapshot' }, view: initial });
-  const unsubscribe = bus.subscribe(conversationId, send);
+  for (const event of early) if (!initial || event.view.updatedAt >= initial.updatedAt) send(event);
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
   heartbeat.unref();
   const stop = () => {
@@ -64,7 +80,18 @@ export function openEventStream(req: Request, res: Response, bus: EventBus, stre
   };
   const forget = streams.add(() => {
     stop();
-    hintReconnect();
+    res.end(RECONNECT_HINT);
   });
   req.on('close', stop);
+}
+
+const RECONNECT_HINT = `retry: ${RETRY_AFTER_SHUTDOWN_MS}\nevent: reconnect\ndata: {}\n\n`;
+
+function writeHead(res: Response, streams: OpenStreams): void {
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache, no-transform',
+    Connection: streams.draining ? 'close' : 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
 }

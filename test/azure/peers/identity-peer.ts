@@ -39,3 +39,16 @@ export async function startIdentityPeer(): Promise<IdentityPeer> {
   const port = await listen(server);
   return { endpoint: `http://127.0.0.1:${port}/msi/token`, faults, tokenFor, issued, close: () => close(server) };
 }
+
+/** Points DefaultAzureCredential of this process at `peer`, as App Service's variables do; returns what puts them back. */
+export function useIdentityPeer(peer: IdentityPeer): () => void {
+  const saved = { IDENTITY_ENDPOINT: process.env.IDENTITY_ENDPOINT, IDENTITY_HEADER: process.env.IDENTITY_HEADER };
+  process.env.IDENTITY_ENDPOINT = peer.endpoint;
+  process.env.IDENTITY_HEADER = LOCAL_IDENTITY_HEADER;
+  return () => {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+}
