@@ -1,9 +1,13 @@
-import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import WebSocket from 'ws';
-import { testCertificate } from '../../test/azure/peers/certificate.js';
-import { LOCAL_IDENTITY_HEADER, startIdentityPeer } from '../../test/azure/peers/identity-peer.js';
-import { startWebPubSubPeer, SUBPROTOCOL, WEB_PUBSUB_AUDIENCE } from '../../test/azure/peers/web-pubsub-peer.js';
+import { packageRoot } from '../../src/config.js';
+import { LOCAL_IDENTITY_HEADER } from '../../test/azure/peers/identity-peer.js';
+import { SUBPROTOCOL } from '../../test/azure/peers/web-pubsub-peer.js';
 import type { StreamedEvent } from './event-stream.js';
 
 export interface BenchHub {
@@ -14,20 +18,26 @@ export interface BenchHub {
   close(): Promise<void>;
 }
 
-/** The tests' local Web PubSub peer and identity endpoint on loopback, for benches; its certificate trusted through `dir`/ca.pem. */
+/**
+ * The tests' local Web PubSub peer and identity endpoint on loopback, in a process of their own
+ * (web-pubsub-hub-process.ts), their certificate trusted through `dir`/ca.pem.
+ */
 export async function startHub(dir: string): Promise<BenchHub> {
-  const identity = await startIdentityPeer();
-  const hub = await startWebPubSubPeer({ bearerToken: identity.tokenFor(WEB_PUBSUB_AUDIENCE) });
-  const certificate = await testCertificate();
   const ca = path.join(dir, 'ca.pem');
-  writeFileSync(ca, certificate.cert);
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(packageRoot, 'bench', 'lib', 'web-pubsub-hub-process.ts'), ca], {
+    cwd: packageRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+  const endpoints = JSON.parse(line) as { hub: string; identity: string };
+  const agent = new https.Agent({ ca: readFileSync(ca, 'utf8'), keepAlive: true });
   return {
-    env: { NODE_EXTRA_CA_CERTS: ca, AZURE_WEB_PUBSUB_ENDPOINT: hub.endpoint, IDENTITY_ENDPOINT: identity.endpoint, IDENTITY_HEADER: LOCAL_IDENTITY_HEADER },
+    env: { NODE_EXTRA_CA_CERTS: ca, AZURE_WEB_PUBSUB_ENDPOINT: endpoints.hub, IDENTITY_ENDPOINT: endpoints.identity, IDENTITY_HEADER: LOCAL_IDENTITY_HEADER },
     async followPage(origin, conversationId, key, signal, onEvent) {
       const response = await fetch(`${origin}/api/conversations/${conversationId}/subscription`, { headers: { authorization: `Bearer ${key}` } });
       const subscription = (await response.json()) as { transport: string; url: string; group: string };
       if (subscription.transport !== 'webpubsub') throw new Error(`subscription for ${conversationId}: ${JSON.stringify(subscription)}`);
-      const socket = new WebSocket(subscription.url, SUBPROTOCOL, { agent: certificate.agent });
+      const socket = new WebSocket(subscription.url, SUBPROTOCOL, { agent });
       signal.addEventListener('abort', () => socket.close());
       await new Promise<void>((resolve, reject) => {
         socket.once('error', reject);
@@ -39,8 +49,8 @@ export async function startHub(dir: string): Promise<BenchHub> {
       });
     },
     close: async () => {
-      await hub.close();
-      await identity.close();
+      child.kill('SIGTERM');
+      await once(child, 'exit');
     },
   };
 }

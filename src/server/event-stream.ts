@@ -54,35 +54,47 @@ export async function openEventStream(
     res.end(RECONNECT_HINT);
     return;
   }
-  let send: (event: AssistEvent) => void;
   const early: AssistEvent[] = [];
-  send = (event) => early.push(event);
+  let send: (event: AssistEvent) => void = (event) => early.push(event);
   const unsubscribe = bus.subscribe(conversationId, (event) => send(event));
-  let initial: AssistView | null;
-  try {
-    await bus.ready?.(conversationId);
-    initial = await readView();
-  } catch (error) {
-    unsubscribe();
-    throw error;
-  }
-  writeHead(res, streams);
-  res.write(`retry: ${RETRY_MS}\n\n`);
-  send = (event) => res.write(`event: view\ndata: ${JSON.stringify(event)}\n\n`);
-  if (initial) send({ cause: { kind: 'snapshot' }, view: initial });
-  for (const event of early) if (!initial || event.view.updatedAt >= initial.updatedAt) send(event);
-  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-  heartbeat.unref();
+  let heartbeat: NodeJS.Timeout | undefined;
+  let forget = (): void => undefined;
   const stop = () => {
     clearInterval(heartbeat);
     unsubscribe();
     forget();
   };
-  const forget = streams.add(() => {
+  // The client may leave while the view is read: stop then, not never.
+  let gone = false;
+  req.on('close', () => {
+    gone = true;
+    stop();
+  });
+  let initial: AssistView | null;
+  try {
+    await bus.ready?.(conversationId);
+    initial = await readView();
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  if (gone) return;
+  writeHead(res, streams);
+  if (streams.draining) {
+    stop();
+    res.end(RECONNECT_HINT);
+    return;
+  }
+  res.write(`retry: ${RETRY_MS}\n\n`);
+  send = (event) => res.write(`event: view\ndata: ${JSON.stringify(event)}\n\n`);
+  if (initial) send({ cause: { kind: 'snapshot' }, view: initial });
+  for (const event of early) if (!initial || event.view.updatedAt >= initial.updatedAt) send(event);
+  heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+  heartbeat.unref();
+  forget = streams.add(() => {
     stop();
     res.end(RECONNECT_HINT);
   });
-  req.on('close', stop);
 }
 
 const RECONNECT_HINT = `retry: ${RETRY_AFTER_SHUTDOWN_MS}\nevent: reconnect\ndata: {}\n\n`;

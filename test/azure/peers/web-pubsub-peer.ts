@@ -32,6 +32,8 @@ export interface WebPubSubPeer {
   /** Signs a client access token with this peer's own key, for tests that need one the REST API would not issue. */
   sign(claims: JWTPayload, options?: { key?: Uint8Array; expiresInSeconds?: number }): Promise<string>;
   clientUrl(hub: string, token: string): string;
+  /** Drops every client connection, as a service restart would; returns how many there were. */
+  dropConnections(): number;
   close(): Promise<void>;
 }
 
@@ -173,6 +175,12 @@ export async function startWebPubSubPeer(options: { bearerToken: string }): Prom
     sent,
     refused,
     sign,
+    dropConnections: () => {
+      const count = sockets.size;
+      for (const ws of sockets.keys()) ws.terminate();
+      sockets.clear();
+      return count;
+    },
     clientUrl: (hub, token) => `wss://127.0.0.1:${port}/client/hubs/${hub}?access_token=${token}`,
     close: async () => {
       for (const ws of sockets.keys()) ws.terminate();
