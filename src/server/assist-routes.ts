@@ -96,10 +96,8 @@ export function mountAssist(server: Server, app: ServerParts, logger: Logger, ch
   // How the page subscribes: through Web PubSub with its own short-lived token for this conversation's group, or the stream above.
   server.get('/api/conversations/:conversationId/subscription', authenticated, async (req: Request, res: Response) => {
     const id = conversationId(req);
-    const own = assist.events.pageSubscription;
-    const subscription = own
-      ? await own.call(assist.events, id)
-      : { transport: 'sse', url: `/api/conversations/${encodeURIComponent(id)}/events` };
+    const bus = assist.events;
+    const subscription = bus.pageSubscription ? await bus.pageSubscription(id) : { transport: 'sse', url: `/api/conversations/${encodeURIComponent(id)}/events` };
     res.header('Cache-Control', 'no-store');
     send(res, { status: 200, body: subscription });
   });
