@@ -5,7 +5,7 @@ import { sampleConversation } from '../stores/fixtures.js';
 import { azureConfig, clientsFor } from './azure-helpers.js';
 import { containers, deployDatabase, fastRetry } from './cosmos-helpers.js';
 import { startCosmosPeer, type CosmosPeer } from './peers/cosmos-peer.js';
-import { LOCAL_IDENTITY_HEADER, startIdentityPeer, useIdentityPeer, type IdentityPeer } from './peers/identity-peer.js';
+import { LOCAL_IDENTITY_HEADER, sharedIdentityPeer, useIdentityPeer, type IdentityPeer } from './peers/identity-peer.js';
 import { startOpenAIPeer, type OpenAIPeer } from './peers/openai-peer.js';
 import { startSearchPeer, type SearchPeer } from './peers/search-peer.js';
 
@@ -20,7 +20,7 @@ describe('keyless access through a managed identity', () => {
   let restoreEnvironment: () => void = () => undefined;
 
   before(async () => {
-    [identity, cosmos, search, openai] = await Promise.all([startIdentityPeer(), startCosmosPeer(), startSearchPeer(), startOpenAIPeer()]);
+    [identity, cosmos, search, openai] = await Promise.all([sharedIdentityPeer(), startCosmosPeer(), startSearchPeer(), startOpenAIPeer()]);
     restoreEnvironment = useIdentityPeer(identity);
     const database = await deployDatabase(cosmos);
     clients = await clientsFor(
@@ -38,7 +38,7 @@ describe('keyless access through a managed identity', () => {
   after(async () => {
     clients.close();
     restoreEnvironment();
-    await Promise.all([identity.close(), cosmos.close(), search.close(), openai.close()]);
+    await Promise.all([cosmos.close(), search.close(), openai.close()]);
   });
 
   it('sends Cosmos DB requests with an Entra token of the user-assigned identity, and no key', async () => {

@@ -6,7 +6,7 @@ import type { AzureClients } from '../../src/azure/clients.js';
 import { conversationGroup, WebPubSubEventBus } from '../../src/stores/web-pubsub/event-bus.js';
 import { azureConfig, clientsFor } from './azure-helpers.js';
 import { testCertificate } from './peers/certificate.js';
-import { LOCAL_IDENTITY_HEADER, startIdentityPeer, useIdentityPeer, type IdentityPeer } from './peers/identity-peer.js';
+import { sharedIdentityPeer, useIdentityPeer, type IdentityPeer } from './peers/identity-peer.js';
 import { startWebPubSubPeer, SUBPROTOCOL, WEB_PUBSUB_AUDIENCE, type WebPubSubPeer } from './peers/web-pubsub-peer.js';
 
 const HUB = 'assist';
@@ -68,7 +68,7 @@ describe('live events through Azure Web PubSub (a local wire-level peer)', funct
   let restoreEnvironment: () => void = () => undefined;
 
   before(async () => {
-    identity = await startIdentityPeer();
+    identity = await sharedIdentityPeer();
     hub = await startWebPubSubPeer({ bearerToken: identity.tokenFor(WEB_PUBSUB_AUDIENCE) });
     restoreEnvironment = useIdentityPeer(identity);
     clients = await clientsFor(azureConfig({ AZURE_WEB_PUBSUB_ENDPOINT: hub.endpoint, AZURE_WEB_PUBSUB_HUB: HUB }));
@@ -81,7 +81,7 @@ describe('live events through Azure Web PubSub (a local wire-level peer)', funct
     await Promise.all([instanceA?.close(), instanceB?.close()]);
     clients?.close();
     restoreEnvironment();
-    await Promise.all([hub?.close(), identity?.close()]);
+    await hub?.close();
   });
 
   it("a stream on one instance gets another instance's events of its conversation, in order, and none of another's", async () => {
