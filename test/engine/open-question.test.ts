@@ -42,4 +42,28 @@ describe('a bare value of another attribute after a free-text question', functio
       stores.close();
     }
   });
+
+  it('takes a value the customer now states plainly in place of an earlier answer, without words of correction', async () => {
+    const live = compileLibrary(library);
+    const stores = await openStores(loadConfig({ SQLITE_PATH: ':memory:' }));
+    try {
+      const replayer = new ConversationReplayer(stores.conversations, { catalog: live.catalog, ranker: live.classifier, extractor: createAttributeExtractor() });
+      const replayed = await replayer.replay(
+        {
+          conversationId: 'device-changes',
+          turns: [
+            { role: 'customer', text: 'My device shows error code E42' },
+            { role: 'agent', text: 'What kind of device is it: a phone, laptop, TV, headphones, tablet or a smart-home device?' },
+            { role: 'customer', text: 'a laptop' },
+            { role: 'customer', text: 'and what does it mean on my TV?' },
+          ],
+        },
+        new Date('2026-03-02T12:00:00Z'),
+      );
+      const taken = replayed.turns.flatMap((turn) => (turn.role === 'customer' ? [turn.values.map((value) => [value.attribute, value.value])] : []));
+      assert.deepEqual(taken.slice(1), [[['deviceType', 'laptop']], [['deviceType', 'tv']]]);
+    } finally {
+      stores.close();
+    }
+  });
 });
