@@ -36,11 +36,28 @@ export function libraryExamples(library: IntentLibrary): LabelledUtterance[] {
  */
 function requestsFromWords(intent: Intent): string[] {
   const wants = [...new Set([intent.phrase, intent.name].filter((text): text is string => text !== undefined).map((text) => text.trim().toLowerCase()))];
-  const framed = wants.flatMap((want) => [`I want to ${want}`, `can you help me ${want}`, `I need to ${want}`]);
+  const framed = wants.flatMap((want) => [`I want to ${want}`, `can you help me ${want}`, `I need to ${want}`, ...soughtFrames(want)]);
   const asked = intent.attributes
     .filter((attribute) => attribute.status !== 'discarded')
     .map((attribute) => [attribute.label ?? nameInWords(attribute.name), ...(attribute.values ?? []).map(nameInWords)].join(' '));
   return asked.length > 0 ? [...framed, `${intent.name} ${asked.join(' ')}`] : framed;
+}
+
+/** Verbs of looking something up: customers name what they look for more often than the verb ("any good restaurants?"). */
+const SEEKING = /^(?:find|search(?: for)?|look(?: up| for)|lookup|browse|discover|explore|get|show)\s+(.+)$/;
+
+/** Verbs of booking: "Reserve hotel" is asked as "book a hotel", "I'd like a reservation". */
+const BOOKING = /^(?:reserve|book|schedule)\s+(.+)$/;
+
+/**
+ * A request as customers also word it: "Find restaurants" as "I'm looking for restaurants", "show me some
+ * restaurants"; "Reserve hotel" as "book a hotel", "make a reservation for a hotel".
+ */
+function soughtFrames(want: string): string[] {
+  const sought = SEEKING.exec(want)?.[1];
+  if (sought) return [`I'm looking for ${sought}`, `show me some ${sought}`, `are there any ${sought}`, `can you find me ${sought}`];
+  const booked = BOOKING.exec(want)?.[1];
+  return booked ? [`I'd like to book a ${booked}`, `can you reserve a ${booked} for me`, `make a reservation for a ${booked}`] : [];
 }
 
 /**

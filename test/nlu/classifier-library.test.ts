@@ -57,6 +57,22 @@ describe('training from an intent library', () => {
     assert.deepEqual([...statuses(allDraft)].sort(), ['cancel_order', 'order_status', 'reset_password']);
   });
 
+  it('words a request to look something up or book it as customers do, for an intent with few examples', () => {
+    const travel = travelLibrary();
+    const bare = (id: string, name: string, description: string) => ({ ...travel.intents[0]!, id, name, description, examples: [] });
+    const withBare = {
+      ...travel,
+      intents: [...travel.intents, bare('find-restaurants', 'Find restaurants', 'Find restaurants by city and cuisine'), bare('reserve-hotel', 'Reserve hotel', 'Reserve a room at a hotel for given dates')],
+    };
+    const texts = (id: string) => libraryExamples(withBare).filter((e) => e.intent === id).map((e) => e.text);
+    assert.ok(texts('find-restaurants').includes("I'm looking for restaurants"), texts('find-restaurants').join(' | '));
+    assert.ok(texts('reserve-hotel').includes("I'd like to book a hotel"), texts('reserve-hotel').join(' | '));
+    const classifier = trainFromLibrary(withBare, { wordVectors: null });
+    assert.equal(classifier.classify("I'm looking for a restaurant in Denver").ranking[0]?.intent, 'find-restaurants');
+    assert.equal(classifier.classify('can you book a hotel for me').ranking[0]?.intent, 'reserve-hotel');
+    assert.equal(classifier.classify('reserve a table for two at 7').ranking[0]?.intent, 'reserve-restaurant');
+  });
+
   it('refuses a library with nothing live to learn from', () => {
     const empty = { ...library, intents: library.intents.map((intent) => ({ ...intent, status: 'discarded' as const })) };
     assert.throws(() => trainFromLibrary(empty, { wordVectors: null }), /library "shop-demo" has no approved or draft intent to train on/);
