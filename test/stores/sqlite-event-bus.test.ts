@@ -103,6 +103,22 @@ describe('the SQLite event bus (every process on one file sees every event)', ()
     assert.deepEqual(idsOf(xs), Array.from({ length: 10_000 }, (_, i) => `x${i}`));
   });
 
+  it("does not hold another conversation's event behind a burst of 10,000 to one conversation written before it", async () => {
+    const writer = open();
+    const reader = open({ batch: 500 });
+    const xs: AssistEvent[] = [];
+    let xsWhenY: number | null = null;
+    reader.subscribe('X', (received) => xs.push(received));
+    reader.subscribe('Y', () => (xsWhenY = xs.length));
+    // All 10,001 publishes are made in one tick, so they are written in one transaction, Y's last.
+    const burst = Array.from({ length: 10_000 }, (_, i) => writer.publish('X', event('X', `x${i}`)));
+    await Promise.all([...burst, writer.publish('Y', event('Y', 'y'))]);
+    await until(() => xs.length === 10_000, 'the whole burst');
+    assert.notEqual(xsWhenY, null, "Y's event was delivered");
+    assert.ok((xsWhenY as unknown as number) <= 500, `Y's event came after ${xsWhenY} of the burst's events; at most one read's worth (500) may go first`);
+    assert.deepEqual(idsOf(xs), Array.from({ length: 10_000 }, (_, i) => `x${i}`), 'the burst itself arrives whole and in order');
+  });
+
   it('keeps events for the retention period and at most the configured count', async () => {
     let now = 1_000_000;
     const bus = open({ retentionMs: 60_000, maxEvents: 50, now: () => now });

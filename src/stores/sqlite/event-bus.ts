@@ -9,7 +9,7 @@ export interface SqliteEventBusOptions {
   retentionMs: number;
   /** At most this many events are kept, however young. */
   maxEvents?: number;
-  /** Rows read per query while catching up; the rest follow after other work has had its turn. */
+  /** Rows of one conversation read per round while catching up; the rest follow after other work has had its turn. */
   batch?: number;
   now?: () => number;
   onError?: (error: unknown) => void;
@@ -21,7 +21,6 @@ const PRUNE_EVERY_MS = 1000;
 
 interface Row {
   id: number;
-  conversation_id: string;
   body: string;
 }
 
@@ -36,9 +35,12 @@ interface Pending {
  * The embedded default across processes: every event is a row of the `events` table in the shared SQLite file, with
  * an increasing id (SQLite has one writer at a time, so ids commit in order). Each process tails the table with a
  * short poll, and at once after writing, reading only the conversations it has streams for; so a burst to one
- * conversation costs the processes without a page on it nothing. Its own events take the same path as the others',
- * so a stream sees one conversation's events in the order they were written, whichever process wrote them.
- * Publishes made in one tick are written in one transaction, and old rows are pruned by age and count.
+ * conversation costs the processes without a page on it nothing. Each conversation is read on its own, at most
+ * `batch` rows a round: a conversation with a backlog keeps its own position and catches up over several rounds,
+ * while the others' new events are delivered in the first, so a burst to one conversation never holds back another's.
+ * Its own events take the same path as the others', so a stream sees one conversation's events in the order they
+ * were written, whichever process wrote them. Publishes made in one tick are written in one transaction, and old
+ * rows are pruned by age and count.
  */
 export class SqliteEventBus implements EventBus {
   private readonly local = new LocalListeners();
@@ -47,7 +49,10 @@ export class SqliteEventBus implements EventBus {
   private readonly statements;
   private pending: Pending[] = [];
   private flushScheduled = false;
+  /** Every event at or below it has been handed to this process's listeners, but those of the conversations behind. */
   private cursor: number;
+  /** Conversations with more events than one round reads, and how far each has been read. */
+  private readonly behind = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private lastPrune = 0;
   private closed = false;
@@ -63,8 +68,13 @@ export class SqliteEventBus implements EventBus {
     this.statements = {
       insert: this.db.prepare<[string, number, string]>('INSERT INTO events (conversation_id, at, body) VALUES (?, ?, ?)'),
       last: this.db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM events'),
-      since: this.db.prepare<[number, number, string, number], Row>(
-        'SELECT id, conversation_id, body FROM events WHERE id > ? AND id <= ? AND conversation_id IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?',
+      active: this.db
+        .prepare<[number, number, string], string>(
+          'SELECT DISTINCT conversation_id FROM events WHERE id > ? AND id <= ? AND conversation_id IN (SELECT value FROM json_each(?))',
+        )
+        .pluck(),
+      since: this.db.prepare<[string, number, number, number], Row>(
+        'SELECT id, body FROM events WHERE conversation_id = ? AND id > ? AND id <= ? ORDER BY id LIMIT ?',
       ),
       pruneOlder: this.db.prepare<[number]>('DELETE FROM events WHERE at < ?'),
       pruneBefore: this.db.prepare<[number]>('DELETE FROM events WHERE id <= ?'),
@@ -137,25 +147,32 @@ export class SqliteEventBus implements EventBus {
     this.timer.unref();
   }
 
-  /** Reads one batch of events for the conversations with streams here; goes on at once when there is more. */
+  /**
+   * Reads, for each conversation with streams here and new events, at most one batch of them; goes on at once while
+   * a conversation is behind. A position is recorded as soon as its events are delivered, so a failed read delivers
+   * nothing twice.
+   */
   private poll(): void {
-    let more = false;
     try {
       const last = this.lastId();
-      const conversations = this.local.conversations();
-      if (conversations.length === 0 || last <= this.cursor) {
-        this.cursor = Math.max(this.cursor, last);
-      } else {
+      const here = this.local.conversations();
+      for (const conversationId of this.behind.keys()) if (!here.includes(conversationId)) this.behind.delete(conversationId);
+      if (here.length > 0 && (last > this.cursor || this.behind.size > 0)) {
+        const due = new Set(this.behind.keys());
+        if (last > this.cursor) for (const conversationId of this.statements.active.all(this.cursor, last, JSON.stringify(here))) due.add(conversationId);
         const batch = this.options.batch ?? BATCH;
-        const rows = this.statements.since.all(this.cursor, last, JSON.stringify(conversations), batch);
-        this.rowsRead += rows.length;
-        for (const row of rows) this.local.deliver(row.conversation_id, JSON.parse(row.body) as AssistEvent, row.id);
-        more = rows.length === batch;
-        this.cursor = more ? (rows.at(-1) as Row).id : last;
+        for (const conversationId of due) {
+          const rows = this.statements.since.all(conversationId, this.behind.get(conversationId) ?? this.cursor, last, batch);
+          this.rowsRead += rows.length;
+          for (const row of rows) this.local.deliver(conversationId, JSON.parse(row.body) as AssistEvent, row.id);
+          this.behind.set(conversationId, rows.length === batch ? (rows.at(-1) as Row).id : last);
+        }
       }
+      this.cursor = Math.max(this.cursor, last);
+      for (const [conversationId, position] of this.behind) if (position >= this.cursor) this.behind.delete(conversationId);
     } catch (error) {
       this.options.onError?.(error);
     }
-    this.schedulePoll(more ? 0 : this.options.pollMs);
+    this.schedulePoll(this.behind.size > 0 ? 0 : this.options.pollMs);
   }
 }
