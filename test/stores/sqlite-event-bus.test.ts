@@ -73,9 +73,23 @@ describe('the SQLite event bus (every process on one file sees every event)', ()
     assert.deepEqual(idsOf(there), ['m1', 'm2']);
   });
 
+  it('wakes the other processes on the machine after a commit, so an event does not wait for their next poll', async () => {
+    const a = open({ pollMs: 3_600_000 });
+    const b = open({ pollMs: 3_600_000 });
+    assert.ok(a.woken && b.woken, 'both watch the wake-up file beside the database');
+    const there: AssistEvent[] = [];
+    b.subscribe('X', (received) => there.push(received));
+    await a.publish('X', event('X', 'm1'));
+    await until(() => there.length === 1, 'the event woken up for (the poll is an hour away)');
+    await a.publish('X', event('X', 'm2'));
+    await until(() => there.length === 2, 'the second event');
+    assert.deepEqual(idsOf(there), ['m1', 'm2']);
+    assert.equal(fs.statSync(`${file}-events`).size, 1, 'the wake-up file never grows');
+  });
+
   it('gives a listener only what was published after it subscribed, even on a connection that has not caught up', async () => {
     const a = open();
-    const b = open({ pollMs: 1000 });
+    const b = open({ pollMs: 1000, wakeUps: false });
     await a.publish('X', event('X', 'before'));
     const got: AssistEvent[] = [];
     b.subscribe('X', (received) => got.push(received));
