@@ -176,8 +176,9 @@ async function callAssist(conversationId: string, n: number): Promise<void> {
 // The bench's own event loop delay: a late client adds to every time it measures.
 const clientDelay = monitorEventLoopDelay({ resolution: 10 });
 clientDelay.enable();
-const memory: Array<{ minute: number; a: number; b: number; load: number }> = [];
-const sample = () => memory.push({ minute: minutesSince(), a: residentMb(a.child.pid), b: residentMb(b.child.pid), load: loadavg()[0] as number });
+const memory: Array<{ minute: number; a: number; b: number; load: number; cpuB: number }> = [];
+const sample = () =>
+  memory.push({ minute: minutesSince(), a: residentMb(a.child.pid), b: residentMb(b.child.pid), load: loadavg()[0] as number, cpuB: cpuSeconds(b.child.pid) });
 sample();
 const sampler = setInterval(sample, SAMPLE_MS);
 
@@ -214,9 +215,24 @@ const afterWarmup = memory.filter((point) => point.minute >= warmupMinutes);
 const warm = afterWarmup[0] ?? memory[0];
 const last = memory.at(-1);
 const growth = (key: 'a' | 'b') => (warm && last ? `${((last[key] / warm[key] - 1) * 100).toFixed(1)}%` : null);
+// Resident memory saws up and down with garbage collection, so one sample against another says little: the median of
+// the second half after the warm-up against that of the first half says whether the band itself moves.
+const half = Math.floor(afterWarmup.length / 2);
+const trend = (key: 'a' | 'b') => {
+  const first = percentile(afterWarmup.slice(0, half).map((point) => point[key]), 0.5);
+  return half > 0 ? `${((percentile(afterWarmup.slice(half).map((point) => point[key]), 0.5) / first - 1) * 100).toFixed(1)}%` : null;
+};
 const range = (key: 'a' | 'b') => ({ min: round(Math.min(...afterWarmup.map((point) => point[key]))), max: round(Math.max(...afterWarmup.map((point) => point[key]))) });
 const everyMinute = memory.filter((point, i) => i === 0 || i === memory.length - 1 || Math.floor(point.minute) > Math.floor(memory[i - 1]?.minute ?? 0));
 const loads = memory.map((point) => point.load);
+/** Per minute of sending: how many messages, their time to the event, B's CPU share of a core and the load then. */
+const byMinute = Array.from({ length: Math.ceil(durationMs / 60_000) }, (_, minute) => {
+  const inMinute = seen.filter((timing) => Math.floor((timing.sent - started) / 60_000) === minute).map((timing) => (timing.seen[0] as number) - timing.sent);
+  const from = memory.findLast((point) => point.minute <= minute) ?? memory[0];
+  const to = memory.find((point) => point.minute >= minute + 1) ?? memory.at(-1);
+  const cpuShare = from && to && to.minute > from.minute ? (to.cpuB - from.cpuB) / ((to.minute - from.minute) * 60) : 0;
+  return { minute, messages: inMinute.length, p50: round(percentile(inMinute, 0.5)), p95: round(percentile(inMinute, 0.95)), cpuB: Number(cpuShare.toFixed(2)), load: Number((to?.load ?? 0).toFixed(1)) };
+});
 console.log(
   JSON.stringify(
     {
@@ -240,8 +256,9 @@ console.log(
       cpuSecondsOfInstances: { a: Math.round(cpu.a), b: Math.round(cpu.b), overSeconds: Math.round(cpu.elapsed) },
       benchEventLoopDelayMs: { p50: round(clientDelay.percentile(50) / 1e6), p99: round(clientDelay.percentile(99) / 1e6), max: round(clientDelay.max / 1e6) },
       eventAfterAnswerMs: spread(seen.map((timing) => (timing.seen[0] as number) - (timing.answered as number))),
+      sentToEventByMinute: byMinute,
       memoryMbEveryMinute: everyMinute.map((point) => ({ minute: Number(point.minute.toFixed(1)), a: round(point.a), b: round(point.b), load: Number(point.load.toFixed(1)) })),
-      afterWarmup: { fromMinute: warm ? Number(warm.minute.toFixed(1)) : null, rangeMb: { a: range('a'), b: range('b') }, growthLastVsWarm: { a: growth('a'), b: growth('b') } },
+      afterWarmup: { fromMinute: warm ? Number(warm.minute.toFixed(1)) : null, rangeMb: { a: range('a'), b: range('b') }, growthLastVsWarm: { a: growth('a'), b: growth('b') }, growthOfMedianSecondHalfVsFirst: { a: trend('a'), b: trend('b') } },
       loadAverage1m: { min: Number(Math.min(...loads).toFixed(1)), median: Number(percentile(loads, 0.5).toFixed(1)), max: Number(Math.max(...loads).toFixed(1)) },
     },
     null,
