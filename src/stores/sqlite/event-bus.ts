@@ -225,6 +225,7 @@ export class SqliteEventBus implements EventBus {
    * nothing twice.
    */
   private poll(): void {
+    let failed = false;
     try {
       const last = this.lastId();
       const here = new Set(this.local.conversations());
@@ -243,8 +244,10 @@ export class SqliteEventBus implements EventBus {
       this.cursor = Math.max(this.cursor, last);
       for (const [conversationId, position] of this.behind) if (position >= this.cursor) this.behind.delete(conversationId);
     } catch (error) {
+      failed = true;
       this.options.onError?.(error);
     }
-    this.schedulePoll(this.behind.size > 0 ? 0 : this.options.pollMs);
+    // After a failure, wait the poll interval even when a conversation is behind: a lasting fault is not retried in a loop.
+    this.schedulePoll(this.behind.size > 0 && !failed ? 0 : this.options.pollMs);
   }
 }
