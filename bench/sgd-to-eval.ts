@@ -105,12 +105,14 @@ const attributeName = (slot: string) => {
 /**
  * The attribute type of a slot: categorical slots whose values are all numbers are `number`, other categorical
  * ones `enum`; free slots are `date` when clearly a date (a `date` word in the name, or "date" in the description
- * without "time"), `number` when clearly a count or amount (`number_of_*`, `*_amount`), otherwise `text`.
+ * without "time"), `time` for a time of day (a `time` word in the name and "time" in the description: not
+ * `transfer_time`, "Number of days ..."), `number` when clearly a count or amount (`number_of_*`, `*_amount`), otherwise `text`.
  */
 export function slotType(slot: SgdSlot): AttributeType {
   if (slot.is_categorical && slot.possible_values.length > 0) return slot.possible_values.every(isNumeric) ? 'number' : 'enum';
   const parts = slot.name.toLowerCase().split('_');
   if (parts.includes('date') || (/\bdates?\b/i.test(slot.description) && !/\btimes?\b/i.test(slot.description))) return 'date';
+  if (parts.includes('time') && /\btime\b/i.test(slot.description)) return 'time';
   if (slot.name.startsWith('number_of_') || slot.name.endsWith('_amount')) return 'number';
   return 'text';
 }

@@ -16,8 +16,17 @@
  * the largest file is the main thread's) when they exit.
  * An `Assist` call carries no message id, so its event is matched by order: a conversation's calls are sequential
  * and its events arrive in order, so the k-th `message` event on its stream is the k-th call's.
+ *
+ * With `--events web-pubsub` the instances carry events through Azure Web PubSub instead: the local wire-level peer
+ * of the tests (test/azure/peers/web-pubsub-peer.ts) on loopback, reached keyless through the local identity
+ * endpoint, and each conversation is followed as the representative's page follows it: a `json.webpubsub.azure.v1`
+ * client connected with the URL A's `/subscription` gives (`--follow stream` reads A's SSE stream instead, which A
+ * serves through its own connection to the hub).
+ *
+ *   npx tsx bench/soak.ts ... [--events sqlite|web-pubsub] [--follow page|stream]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { setMaxListeners } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -26,7 +35,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { packageRoot } from '../src/config.js';
 import { percentile } from '../src/nlu/evaluate/metrics.js';
-import { followEvents } from './lib/event-stream.js';
+import { followEvents, type StreamedEvent } from './lib/event-stream.js';
+import { startHub, type BenchHub } from './lib/web-pubsub-hub.js';
 
 const { values } = parseArgs({
   options: {
@@ -36,8 +46,12 @@ const { values } = parseArgs({
     'assist-share': { type: 'string', default: '0.2' },
     'warmup-minutes': { type: 'string', default: '5' },
     profile: { type: 'string' },
+    events: { type: 'string', default: 'sqlite' },
+    follow: { type: 'string', default: 'page' },
   },
 });
+if (values.events !== 'sqlite' && values.events !== 'web-pubsub') throw new Error(`--events: must be sqlite or web-pubsub, not ${values.events}`);
+if (values.follow !== 'page' && values.follow !== 'stream') throw new Error(`--follow: must be page or stream, not ${values.follow}`);
 const conversations = Number(values.conversations);
 const durationMs = Number(values.minutes) * 60_000;
 const paceMs = Number(values['pace-ms']);
@@ -52,11 +66,11 @@ interface Instance {
 }
 
 /** `intent-skill serve` on a free port; resolves once its start line names where it listens. */
-function serve(dataDir: string, name: string): Promise<Instance> {
+function serve(dataDir: string, name: string, env: Record<string, string>): Promise<Instance> {
   const profile = values.profile ? ['--cpu-prof', '--cpu-prof-dir', path.join(values.profile, name)] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(packageRoot, 'src', 'cli', 'main.ts'), 'serve'], {
     cwd: packageRoot,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, ASSIST_API_KEY: KEY, LOG_LEVEL: 'info', LIBRARY_RELOAD_SECONDS: '0' },
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, ASSIST_API_KEY: KEY, LOG_LEVEL: 'info', LIBRARY_RELOAD_SECONDS: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -102,9 +116,12 @@ function assistActivity(conversationId: string, n: number, text: string): Record
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'intent-skill-soak-'));
-const a = await serve(dir, 'instance-a');
-const b = await serve(dir, 'instance-b');
+const hub: BenchHub | null = values.events === 'web-pubsub' ? await startHub(dir) : null;
+const a = await serve(dir, 'instance-a', hub?.env ?? {});
+const b = await serve(dir, 'instance-b', hub?.env ?? {});
 const controller = new AbortController();
+// One signal ends every conversation's stream or socket.
+setMaxListeners(conversations + 10, controller.signal);
 const texts = ['my card was charged twice', 'where is my parcel', 'I want to change my delivery address', 'the order number is 48213', 'thanks, that helps'];
 const started = performance.now();
 const minutesSince = () => (performance.now() - started) / 60_000;
@@ -124,7 +141,7 @@ let assistFailed = 0;
 let unexpected = 0;
 
 function openStream(conversationId: string): Promise<void> {
-  return followEvents(a.origin, conversationId, KEY, controller.signal, (event) => {
+  const onEvent = (event: StreamedEvent) => {
     const at = performance.now();
     if (event.cause.kind !== 'message') return;
     const calls = assist.get(conversationId);
@@ -136,7 +153,9 @@ function openStream(conversationId: string): Promise<void> {
     const timing = event.cause.messageId ? api.get(event.cause.messageId) : undefined;
     if (timing) timing.seen.push(at);
     else unexpected += 1;
-  });
+  };
+  if (hub && values.follow === 'page') return hub.followPage(a.origin, conversationId, KEY, controller.signal, onEvent);
+  return followEvents(a.origin, conversationId, KEY, controller.signal, onEvent);
 }
 
 async function postMessage(conversationId: string, n: number): Promise<void> {
@@ -203,6 +222,7 @@ clientDelay.disable();
 const cpu = { a: cpuSeconds(a.child.pid), b: cpuSeconds(b.child.pid), elapsed: (performance.now() - started) / 1000 };
 controller.abort();
 await Promise.all([a, b].map((instance) => new Promise((resolve) => instance.child.once('exit', resolve).kill('SIGTERM'))));
+await hub?.close();
 rmSync(dir, { recursive: true, force: true });
 
 const round = (ms: number) => Math.round(ms);
@@ -236,6 +256,8 @@ const byMinute = Array.from({ length: Math.ceil(durationMs / 60_000) }, (_, minu
 console.log(
   JSON.stringify(
     {
+      events: values.events,
+      ...(hub ? { follow: values.follow } : {}),
       conversations,
       throughAssist: assistCount,
       minutes: Number(values.minutes),

@@ -96,6 +96,14 @@ param embeddingModel object = {
   dimensions: 1536
 }
 
+@description('Azure Web PubSub tier for live events across instances (Free_F1: 20 connections, no SLA; Standard_S1: 1,000 connections a unit).')
+@allowed(['Free_F1', 'Standard_S1', 'Premium_P1'])
+param webPubSubSku string = 'Standard_S1'
+
+@description('Azure Web PubSub units (1 on Free_F1); docs/scale.md sizes them.')
+@minValue(1)
+param webPubSubUnits int = 1
+
 @description('Id of the live intent library.')
 param libraryId string = 'demo'
 
@@ -116,6 +124,7 @@ var keyVaultName = 'kv-${token}'
 var cosmosDatabase = 'intent-skill'
 var cosmosContainers = { libraries: 'libraries', conversations: 'conversations', botState: 'bot-state' }
 var searchIndex = 'solutions'
+var webPubSubHub = 'assist'
 
 module identity 'modules/identity.bicep' = {
   name: 'identity'
@@ -189,6 +198,19 @@ module openai 'modules/openai.bicep' = {
   }
 }
 
+module webPubSub 'modules/webpubsub.bicep' = {
+  name: 'webpubsub'
+  params: {
+    name: 'wps-${token}'
+    location: location
+    tags: tags
+    skuName: webPubSubSku
+    units: webPubSubUnits
+    hubName: webPubSubHub
+    identityPrincipalId: identity.outputs.principalId
+  }
+}
+
 module keyVault 'modules/keyvault.bicep' = if (usesAppSecret) {
   name: 'keyvault'
   params: {
@@ -258,6 +280,8 @@ var appSettings = {
   AZURE_OPENAI_TIMEOUT_MS: '2500'
   AZURE_OPENAI_SHORTLIST: '5'
   AZURE_OPENAI_GENERATE_QUERIES: 'false'
+  AZURE_WEB_PUBSUB_ENDPOINT: webPubSub.outputs.endpoint
+  AZURE_WEB_PUBSUB_HUB: webPubSub.outputs.hubName
 }
 
 module settings 'modules/appsettings.bicep' = {
@@ -289,3 +313,4 @@ output AZURE_SEARCH_NAME string = search.outputs.name
 output AZURE_OPENAI_ENDPOINT string = openai.outputs.endpoint
 output AZURE_OPENAI_CHAT_DEPLOYMENT string = openai.outputs.chatDeployment
 output AZURE_OPENAI_EMBEDDING_DEPLOYMENT string = openai.outputs.embeddingDeployment
+output AZURE_WEB_PUBSUB_ENDPOINT string = webPubSub.outputs.endpoint

@@ -46,6 +46,12 @@ export const configSchema = z.object({
   AZURE_COSMOS_BOT_STATE_CONTAINER: z.string().min(1).default('bot-state'),
   AZURE_COSMOS_CONVERSATION_TTL_SECONDS: z.coerce.number().int().min(0).default(2_592_000),
   AZURE_COSMOS_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
+  AZURE_WEB_PUBSUB_ENDPOINT: z.url({ protocol: /^https$/, error: 'must be the https endpoint of an Azure Web PubSub resource' }).optional(),
+  AZURE_WEB_PUBSUB_HUB: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_]{0,127}$/, 'must be a hub name: a letter, then letters, digits and underscores (at most 128)')
+    .default('assist'),
+  AZURE_WEB_PUBSUB_TOKEN_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   AZURE_SEARCH_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be the endpoint of an Azure AI Search service' }).optional(),
   AZURE_SEARCH_KEY: z.string().optional(),
   AZURE_SEARCH_INDEX: z.string().regex(/^[a-z0-9][a-z0-9-]{1,127}$/, 'must be an index name: lower-case letters, digits and dashes').default('solutions'),

@@ -25,4 +25,14 @@ describe('configuration', () => {
         /LIBRARY_RELOAD_SECONDS: /.test(error.message),
     );
   });
+
+  it('names a Web PubSub endpoint that is not https and a hub name the service would refuse', () => {
+    assert.throws(
+      () => loadConfig({ AZURE_WEB_PUBSUB_ENDPOINT: 'http://example.webpubsub.azure.com', AZURE_WEB_PUBSUB_HUB: '1-assist' }),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        /AZURE_WEB_PUBSUB_ENDPOINT: must be the https endpoint of an Azure Web PubSub resource/.test(error.message) &&
+        /AZURE_WEB_PUBSUB_HUB: must be a hub name/.test(error.message),
+    );
+  });
 });

@@ -6,6 +6,7 @@ import type { IndexTarget } from '../knowledge/azure/indexer.js';
 import type { LibraryStore } from '../library/store.js';
 import { InProcessEventBus, type EventBus } from '../assist/events.js';
 import { openSqliteStores, SqliteEventBus } from '../stores/sqlite/index.js';
+import { WebPubSubEventBus } from '../stores/web-pubsub/event-bus.js';
 import type { AzureParts } from './azure-parts.js';
 
 export { CosmosSetupError } from '../stores/cosmos/containers.js';
@@ -34,10 +35,21 @@ export interface EventsPart {
 }
 
 /**
- * Live events: on the embedded store, the SQLite file's events table, so every process on that file sees every
+ * Live events: Azure Web PubSub when it is configured (every instance, and pages subscribe through the hub
+ * themselves); else on the embedded store, the SQLite file's events table, so every process on that file sees every
  * event; otherwise (a private in-memory database, or Cosmos DB) only the streams of this process.
  */
 export function chooseEventBus(azure: AzureParts, config: Config, onError: (error: unknown) => void): EventsPart {
+  const webPubSub = azure.clients.webPubSub;
+  if (webPubSub) {
+    const bus = new WebPubSubEventBus({
+      service: webPubSub.clients.service,
+      connect: webPubSub.clients.connect,
+      pageTokenMinutes: webPubSub.settings.clientTokenMinutes,
+      onError,
+    });
+    return { bus, describe: `Azure Web PubSub ${webPubSub.settings.endpoint} hub ${webPubSub.settings.hub} (identity; every instance)` };
+  }
   if (azure.stores || config.sqlitePath === ':memory:') return { bus: new InProcessEventBus(), describe: 'in-process (streams on this instance only)' };
   const bus = new SqliteEventBus(config.sqlitePath, {
     pollMs: config.EVENTS_POLL_MS,
@@ -52,7 +64,7 @@ export async function openStores(config: Config): Promise<Stores> {
   const settings = azureSettings(config);
   if (!settings.cosmos) return openSqliteStores(config.sqlitePath);
   const [{ createAzureClients }, { openCosmosStores }] = await Promise.all([import('../azure/clients.js'), import('../stores/cosmos/index.js')]);
-  const clients = createAzureClients({ ...settings, search: null, openai: null });
+  const clients = createAzureClients({ ...settings, search: null, openai: null, webPubSub: null });
   try {
     const stores = await openCosmosStores(clients.cosmos!.client, settings.cosmos);
     return { libraries: stores.libraries, conversations: stores.conversations, close: () => clients.close() };
@@ -83,7 +95,7 @@ export async function openSearchIndex(config: Config): Promise<SearchIndexPart |
   const settings = azureSettings(config);
   if (!settings.search) return null;
   const [{ createAzureClients }, { azureEmbedder }] = await Promise.all([import('../azure/clients.js'), import('../azure/embedder.js')]);
-  const clients = createAzureClients({ ...settings, cosmos: null });
+  const clients = createAzureClients({ ...settings, cosmos: null, webPubSub: null });
   const search = clients.search!;
   return {
     target: {
@@ -109,7 +121,7 @@ export async function openDiscoveryModel(config: Config, timeoutMs: number): Pro
   const settings = azureSettings(config);
   if (!settings.openai) return null;
   const [{ createAzureClients }, { azureEmbedder }] = await Promise.all([import('../azure/clients.js'), import('../azure/embedder.js')]);
-  const clients = createAzureClients({ ...settings, cosmos: null, search: null });
+  const clients = createAzureClients({ ...settings, cosmos: null, search: null, webPubSub: null });
   const openai = clients.openai!;
   const embedder = azureEmbedder(clients);
   const { chatDeployment, embeddingDeployment } = openai.clients;

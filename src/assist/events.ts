@@ -11,6 +11,17 @@ export interface AssistEvent {
 
 export type Listener = (event: AssistEvent) => void;
 
+/** A page's own subscription to one conversation's events, so that it holds no connection to an instance. */
+export interface PageSubscription {
+  transport: 'webpubsub';
+  /** The client access URL (its token grants joining this conversation's group only), for the `json.webpubsub.azure.v1` subprotocol. */
+  url: string;
+  /** The group the page is joined to on connecting; its messages carry AssistEvents as JSON. */
+  group: string;
+  /** Until when the URL can be used to connect (a connection outlives it; a reconnect asks again). */
+  expiresAt: string;
+}
+
 /**
  * Carries conversation events from the instance that wrote a change to every open stream of that conversation, on
  * whichever instance it is open. It only carries events: conversation state is written by the engine alone.
@@ -20,6 +31,13 @@ export interface EventBus {
   /** Resolves once the event is on its way to every instance (a page opened afterwards no longer needs it). */
   publish(conversationId: string, event: AssistEvent): Promise<void>;
   subscribe(conversationId: string, listener: Listener): () => void;
+  /**
+   * For a bus that must first join something (Web PubSub): resolves once events of a conversation subscribed to reach
+   * this process; the others deliver from the moment of subscribing.
+   */
+  ready?(conversationId: string): Promise<void>;
+  /** A page's own subscription, when the bus can give one (Web PubSub); without it the page uses the SSE stream. */
+  pageSubscription?(conversationId: string): Promise<PageSubscription>;
   /** Sends what is still pending and stops. */
   close(): Promise<void>;
 }
@@ -47,6 +65,10 @@ export class LocalListeners {
     for (const entry of this.listeners.get(conversationId) ?? []) {
       if (position > entry.after) entry.listener(event);
     }
+  }
+
+  has(conversationId: string): boolean {
+    return this.listeners.has(conversationId);
   }
 
   /** The conversations with at least one listener here. */

@@ -4,14 +4,16 @@ import { createCosmosClient } from './cosmos.js';
 import { createCredential } from './credential.js';
 import { createOpenAIClients, type OpenAIClients } from './openai.js';
 import { createSearchClients, type SearchClients } from './search.js';
-import type { AzureSettings, CosmosSettings, OpenAISettings, SearchSettings } from './settings.js';
+import type { AzureSettings, CosmosSettings, OpenAISettings, SearchSettings, WebPubSubSettings } from './settings.js';
 import type { AzureTransport } from './transport.js';
+import { createWebPubSubClients, type WebPubSubClients } from './web-pubsub.js';
 
 /** Every Azure client the service uses, built once from config; a part that is not configured is null. */
 export interface AzureClients {
   cosmos: { client: CosmosClient; settings: CosmosSettings } | null;
   search: { clients: SearchClients; settings: SearchSettings } | null;
   openai: { clients: OpenAIClients; settings: OpenAISettings } | null;
+  webPubSub: { clients: WebPubSubClients; settings: WebPubSubSettings } | null;
   close(): void;
 }
 
@@ -27,6 +29,7 @@ export function createAzureClients(settings: AzureSettings, transport: AzureTran
     cosmos,
     search: settings.search ? { clients: createSearchClients(settings.search, sharedCredential, transport), settings: settings.search } : null,
     openai: settings.openai ? { clients: createOpenAIClients(settings.openai, sharedCredential), settings: settings.openai } : null,
+    webPubSub: settings.webPubSub ? { clients: createWebPubSubClients(settings.webPubSub, sharedCredential, transport), settings: settings.webPubSub } : null,
     close: () => cosmos?.client.dispose(),
   };
 }

@@ -36,6 +36,14 @@ export interface OpenAISettings {
   generateQueries: boolean;
 }
 
+export interface WebPubSubSettings {
+  /** Keyless only: the deployed resource has local (key) auth disabled. */
+  endpoint: string;
+  hub: string;
+  /** How long a page's client access token is valid for connecting. */
+  clientTokenMinutes: number;
+}
+
 /** The Azure parts that are configured; null parts keep their embedded default. */
 export interface AzureSettings {
   /** Client id of the user-assigned managed identity; null lets DefaultAzureCredential choose. */
@@ -43,6 +51,7 @@ export interface AzureSettings {
   cosmos: CosmosSettings | null;
   search: SearchSettings | null;
   openai: OpenAISettings | null;
+  webPubSub: WebPubSubSettings | null;
 }
 
 export function azureSettings(config: Config): AzureSettings {
@@ -72,6 +81,9 @@ export function azureSettings(config: Config): AzureSettings {
         }
       : null,
     openai: openAISettings(config),
+    webPubSub: config.AZURE_WEB_PUBSUB_ENDPOINT
+      ? { endpoint: config.AZURE_WEB_PUBSUB_ENDPOINT, hub: config.AZURE_WEB_PUBSUB_HUB, clientTokenMinutes: config.AZURE_WEB_PUBSUB_TOKEN_MINUTES }
+      : null,
   };
 }
 

@@ -507,6 +507,9 @@ function answerToOpenQuestion(extraction: Extraction, found: readonly Extraction
  * Runs the extractors for the intent's attributes over the text and stores what they find. A value bound to
  * the pending question, surer than the one known, or given as a correction ("sorry, I meant ...") replaces it.
  */
+/** A value read this surely (a value of the attribute's own list, a pattern it fits) replaces an earlier one. */
+const SURE_VALUE = 0.8;
+
 function takeExtractions(
   state: ConversationState,
   intent: Intent | undefined,
@@ -529,8 +532,9 @@ function takeExtractions(
   for (const extraction of found) {
     const isPending = extraction.attribute === pending;
     const known = state.attributes[extraction.attribute];
-    // A known value gives way to the answer to its question, to a surer reading, or to the customer correcting it.
-    if (known && !isPending && !correcting && known.confidence > extraction.confidence) continue;
+    // A known value gives way to the answer to its question, to a surer or a sure reading (what the customer says now,
+    // plainly, is what they want now: "and the balance in my savings?" after checking), or to the customer correcting it.
+    if (known && !isPending && !correcting && known.confidence > extraction.confidence && extraction.confidence < SURE_VALUE) continue;
     state.attributes[extraction.attribute] = knownValue(extraction, turnIndex, state.phase);
     taken.push({
       name: extraction.attribute,

@@ -1,8 +1,11 @@
 import * as chrono from 'chrono-node';
+import { asTime } from '../nlu/extractors/times.js';
 import type { AttributeValue } from '../nlu/types.js';
 import type { GoldValue } from './labelled-conversations.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A time as the engine writes it: "19:15". */
+const CLOCK_TIME = /^\d{1,2}:\d{2}$/;
 /** Digits as people write an amount: "49.99", "1,299", "$20", "-3". */
 const NUMBER = /^[$€£¥]?\s*-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 
@@ -33,8 +36,8 @@ export function textKey(value: AttributeValue): string {
 
 /**
  * Whether a value the engine took is the gold one: numbers as numbers ("2" is 2, "1,200" is 1200); when either
- * side is an ISO date, both as dates (words read against the conversation's reference date); otherwise as text,
- * ignoring case and spaces.
+ * side is an ISO date, both as dates (words read against the conversation's reference date); when either side is a
+ * time written "HH:MM", both as times ("7:15 pm" is 19:15); otherwise as text, ignoring case and spaces.
  */
 export function sameValue(gold: GoldValue, predicted: AttributeValue, reference: Date): boolean {
   const goldNumber = asNumber(gold);
@@ -44,6 +47,11 @@ export function sameValue(gold: GoldValue, predicted: AttributeValue, reference:
   if (isoSide) {
     const goldDate = asIsoDate(gold, reference);
     return goldDate !== null && goldDate === asIsoDate(predicted, reference);
+  }
+  const timeSide = [gold, predicted].some((value) => typeof value === 'string' && CLOCK_TIME.test(value.trim()));
+  if (timeSide) {
+    const goldTime = asTime(String(gold), reference);
+    return goldTime !== null && goldTime === asTime(String(predicted), reference);
   }
   return textKey(gold) === textKey(predicted);
 }

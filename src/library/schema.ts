@@ -7,7 +7,7 @@ export const idSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'must be 1-128 letters, digits, "_", ".", ":" or "-", starting with a letter or digit');
 
-export const attributeTypes = ['text', 'enum', 'date', 'number', 'email', 'phone', 'identifier', 'boolean'] as const;
+export const attributeTypes = ['text', 'enum', 'date', 'time', 'number', 'email', 'phone', 'identifier', 'boolean'] as const;
 export const intentStatuses = ['draft', 'approved', 'discarded'] as const;
 export const attributeStatuses = intentStatuses;
 

@@ -36,11 +36,28 @@ export function libraryExamples(library: IntentLibrary): LabelledUtterance[] {
  */
 function requestsFromWords(intent: Intent): string[] {
   const wants = [...new Set([intent.phrase, intent.name].filter((text): text is string => text !== undefined).map((text) => text.trim().toLowerCase()))];
-  const framed = wants.flatMap((want) => [`I want to ${want}`, `can you help me ${want}`, `I need to ${want}`]);
+  const framed = wants.flatMap((want) => [`I want to ${want}`, `can you help me ${want}`, `I need to ${want}`, ...soughtFrames(want)]);
   const asked = intent.attributes
     .filter((attribute) => attribute.status !== 'discarded')
     .map((attribute) => [attribute.label ?? nameInWords(attribute.name), ...(attribute.values ?? []).map(nameInWords)].join(' '));
   return asked.length > 0 ? [...framed, `${intent.name} ${asked.join(' ')}`] : framed;
+}
+
+/** Verbs of looking something up: customers name what they look for more often than the verb ("any good restaurants?"). */
+const SEEKING = /^(?:find|search(?: for)?|look(?: up| for)|lookup|browse|discover|explore|get|show)\s+(.+)$/;
+
+/** Verbs of booking: "Reserve hotel" is asked as "book a hotel", "I'd like a reservation". */
+const BOOKING = /^(?:reserve|book|schedule)\s+(.+)$/;
+
+/**
+ * A request as customers also word it: "Find restaurants" as "I'm looking for restaurants", "show me some
+ * restaurants"; "Reserve hotel" as "book a hotel", "make a reservation for a hotel".
+ */
+function soughtFrames(want: string): string[] {
+  const sought = SEEKING.exec(want)?.[1];
+  if (sought) return [`I'm looking for ${sought}`, `show me some ${sought}`, `are there any ${sought}`, `can you find me ${sought}`];
+  const booked = BOOKING.exec(want)?.[1];
+  return booked ? [`I'd like to book a ${booked}`, `can you reserve a ${booked} for me`, `make a reservation for a ${booked}`] : [];
 }
 
 /**
@@ -51,18 +68,47 @@ function requestsFromWords(intent: Intent): string[] {
 class LibraryClassifier implements IntentClassifier {
   readonly intents: readonly string[];
 
-  constructor(private readonly inner: IntentClassifier) {
+  constructor(
+    private readonly inner: IntentClassifier,
+    private readonly nameWords: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+  ) {
     this.intents = inner.intents.filter((intent) => intent !== OUT_OF_SCOPE_LABEL);
   }
 
   classify(text: string, top?: number): Classification {
     const all = this.inner.classify(text, this.inner.intents.length);
-    const background = all.ranking.find((score) => score.intent === OUT_OF_SCOPE_LABEL)?.confidence ?? 0;
-    const ranking = all.ranking.filter((score) => score.intent !== OUT_OF_SCOPE_LABEL).slice(0, Math.max(1, top ?? 3));
+    const named = this.named(text);
+    const scores = named.size === 0 ? all.ranking : withNamed(all.ranking, named);
+    const background = scores.find((score) => score.intent === OUT_OF_SCOPE_LABEL)?.confidence ?? 0;
+    const ranking = scores.filter((score) => score.intent !== OUT_OF_SCOPE_LABEL).slice(0, Math.max(1, top ?? 3));
     const best = ranking[0]?.confidence ?? 0;
     const backgroundShare = background + best > 0 ? background / (background + best) : 0;
-    return { ranking, outOfScopeScore: Math.max(all.outOfScopeScore, backgroundShare) };
+    // A text that names an intent is less likely out of scope by as much as it moved to that intent.
+    const lift = Math.max(0, ...named.values()) * NAMED_SHIFT;
+    const outOfScopeScore = Math.max(all.outOfScopeScore * (1 - lift), backgroundShare);
+    return { ranking, outOfScopeScore };
   }
+
+  /** The few-example intents whose name's defining words the text says, with the share of those words it says. */
+  private named(text: string): Map<string, number> {
+    const found = new Map<string, number>();
+    if (this.nameWords.size === 0) return found;
+    const said = topicStems(text);
+    for (const [intent, words] of this.nameWords) {
+      const hits = [...words].filter((word) => said.has(word)).length;
+      if (hits > 0) found.set(intent, hits / words.size);
+    }
+    return found;
+  }
+}
+
+/** How far naming an intent's defining words moves probability to it: all of them, half the rest of the mass. */
+const NAMED_SHIFT = 0.5;
+
+function withNamed(ranking: readonly { intent: string; confidence: number }[], named: ReadonlyMap<string, number>): { intent: string; confidence: number }[] {
+  const shifted = ranking.map((score) => ({ ...score, confidence: score.confidence + (1 - score.confidence) * NAMED_SHIFT * (named.get(score.intent) ?? 0) }));
+  const total = shifted.reduce((sum, score) => sum + score.confidence, 0);
+  return shifted.map((score) => ({ ...score, confidence: score.confidence / total })).sort((a, b) => b.confidence - a.confidence);
 }
 
 /** A library with no live intent that has any text: nothing to detect. */
@@ -135,6 +181,23 @@ function definingWords(intents: ReadonlyArray<{ id: string; name: string; descri
   return new Map([...words].map(([id, own]) => [id, new Set([...own].filter((word) => (spread.get(word) ?? 0) <= most))]));
 }
 
+/** The defining words of the names of the intents with few examples, beside intents with many. */
+function fewExampleNameWords(library: IntentLibrary): Map<string, Set<string>> {
+  const intents = liveIntents(library);
+  if (intents.length < MIN_CLAIMING_INTENTS || !intents.some((intent) => intent.examples.length >= FEW_EXAMPLES)) return new Map();
+  // A word in one intent's name only: "transfer" names "Transfer money"; "movie" in three names names none of them.
+  const names = new Map(intents.map((intent) => [intent.id, topicStems(intent.name)]));
+  const spread = new Map<string, number>();
+  for (const words of names.values()) for (const word of words) spread.set(word, (spread.get(word) ?? 0) + 1);
+  const defining = definingWords(intents);
+  return new Map(
+    intents
+      .filter((intent) => intent.examples.length < FEW_EXAMPLES)
+      .map((intent) => [intent.id, new Set([...(names.get(intent.id) ?? [])].filter((word) => spread.get(word) === 1 && defining.get(intent.id)?.has(word)))] as const)
+      .filter(([, words]) => words.size > 0),
+  );
+}
+
 /** Trains the lexical classifier on a library; throws when no live intent has any text to learn from. */
 export function trainFromLibrary(library: IntentLibrary, options?: TrainOptions): IntentClassifier {
   const examples = libraryExamples(library);
@@ -144,5 +207,5 @@ export function trainFromLibrary(library: IntentLibrary, options?: TrainOptions)
     text,
     intent: OUT_OF_SCOPE_LABEL,
   }));
-  return new LibraryClassifier(trainIntentClassifier([...examples, ...background], options));
+  return new LibraryClassifier(trainIntentClassifier([...examples, ...background], options), fewExampleNameWords(library));
 }

@@ -88,10 +88,18 @@ export function mountAssist(server: Server, app: ServerParts, logger: Logger, ch
 
   server.get('/api/conversations/:conversationId/events', authenticated, async (req: Request, res: Response) => {
     const id = conversationId(req);
-    const view = await inAssistTerms(() =>
-      assist.view(id).catch((error: unknown) => (error instanceof AssistRequestError && error.status === 404 ? null : Promise.reject(error))),
+    await openEventStream(req, res, assist.events, streams, id, () =>
+      inAssistTerms(() => assist.view(id).catch((error: unknown) => (error instanceof AssistRequestError && error.status === 404 ? null : Promise.reject(error)))),
     );
-    openEventStream(req, res, assist.events, streams, id, view);
+  });
+
+  // How the page subscribes: through Web PubSub with its own short-lived token for this conversation's group, or the stream above.
+  server.get('/api/conversations/:conversationId/subscription', authenticated, async (req: Request, res: Response) => {
+    const id = conversationId(req);
+    const bus = assist.events;
+    const subscription = bus.pageSubscription ? await bus.pageSubscription(id) : { transport: 'sse', url: `/api/conversations/${encodeURIComponent(id)}/events` };
+    res.header('Cache-Control', 'no-store');
+    send(res, { status: 200, body: subscription });
   });
 
   mountAssistPages(server);

@@ -68,6 +68,8 @@ function byType(type: AttributeType, label: string, attribute: Attribute): strin
       return [`What's the ${label}?`, `Could you give me the ${label}, please?`, `Do you have the ${label} handy?`];
     case 'date':
       return [`What's the ${label}?`, `Do you know the ${label}, even roughly?`];
+    case 'time':
+      return [`What time suits you for the ${label}?`, `At what time?`];
     case 'email':
       return ['What email address is the account under?'];
     case 'phone':

@@ -183,6 +183,13 @@ export function fakeValue(random: Random, attribute: Attribute, context: ValueCo
       const mention = spokenDate(random, value, context.now);
       return { value, mention, answer: wrapPhrase(random, mention) };
     }
+    case 'time': {
+      const hour = random.int(8, 19);
+      const minute = random.pick([0, 15, 30, 45]);
+      const value = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+      const mention = `${hour % 12 === 0 ? 12 : hour % 12}${minute === 0 ? '' : `:${String(minute).padStart(2, '0')}`} ${hour < 12 ? 'am' : 'pm'}`;
+      return { value, mention, answer: wrapPhrase(random, mention) };
+    }
     case 'email': {
       const value = fakeEmail(random);
       return { value, mention: value, answer: wrapIdentifier(random, attribute, value) };

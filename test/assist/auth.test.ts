@@ -74,6 +74,15 @@ describe('who may call the assist API', function () {
     assert.equal((await call(service.origin, 'GET', '/api/conversations', undefined, {})).status, 401);
   });
 
+  it("the page's subscription is protected like the page's other calls; on the embedded default it is the event stream", async () => {
+    const route = `/api/conversations/${encodeURIComponent('conv 1')}/subscription`;
+    assert.equal((await call(service.origin, 'GET', route, undefined, {})).status, 401);
+    assert.equal((await call(service.origin, 'GET', route, undefined, { authorization: 'Bearer wrong-key' })).status, 401);
+    const given = await call(service.origin, 'GET', route);
+    assert.equal(given.status, 200);
+    assert.deepEqual(given.body, { transport: 'sse', url: '/api/conversations/conv%201/events' });
+  });
+
   it('refuses to start with only part of the Entra settings', () => {
     assert.throws(() => createAssistAuth({ ASSIST_ENTRA_ISSUER: issuerFor(TENANT_ID), ASSIST_ENTRA_AUDIENCE: undefined, ASSIST_ENTRA_JWKS_URL: undefined, ASSIST_API_KEY: undefined }), AuthConfigError);
   });

@@ -5,7 +5,7 @@ import { sampleConversation } from '../stores/fixtures.js';
 import { azureConfig, clientsFor } from './azure-helpers.js';
 import { containers, deployDatabase, fastRetry } from './cosmos-helpers.js';
 import { startCosmosPeer, type CosmosPeer } from './peers/cosmos-peer.js';
-import { LOCAL_IDENTITY_HEADER, startIdentityPeer, type IdentityPeer } from './peers/identity-peer.js';
+import { LOCAL_IDENTITY_HEADER, sharedIdentityPeer, useIdentityPeer, type IdentityPeer } from './peers/identity-peer.js';
 import { startOpenAIPeer, type OpenAIPeer } from './peers/openai-peer.js';
 import { startSearchPeer, type SearchPeer } from './peers/search-peer.js';
 
@@ -17,13 +17,11 @@ describe('keyless access through a managed identity', () => {
   let search: SearchPeer;
   let openai: OpenAIPeer;
   let clients: AzureClients;
-  const saved = { IDENTITY_ENDPOINT: process.env.IDENTITY_ENDPOINT, IDENTITY_HEADER: process.env.IDENTITY_HEADER };
+  let restoreEnvironment: () => void = () => undefined;
 
   before(async () => {
-    [identity, cosmos, search, openai] = await Promise.all([startIdentityPeer(), startCosmosPeer(), startSearchPeer(), startOpenAIPeer()]);
-    // What App Service sets for its managed identity; DefaultAzureCredential reads them when it is first used.
-    process.env.IDENTITY_ENDPOINT = identity.endpoint;
-    process.env.IDENTITY_HEADER = LOCAL_IDENTITY_HEADER;
+    [identity, cosmos, search, openai] = await Promise.all([sharedIdentityPeer(), startCosmosPeer(), startSearchPeer(), startOpenAIPeer()]);
+    restoreEnvironment = useIdentityPeer(identity);
     const database = await deployDatabase(cosmos);
     clients = await clientsFor(
       azureConfig({
@@ -39,11 +37,8 @@ describe('keyless access through a managed identity', () => {
   });
   after(async () => {
     clients.close();
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-    await Promise.all([identity.close(), cosmos.close(), search.close(), openai.close()]);
+    restoreEnvironment();
+    await Promise.all([cosmos.close(), search.close(), openai.close()]);
   });
 
   it('sends Cosmos DB requests with an Entra token of the user-assigned identity, and no key', async () => {

@@ -22,8 +22,9 @@ export const settingsNotSetOnAzure: Readonly<Record<string, string>> = {
   LIBRARY_MANAGER_ROLE: 'the default app role, IntentManager, is the one docs/deploy.md asks to define on the app registration',
   MCP_API_KEY: 'on Azure /mcp takes Entra ID tokens (MCP_ENTRA_*); for Copilot Studio\'s API-key option an operator adds the key as a Key Vault reference',
   MCP_ALLOWED_ORIGINS: 'no browser page calls /mcp on Azure; the PUBLIC_URL origin is always allowed',
-  EVENTS_POLL_MS: 'events cross processes through the SQLite file only; on Cosmos DB the event bus is in-process',
-  EVENTS_RETENTION_SECONDS: 'events cross processes through the SQLite file only; on Cosmos DB the event bus is in-process',
+  EVENTS_POLL_MS: 'events cross processes through the SQLite file only; on Azure they travel through Web PubSub',
+  EVENTS_RETENTION_SECONDS: 'events cross processes through the SQLite file only; on Azure they travel through Web PubSub',
+  AZURE_WEB_PUBSUB_TOKEN_MINUTES: 'the default (10 minutes) is how long a page may take to connect with its token',
   SHUTDOWN_GRACE_SECONDS: 'the default (20 s) lets requests in flight finish when an instance is stopped',
 };
 
@@ -49,6 +50,8 @@ export const newestStableApiVersion: Readonly<Record<string, string>> = {
   'Microsoft.Insights/autoscalesettings': '2022-10-01',
   'Microsoft.BotService/botServices': '2022-09-15',
   'Microsoft.BotService/botServices/channels': '2022-09-15',
+  'Microsoft.SignalRService/webPubSub': '2024-03-01',
+  'Microsoft.SignalRService/webPubSub/hubs': '2024-03-01',
 };
 
 /** Names that say a value is a credential. */

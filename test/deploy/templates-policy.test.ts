@@ -147,8 +147,8 @@ describe('deploy templates: web app', () => {
 });
 
 describe('deploy templates: data-plane access', () => {
-  it('disables local auth (keys) on Cosmos DB, Azure AI Search and Azure OpenAI', () => {
-    for (const type of ['Microsoft.DocumentDB/databaseAccounts', 'Microsoft.Search/searchServices', 'Microsoft.CognitiveServices/accounts']) {
+  it('disables local auth (keys) on Cosmos DB, Azure AI Search, Azure OpenAI and Azure Web PubSub', () => {
+    for (const type of ['Microsoft.DocumentDB/databaseAccounts', 'Microsoft.Search/searchServices', 'Microsoft.CognitiveServices/accounts', 'Microsoft.SignalRService/webPubSub']) {
       const resource = only(type);
       assert.equal(propertyAt(resource.body, 'properties', 'disableLocalAuth')?.text, 'true', `${type} in deploy/${resource.file}`);
     }
@@ -164,7 +164,7 @@ describe('deploy templates: data-plane access', () => {
   it('creates one user-assigned identity and gives every role to it alone', () => {
     only('Microsoft.ManagedIdentity/userAssignedIdentities');
     const assignments = allResources.filter((resource) => /\/(sql)?roleAssignments$/i.test(resource.type));
-    assert.ok(assignments.length >= 4, 'Cosmos DB, Search, OpenAI and Key Vault each need a role assignment');
+    assert.ok(assignments.length >= 5, 'Cosmos DB, Search, OpenAI, Web PubSub and Key Vault each need a role assignment');
     for (const assignment of assignments) {
       assert.equal(propertyAt(assignment.body, 'properties', 'principalId')?.text, 'identityPrincipalId', `${assignment.symbol} in deploy/${assignment.file}`);
       if (assignment.type.startsWith('Microsoft.Authorization/')) {
@@ -175,8 +175,21 @@ describe('deploy templates: data-plane access', () => {
       const value = propertyAt(moduleBody(module), 'params', 'identityPrincipalId');
       return value ? [value.text] : [];
     });
-    assert.ok(passed.length >= 4);
+    assert.ok(passed.length >= 5);
     assert.deepEqual([...new Set(passed)], ['identity.outputs.principalId']);
+  });
+
+  it('gives the identity "Web PubSub Service Owner" on the Web PubSub resource (no keys), with a hub that refuses anonymous clients', () => {
+    const webPubSub = fileNamed(files, 'modules/webpubsub.bicep');
+    const owner = resources([webPubSub]).find((resource) => resource.type === 'Microsoft.Authorization/roleAssignments');
+    assert.ok(owner, 'deploy/modules/webpubsub.bicep assigns a role');
+    assert.equal(propertyAt(owner.body, 'scope')?.text, 'webPubSub');
+    assert.match(webPubSub.root.text, /webPubSubServiceOwner = '12cf5a90-567b-43ae-8102-96cf46c7d9b4'/);
+    const hub = only('Microsoft.SignalRService/webPubSub/hubs');
+    assert.equal(stringValue(propertyAt(hub.body, 'properties', 'anonymousConnectPolicy')!), 'deny');
+    const settings = appSettings();
+    assert.equal(settings.get('AZURE_WEB_PUBSUB_ENDPOINT')?.text, 'webPubSub.outputs.endpoint');
+    assert.equal(settings.get('AZURE_WEB_PUBSUB_HUB')?.text, 'webPubSub.outputs.hubName');
   });
 });
 

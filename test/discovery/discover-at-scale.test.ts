@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { collectCorpus, surveyCorpus, type ConversationRecord } from '../../src/discovery/corpus.js';
@@ -145,12 +145,20 @@ describe('discovery of a file larger than what is clustered whole', function () 
   });
 
   it('gives the same result for the same seed and input, and leaves no temporary file behind', async () => {
-    const spills = () => readdirSync(tmpdir()).filter((name) => name.startsWith('intent-skill-discovery-'));
-    const before = spills();
-    const once = await discoverFromFile(file, { run: 'scale', now, seed: 4, clusteredConversations: 300 });
-    const again = await discoverFromFile(file, { run: 'scale', now, seed: 4, clusteredConversations: 300 });
-    assert.deepEqual(again.discovery, once.discovery);
-    assert.deepEqual(spills(), before);
+    // A temporary folder of this test's own: other processes' runs on the machine come and go in the shared one.
+    const own = mkdtempSync(path.join(tmpdir(), 'intent-skill-spills-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = own;
+    try {
+      const once = await discoverFromFile(file, { run: 'scale', now, seed: 4, clusteredConversations: 300 });
+      const again = await discoverFromFile(file, { run: 'scale', now, seed: 4, clusteredConversations: 300 });
+      assert.deepEqual(again.discovery, once.discovery);
+      assert.deepEqual(readdirSync(own), []);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 
   it('refuses a sample size that is not a positive whole number', async () => {

@@ -14,6 +14,7 @@ import {
   sgdDialoguesSchema,
   sgdLibrary,
   sgdSchemaSchema,
+  slotType,
 } from '../../bench/sgd-to-eval.js';
 import { parseLabelledConversations } from '../../src/evaluation/labelled-conversations.js';
 import { parseLibraryJson } from '../../src/library/io.js';
@@ -24,6 +25,14 @@ const fixture = path.join(root, 'test', 'fixtures', 'conversations', 'sgd');
 const read = async <T>(name: string, schema: Parameters<typeof parseSgdJson<T>>[2]) => parseSgdJson(await readFile(path.join(fixture, name), 'utf8'), name, schema);
 
 describe('bench/sgd-to-eval.ts: Schema-Guided Dialogue to a library and labelled conversations', () => {
+  it('types a free slot for a time of day as a time, and one that only has "time" in its name by its description', () => {
+    const slot = (name: string, description: string) => ({ name, description, is_categorical: false, possible_values: [] });
+    assert.equal(slotType(slot('time', 'Tentative time of restaurant reservation')), 'time');
+    assert.equal(slotType(slot('pickup_time', 'Time of rental car pickup')), 'time');
+    assert.equal(slotType(slot('transfer_time', 'Number of days for the transfer to go through')), 'text');
+    assert.equal(slotType(slot('pickup_date', 'Date of rental car pickup')), 'date');
+  });
+
   it('builds a valid library: a group per service, unique intent ids, slots as typed attributes', async () => {
     const services = await read('schema.json', sgdSchemaSchema);
     const dialogues = await read('dialogues_001.json', sgdDialoguesSchema);

@@ -21,6 +21,14 @@ describe('comparing a value the engine took with the gold one', () => {
     assert.ok(!sameValue('2019-03-04', 'some day', reference), 'words that are no date are no match');
   });
 
+  it('compares times of day as times when either side is written HH:MM', () => {
+    assert.ok(sameValue('19:15', '7:15 pm', reference));
+    assert.ok(sameValue('6:30 in the evening', '18:30', reference));
+    assert.ok(sameValue('09:05', '9:05', reference));
+    assert.ok(!sameValue('19:15', '7:15 am', reference));
+    assert.ok(!sameValue('19:15', 'in the evening', reference), 'a part of the day alone is no time');
+  });
+
   it('compares text without case or spaces', () => {
     assert.ok(sameValue('San  Jose', 'san jose', reference));
     assert.ok(sameValue('TV 40118273', 'tv40118273', reference));

@@ -64,7 +64,7 @@ describe('intent library files', () => {
       'groups[1].name: Invalid input: expected string, received number',
       'groups[1].parentId: unknown group id "refunds"',
       'groups[2].id: duplicate group id "orders" (first at groups[0])',
-      'intents[0].attributes[1].type: Invalid option: expected one of "text"|"enum"|"date"|"number"|"email"|"phone"|"identifier"|"boolean"',
+      'intents[0].attributes[1].type: Invalid option: expected one of "text"|"enum"|"date"|"time"|"number"|"email"|"phone"|"identifier"|"boolean"',
       'intents[0].groupId: unknown group id "nowhere"',
       'intents[1].attributes[0].values: an enum attribute needs at least one value',
       'intents[1].attributes[0].weight: Too big: expected number to be <=1',
@@ -129,7 +129,7 @@ describe('intent library files', () => {
   it('keeps docs/library.schema.json in step with the schema (regenerate with `intent-skill library schema --out docs/library.schema.json`)', async () => {
     const documented = JSON.parse(await readFile(new URL('../../docs/library.schema.json', import.meta.url), 'utf8'));
     assert.deepEqual(documented.properties.intents.items.properties.attributes.items.properties.type.enum, [
-      'text', 'enum', 'date', 'number', 'email', 'phone', 'identifier', 'boolean',
+      'text', 'enum', 'date', 'time', 'number', 'email', 'phone', 'identifier', 'boolean',
     ]);
     assert.deepEqual(documented, libraryJsonSchema());
   });

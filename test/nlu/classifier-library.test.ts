@@ -57,11 +57,43 @@ describe('training from an intent library', () => {
     assert.deepEqual([...statuses(allDraft)].sort(), ['cancel_order', 'order_status', 'reset_password']);
   });
 
+  it('words a request to look something up or book it as customers do, for an intent with few examples', () => {
+    const withBare = travelWithBareIntents([
+      ['find-restaurants', 'Find restaurants', 'Find restaurants by city and cuisine'],
+      ['reserve-hotel', 'Reserve hotel', 'Reserve a room at a hotel for given dates'],
+    ]);
+    const texts = (id: string) => libraryExamples(withBare).filter((e) => e.intent === id).map((e) => e.text);
+    assert.ok(texts('find-restaurants').includes("I'm looking for restaurants"), texts('find-restaurants').join(' | '));
+    assert.ok(texts('reserve-hotel').includes("I'd like to book a hotel"), texts('reserve-hotel').join(' | '));
+    const classifier = trainFromLibrary(withBare, { wordVectors: null });
+    assert.equal(classifier.classify("I'm looking for a restaurant in Denver").ranking[0]?.intent, 'find-restaurants');
+    assert.equal(classifier.classify('can you book a hotel for me').ranking[0]?.intent, 'reserve-hotel');
+    assert.equal(classifier.classify('reserve a table for two at 7').ranking[0]?.intent, 'reserve-restaurant');
+  });
+
+  it('moves a request that says the one word naming an intent with few examples to that intent', () => {
+    const withBare = travelWithBareIntents([
+      ['transfer-money', 'Transfer money', 'Send money to another person'],
+      ['check-balance', 'Check balance', 'Tell the balance of an account'],
+    ]);
+    const classifier = trainFromLibrary(withBare, { wordVectors: null });
+    assert.equal(classifier.classify('Transfer one thousand three hundred dollars to Mom').ranking[0]?.intent, 'transfer-money');
+    // Without the name, "what is my balance" is the retailer background's "what is my bank balance": out of scope.
+    const decision = decideIntent(classifier.classify('what is my balance'));
+    assert.equal(decision.kind === 'intent' ? decision.intent : decision.kind, 'check-balance');
+  });
+
   it('refuses a library with nothing live to learn from', () => {
     const empty = { ...library, intents: library.intents.map((intent) => ({ ...intent, status: 'discarded' as const })) };
     assert.throws(() => trainFromLibrary(empty, { wordVectors: null }), /library "shop-demo" has no approved or draft intent to train on/);
   });
 });
+
+/** The travel library with intents added by a name and a description only: [id, name, description]. */
+function travelWithBareIntents(bare: ReadonlyArray<readonly [string, string, string]>): IntentLibrary {
+  const travel = travelLibrary();
+  return { ...travel, intents: [...travel.intents, ...bare.map(([id, name, description]) => ({ ...travel.intents[0]!, id, name, description, examples: [] }))] };
+}
 
 /** A small travel company's library: its own requests are what a retailer's background calls other domains. */
 function travelLibrary(): IntentLibrary {

@@ -5,14 +5,11 @@ import path from 'node:path';
 import { API_KEY, call, message, newConversationId } from '../assist/helpers.js';
 import { readEvents, type StreamEvent } from '../assist/sse.js';
 import { RoundRobinProxy } from './round-robin-proxy.js';
-import { ServeProcess } from './serve-process.js';
+import { startServeInstance, type ServeInstance } from './serve-process.js';
 
-/** `intent-skill serve` on a free port, sharing `dataDir` with the other instances; resolves with its origin once it listens. */
-async function startInstance(dataDir: string): Promise<{ serve: ServeProcess; origin: string }> {
-  const serve = new ServeProcess({ PORT: '0', DATA_DIR: dataDir, ASSIST_API_KEY: API_KEY, EVENTS_POLL_MS: '20', LIBRARY_RELOAD_SECONDS: '0' });
-  const started = await serve.line((line) => typeof line.urls === 'object');
-  const health = (started.urls as Record<string, string>).health ?? '';
-  return { serve, origin: new URL(health).origin.replace('localhost', '127.0.0.1') };
+/** `intent-skill serve` sharing `dataDir` with the other instances. */
+function startInstance(dataDir: string): Promise<ServeInstance> {
+  return startServeInstance({ DATA_DIR: dataDir, ASSIST_API_KEY: API_KEY, EVENTS_POLL_MS: '20' });
 }
 
 function messageIdOf(event: StreamEvent): string | undefined {
@@ -22,8 +19,8 @@ function messageIdOf(event: StreamEvent): string | undefined {
 describe('several instances on one data folder (npm start twice behaves like two App Service instances)', function () {
   this.timeout(180_000);
   let dataDir: string;
-  let a: { serve: ServeProcess; origin: string };
-  let b: { serve: ServeProcess; origin: string };
+  let a: ServeInstance;
+  let b: ServeInstance;
   let proxy: RoundRobinProxy;
   let front: string;
 

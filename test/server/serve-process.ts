@@ -52,3 +52,17 @@ export class ServeProcess {
     return this.exited;
   }
 }
+
+export interface ServeInstance {
+  serve: ServeProcess;
+  /** http://127.0.0.1:port */
+  origin: string;
+}
+
+/** `intent-skill serve` on a free port with `env`; resolves with its origin once it listens. */
+export async function startServeInstance(env: NodeJS.ProcessEnv): Promise<ServeInstance> {
+  const serve = new ServeProcess({ PORT: '0', LIBRARY_RELOAD_SECONDS: '0', ...env });
+  const started = await serve.line((line) => typeof line.urls === 'object');
+  const health = (started.urls as Record<string, string>).health ?? '';
+  return { serve, origin: new URL(health).origin.replace('localhost', '127.0.0.1') };
+}

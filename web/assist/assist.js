@@ -227,8 +227,53 @@ function render(view) {
   if (focused) document.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
 }
 
-function connect() {
-  source?.close();
+/** How the page follows the conversation: Web PubSub when the service has it, else the service's event stream. */
+async function connect() {
+  stopFollowing();
+  let subscription;
+  try {
+    subscription = await api('GET', `${base}/subscription`);
+  } catch (error) {
+    if (error instanceof Unauthorized) return signIn(error.message);
+    $('connection').textContent = 'Reconnecting…';
+    setTimeout(connect, RECONNECT_MS);
+    return;
+  }
+  if (subscription.transport === 'webpubsub') followHub(subscription);
+  else followStream();
+}
+
+const RECONNECT_MS = 2000;
+
+/** A PubSub WebSocket client of the hub, joined on connecting to this conversation's group only (its token allows no other). */
+function followHub({ url, group }) {
+  const socket = new WebSocket(url, 'json.webpubsub.azure.v1');
+  source = socket;
+  const show = (view) => {
+    if (!current || view.updatedAt >= current.updatedAt) render(view);
+  };
+  socket.addEventListener('message', async (message) => {
+    const frame = JSON.parse(message.data);
+    if (frame.type === 'message' && frame.from === 'group' && frame.group === group) show(frame.data.view);
+    if (frame.type === 'system' && frame.event === 'connected') {
+      $('connection').textContent = 'Live';
+      // Joined: every later change arrives as a message; the view as it is now comes from the service.
+      try {
+        show((await api('GET', base)).view);
+      } catch (error) {
+        if (error instanceof Unauthorized) return signIn(error.message);
+        if (error.status !== 404) announce(`Could not load the conversation: ${error.message}`);
+      }
+    }
+  });
+  socket.addEventListener('close', () => {
+    if (source !== socket) return;
+    $('connection').textContent = 'Reconnecting…';
+    setTimeout(connect, RECONNECT_MS);
+  });
+}
+
+function followStream() {
   const query = token() ? `?access_token=${encodeURIComponent(token())}` : '';
   source = new EventSource(`${base}/events${query}`);
   source.addEventListener('open', () => ($('connection').textContent = 'Live'));
@@ -246,8 +291,14 @@ function connect() {
   });
 }
 
+function stopFollowing() {
+  const old = source;
+  source = null;
+  old?.close();
+}
+
 async function signIn(message) {
-  source?.close();
+  stopFollowing();
   $('connection').textContent = 'Not connected';
   await askForToken($('key-host'), `Sign in to follow this conversation (${message}).`);
   connect();
@@ -283,4 +334,4 @@ $('reply-text').addEventListener('keydown', (event) => {
   }
 });
 takeTokenFromFragment();
-connect();
+void connect();

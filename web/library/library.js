@@ -1,6 +1,6 @@
 import { api, ApiError, askForToken, el, outsideText, percent, takeTokenFromFragment, Unauthorized } from '/assist-files/common.js';
 
-const TYPES = ['text', 'enum', 'date', 'number', 'email', 'phone', 'identifier', 'boolean'];
+const TYPES = ['text', 'enum', 'date', 'time', 'number', 'email', 'phone', 'identifier', 'boolean'];
 
 /** The last review read from the service (GET /api/library). */
 let view = null;

@@ -73,6 +73,8 @@ function propertySchema(attribute: Attribute): Record<string, unknown> {
       return { type: ['boolean', 'null'], description };
     case 'date':
       return { type: ['string', 'null'], description: `${description} (YYYY-MM-DD)` };
+    case 'time':
+      return { type: ['string', 'null'], description: `${description} (HH:MM, 24-hour)` };
     default:
       return { type: ['string', 'null'], description };
   }

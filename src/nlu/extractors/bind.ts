@@ -2,7 +2,7 @@ import type { Attribute } from '../../library/schema.js';
 import type { Extraction } from '../types.js';
 import { cueStrength } from './cues.js';
 import { freeTextCandidate } from './free-text.js';
-import { asksForPlace, namedPlace } from './places.js';
+import { asksForPlace, namedPlace, placeAttribute, unpromptedPlace } from './places.js';
 import { overlaps, type Span } from './scan.js';
 import type { Candidate, ScannedTurn } from './turn.js';
 import { typedCandidates } from './typed.js';
@@ -78,6 +78,15 @@ export function bindValues(turn: ScannedTurn, attributes: readonly Attribute[], 
     const free = freeTextCandidate(turn.text, chosen);
     const answer = free && asksForPlace(pendingAttribute) ? namedPlace(free, turn.text) : free;
     if (answer) extractions.push({ attribute: pendingAttribute.name, value: answer.value, text: turn.text.slice(answer.start, answer.end), confidence: answer.confidence });
+  }
+  const unasked = placeAttribute(attributes);
+  if (unasked && unasked !== pendingAttribute && !extractions.some((extraction) => extraction.attribute === unasked.name)) {
+    const place = unpromptedPlace(turn.text);
+    const free = extractions.filter((extraction) => extraction.attribute === pendingAttribute?.name && pendingAttribute.type === 'text');
+    // Not inside what another attribute took, nor inside a free-text answer that holds it ("Bourbon Steak in Napa").
+    if (place && !chosen.some((proposal) => overlaps(proposal, place)) && free.length === 0) {
+      extractions.push({ attribute: unasked.name, value: place.value, text: turn.text.slice(place.start, place.end), confidence: place.confidence });
+    }
   }
   const order = new Map(attributes.map((attribute, index) => [attribute.name, index]));
   return extractions.sort((a, b) => (order.get(a.attribute) ?? 0) - (order.get(b.attribute) ?? 0));

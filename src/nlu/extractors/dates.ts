@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import type { Span } from './scan.js';
+import { withoutDateTimeMerge } from './times.js';
 
 /** Which way an ambiguous date ("friday", "March 3") is read for one attribute. */
 export type DateLean = 'past' | 'future' | 'neutral';
@@ -32,7 +33,7 @@ const BARE_ABBREVIATION = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|mar|m
 
 /** chrono's English parser, taught "on the 3rd" (a day of the current month). */
 const parser = ((): chrono.Chrono => {
-  const custom = chrono.casual.clone();
+  const custom = withoutDateTimeMerge(chrono.casual.clone());
   custom.parsers.push({
     pattern: () => ORDINAL_DAY,
     extract: (context, match) => {

@@ -5,6 +5,7 @@ import { findEmails, type EmailMention } from './emails.js';
 import { findNumbers, type NumberMention } from './numbers.js';
 import { findPhones, type PhoneMention } from './phones.js';
 import { tokenize, type Span, type Token } from './scan.js';
+import { findTimes, type TimeMention } from './times.js';
 
 /** A value one typed extractor found for one attribute, before the binding rules decide. */
 export interface Candidate extends Span {
@@ -22,9 +23,10 @@ export interface ScannedTurn {
   readonly region: CountryCode | undefined;
   readonly tokens: readonly Token[];
   dates(): readonly DateMention[];
+  times(): readonly TimeMention[];
   emails(): readonly EmailMention[];
   phones(): readonly PhoneMention[];
-  /** Numbers outside dates, emails and phone numbers. */
+  /** Numbers outside dates, times, emails and phone numbers. */
   numbers(): readonly NumberMention[];
 }
 
@@ -42,8 +44,9 @@ function once<T>(compute: () => T): () => T {
 
 export function scanTurn(text: string, now: Date, region: CountryCode | undefined): ScannedTurn {
   const dates = once(() => findDates(text, now));
+  const times = once(() => findTimes(text, now));
   const emails = once(() => findEmails(text));
   const phones = once(() => findPhones(text, region));
-  const numbers = once(() => findNumbers(text, [...dates(), ...emails(), ...phones()]));
-  return { text, now, region, tokens: tokenize(text), dates, emails, phones, numbers };
+  const numbers = once(() => findNumbers(text, [...dates(), ...times(), ...emails(), ...phones()]));
+  return { text, now, region, tokens: tokenize(text), dates, times, emails, phones, numbers };
 }

@@ -47,6 +47,8 @@ export function typedCandidates(turn: ScannedTurn, attribute: Attribute, pending
   switch (attribute.type) {
     case 'date':
       return dateCandidates(turn, attribute);
+    case 'time':
+      return turn.times().map((time) => ({ start: time.start, end: time.end, value: time.value, confidence: time.explicit ? 0.9 : 0.75, evident: time.explicit }));
     case 'number':
       return numberCandidates(turn, attribute, pending);
     case 'email':

@@ -15,7 +15,7 @@ export interface IdentityPeer {
 }
 
 /** The App Service managed-identity endpoint (IDENTITY_ENDPOINT + IDENTITY_HEADER), as @azure/identity calls it on Azure. */
-export async function startIdentityPeer(): Promise<IdentityPeer> {
+export async function startIdentityPeer(options: { unref?: boolean } = {}): Promise<IdentityPeer> {
   const faults = new FaultPlan();
   const issued: IdentityPeer['issued'] = [];
   const tokenFor = (resource: string): string => `local-token.${Buffer.from(resource).toString('base64url')}`;
@@ -37,5 +37,31 @@ export async function startIdentityPeer(): Promise<IdentityPeer> {
     });
   });
   const port = await listen(server);
+  if (options.unref) server.unref();
   return { endpoint: `http://127.0.0.1:${port}/msi/token`, faults, tokenFor, issued, close: () => close(server) };
+}
+
+let shared: Promise<IdentityPeer> | undefined;
+
+/**
+ * The identity endpoint of this whole test process, for tests that point DefaultAzureCredential at it: MSAL remembers
+ * the first managed-identity endpoint it finds in a process (a static cache), so a second endpoint would never be
+ * asked, and a closed first one would fail every later test. Never closed; it does not keep the process alive.
+ */
+export function sharedIdentityPeer(): Promise<IdentityPeer> {
+  shared ??= startIdentityPeer({ unref: true });
+  return shared;
+}
+
+/** Points DefaultAzureCredential of this process at `peer`, as App Service's variables do; returns what puts them back. */
+export function useIdentityPeer(peer: IdentityPeer): () => void {
+  const saved = { IDENTITY_ENDPOINT: process.env.IDENTITY_ENDPOINT, IDENTITY_HEADER: process.env.IDENTITY_HEADER };
+  process.env.IDENTITY_ENDPOINT = peer.endpoint;
+  process.env.IDENTITY_HEADER = LOCAL_IDENTITY_HEADER;
+  return () => {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
 }

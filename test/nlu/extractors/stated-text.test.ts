@@ -102,4 +102,41 @@ describe('answers to a question that asks for a place', () => {
     assert.deepEqual(values(extract('San Jose', [area], 'area')), { area: 'San Jose' });
     assert.deepEqual(values(extract('the charger that came in the Box', [missingItem], 'missingItem')), { missingItem: 'the charger that came in the Box' });
   });
+
+  it('ends the place where its sentence ends, and reads a sentence that starts with the preposition', () => {
+    assert.deepEqual(values(extract('I need an apartment in Mountain View. It must have a garden.', [area], 'area')), { area: 'Mountain View' });
+    assert.deepEqual(values(extract('In San Jose, one bath.', [area], 'area')), { area: 'San Jose' });
+  });
+});
+
+describe('a place the customer names without being asked', () => {
+  const area = attribute({ name: 'area', type: 'text', description: 'Area where the apartment is located', question: 'Which area are you looking in?' });
+  const beds = attribute({ name: 'bedrooms', type: 'number', question: 'How many bedrooms?' });
+  const restaurant = attribute({ name: 'restaurantName', type: 'text', question: 'Which restaurant?' });
+  const origin = attribute({ name: 'originCity', type: 'text', question: 'Where are you leaving from?' });
+  const destination = attribute({ name: 'destinationCity', type: 'text', question: 'Where are you going?' });
+
+  it('goes to the one attribute that is a place, with the other values of the turn', () => {
+    assert.deepEqual(values(extract('Can you find me a three bedroom apartment in Livermore?', [area, beds])), { area: 'Livermore', bedrooms: 3 });
+    assert.deepEqual(values(extract('Please look for an apartment in Pleasant Hill.', [area, beds])), { area: 'Pleasant Hill' });
+    assert.deepEqual(values(extract('Please search around Hayward', [area, beds], 'bedrooms')), { area: 'Hayward' });
+  });
+
+  it('is less sure than an answer to the question', () => {
+    const [unasked] = extract('an apartment in Livermore', [area]);
+    const [answered] = extract('an apartment in Livermore', [area], 'area');
+    assert.ok(unasked && answered && unasked.confidence < answered.confidence, `${unasked?.confidence} < ${answered?.confidence}`);
+  });
+
+  it('is not taken where a question about "where" is figurative, where two attributes are places, or where "at" names a restaurant', () => {
+    const setupStep = attribute({ name: 'setupStep', type: 'text', question: 'Where in the setup are you getting stuck?' });
+    assert.deepEqual(extract('How do I set up my TV in Spanish?', [setupStep]), []);
+    assert.deepEqual(extract('I want a bus ticket in San Diego', [origin, destination]), []);
+    assert.deepEqual(extract('Book a table at Bourbon Steak', [area, restaurant]), []);
+    assert.deepEqual(extract('I want to go in March', [area]), []);
+  });
+
+  it('leaves a place inside the answer to another free-text question to that answer', () => {
+    assert.deepEqual(values(extract('Bourbon Steak in Napa', [area, restaurant], 'restaurantName')), { restaurantName: 'Bourbon Steak in Napa' });
+  });
 });
