@@ -1,9 +1,11 @@
 /**
  * Discovery throughput: generates N demo conversations, then times `discover` on them as a file.
  *   npx tsx bench/discover-throughput.ts [--count 100000] [--seed 1] [--clustered 20000]
- * Prints conversations per second, the CPU time of the process (the fairer figure on a shared machine), the time
- * of each phase, the peak resident memory of the process (measured before scoring) and the load average; then scores the intent of every request against the generator's labels
- * (the i-th request found taken as the i-th labelled intent when the counts agree): ACC, NMI, ARI.
+ * Prints, on stderr as it goes, when the file is generated and when each phase starts; then conversations per second,
+ * the CPU time of the process (the fairer figure on a shared machine), the time of each phase, the peak resident
+ * memory of the process (measured before scoring) and the load average; then scores the intent of every request
+ * against the generator's labels (the i-th request found taken as the i-th labelled intent when the counts agree):
+ * ACC, NMI, ARI.
  */
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
@@ -29,6 +31,7 @@ const assignmentsFile = path.join(dir, 'assignments.jsonl');
 async function write(stream: NodeJS.WritableStream, line: string): Promise<void> {
   if (!stream.write(line)) await once(stream, 'drain');
 }
+const generating = performance.now();
 const out = createWriteStream(file, 'utf8');
 const labels = createWriteStream(labelsFile, 'utf8');
 for (const { meta, ...transcript } of generateTranscripts({ count, seed: Number(values.seed), library })) {
@@ -40,11 +43,18 @@ for (const stream of [out, labels]) {
   await once(stream, 'finish');
 }
 
+const residentMb = () => (process.memoryUsage.rss() / 2 ** 20).toFixed(0);
+// Progress on stderr as it happens, so that a run stopped early still says how far it got.
+console.error(`generated ${count} conversations in ${((performance.now() - generating) / 1000).toFixed(1)} s (load average ${loadavg()[0]!.toFixed(1)})`);
 const loadBefore = loadavg()[0]!;
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
 const phases: Array<[DiscoveryPhase | 'read', number]> = [['read', started]];
-const result = await discoverFromFile(file, { run: 'throughput', assignmentsFile, clusteredConversations: Number(values.clustered), onPhase: (phase) => phases.push([phase, performance.now()]) });
+const result = await discoverFromFile(file, { run: 'throughput', assignmentsFile, clusteredConversations: Number(values.clustered), onPhase: (phase) => {
+    phases.push([phase, performance.now()]);
+    console.error(`${((performance.now() - started) / 1000).toFixed(1)} s: ${phase} (RSS now ${residentMb()} MB, load average ${loadavg()[0]!.toFixed(1)})`);
+  },
+});
 const ended = performance.now();
 const peak = process.resourceUsage().maxRSS / 1024;
 const cpu = process.cpuUsage(cpuBefore);

@@ -48,7 +48,7 @@ function looksPolite(word: string): boolean {
 }
 
 export function isSmallTalk(text: string): boolean {
-  return topicOf(text.toLowerCase().replace(POLITE, ' ')).filter((word) => !looksPolite(word)).length === 0;
+  return topicOf(text.toLowerCase().replace(POLITE, ' ')).every(looksPolite);
 }
 
 /** What a customer's turn is about: words of three letters or more other than stop words. */

@@ -73,9 +73,23 @@ describe('the SQLite event bus (every process on one file sees every event)', ()
     assert.deepEqual(idsOf(there), ['m1', 'm2']);
   });
 
+  it('wakes the other processes on the machine after a commit, so an event does not wait for their next poll', async () => {
+    const a = open({ pollMs: 3_600_000 });
+    const b = open({ pollMs: 3_600_000 });
+    assert.ok(a.woken && b.woken, 'both watch the wake-up file beside the database');
+    const there: AssistEvent[] = [];
+    b.subscribe('X', (received) => there.push(received));
+    await a.publish('X', event('X', 'm1'));
+    await until(() => there.length === 1, 'the event woken up for (the poll is an hour away)');
+    await a.publish('X', event('X', 'm2'));
+    await until(() => there.length === 2, 'the second event');
+    assert.deepEqual(idsOf(there), ['m1', 'm2']);
+    assert.equal(fs.statSync(`${file}-events`).size, 1, 'the wake-up file never grows');
+  });
+
   it('gives a listener only what was published after it subscribed, even on a connection that has not caught up', async () => {
     const a = open();
-    const b = open({ pollMs: 1000 });
+    const b = open({ pollMs: 1000, wakeUps: false });
     await a.publish('X', event('X', 'before'));
     const got: AssistEvent[] = [];
     b.subscribe('X', (received) => got.push(received));
@@ -101,6 +115,22 @@ describe('the SQLite event bus (every process on one file sees every event)', ()
     assert.equal(onlyY.rowsRead, 1, 'the process with a page on Y alone read Y alone');
     await until(() => xs.length === 10_000 && ys.length === 1, 'the whole burst');
     assert.deepEqual(idsOf(xs), Array.from({ length: 10_000 }, (_, i) => `x${i}`));
+  });
+
+  it("does not hold another conversation's event behind a burst of 10,000 to one conversation written before it", async () => {
+    const writer = open();
+    const reader = open({ batch: 500 });
+    const xs: AssistEvent[] = [];
+    let xsWhenY: number | null = null;
+    reader.subscribe('X', (received) => xs.push(received));
+    reader.subscribe('Y', () => (xsWhenY = xs.length));
+    // All 10,001 publishes are made in one tick, so they are written in one transaction, Y's last.
+    const burst = Array.from({ length: 10_000 }, (_, i) => writer.publish('X', event('X', `x${i}`)));
+    await Promise.all([...burst, writer.publish('Y', event('Y', 'y'))]);
+    await until(() => xs.length === 10_000, 'the whole burst');
+    assert.notEqual(xsWhenY, null, "Y's event was delivered");
+    assert.ok((xsWhenY as unknown as number) <= 500, `Y's event came after ${xsWhenY} of the burst's events; at most one read's worth (500) may go first`);
+    assert.deepEqual(idsOf(xs), Array.from({ length: 10_000 }, (_, i) => `x${i}`), 'the burst itself arrives whole and in order');
   });
 
   it('keeps events for the retention period and at most the configured count', async () => {

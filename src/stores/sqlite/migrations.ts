@@ -47,6 +47,12 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    name: "index events by conversation (a stream's backlog is read on its own)",
+    up(db) {
+      db.exec('CREATE INDEX events_conversation ON events (conversation_id, id)');
+    },
+  },
 ];
 
 export function schemaVersion(db: Database.Database): number {
