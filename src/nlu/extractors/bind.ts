@@ -80,11 +80,11 @@ export function bindValues(turn: ScannedTurn, attributes: readonly Attribute[], 
     if (answer) extractions.push({ attribute: pendingAttribute.name, value: answer.value, text: turn.text.slice(answer.start, answer.end), confidence: answer.confidence });
   }
   const unasked = placeAttribute(attributes);
-  if (unasked && unasked !== pendingAttribute && !extractions.some((extraction) => extraction.attribute === unasked.name)) {
+  // Not inside a free-text answer that holds it ("Bourbon Steak in Napa"), nor inside what another attribute took.
+  const answeredFreely = pendingAttribute?.type === 'text' && extractions.some((extraction) => extraction.attribute === pendingAttribute.name);
+  if (unasked && unasked !== pendingAttribute && !answeredFreely && !extractions.some((extraction) => extraction.attribute === unasked.name)) {
     const place = unpromptedPlace(turn.text);
-    const free = extractions.filter((extraction) => extraction.attribute === pendingAttribute?.name && pendingAttribute.type === 'text');
-    // Not inside what another attribute took, nor inside a free-text answer that holds it ("Bourbon Steak in Napa").
-    if (place && !chosen.some((proposal) => overlaps(proposal, place)) && free.length === 0) {
+    if (place && !chosen.some((proposal) => overlaps(proposal, place))) {
       extractions.push({ attribute: unasked.name, value: place.value, text: turn.text.slice(place.start, place.end), confidence: place.confidence });
     }
   }

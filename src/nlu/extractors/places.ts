@@ -12,17 +12,23 @@ const PLACE_WORDS = /\b(?:where|city|cities|town|area|location|place|destination
 const PLACE_ATTRIBUTE_WORDS = /\b(?:city|cities|town|area|location|destination|neighbou?rhood|county|region|country)\b/i;
 /** Lower-case words inside a place's name: "Frankfurt am Main", "Stratford upon Avon". */
 const JOINERS = 'de|del|la|le|of|upon|am';
+
+/** A run of capitalised words (with joiners) after one of `prepositions`, which may open a sentence ("In San Jose"). */
+function placeAfter(prepositions: readonly string[]): RegExp {
+  const words = prepositions.map((word) => `[${word[0]?.toUpperCase()}${word[0]}]${word.slice(1)}`).join('|');
+  return new RegExp(`\\b(?:${words})\\s+(?:the\\s+)?((?:\\p{Lu}[\\p{L}'.-]*)(?:\\s+(?:\\p{Lu}[\\p{L}'.-]*|${JOINERS}))*)`, 'gu');
+}
 /**
  * A place after a preposition, written with capitals as names are ("in San Jose", "to Berkeley", "around the LAX
  * area"): the capitalised run is the value; the preposition, an article and a trailing common noun are not.
  */
-const NAMED_PLACE = new RegExp(`\\b(?:[Ii]n|[Aa]t|[Tt]o|[Nn]ear|[Aa]round|[Ff]rom|[Ff]or|[Ww]ithin)\\s+(?:the\\s+)?((?:\\p{Lu}[\\p{L}'.-]*)(?:\\s+(?:\\p{Lu}[\\p{L}'.-]*|${JOINERS}))*)`, 'gu');
+const NAMED_PLACE = placeAfter(['in', 'at', 'to', 'near', 'around', 'from', 'for', 'within']);
 /**
  * Where the customer says where they want something without being asked ("an apartment in Livermore", "hotels near
  * Union Square"): "in", "near", "around" and "within" locate; "at", "to", "for" and "from" as often name a restaurant,
  * a person or a direction, which only the question asked can tell.
  */
-const UNPROMPTED_PLACE = new RegExp(`\\b(?:[Ii]n|[Nn]ear|[Aa]round|[Ww]ithin)\\s+(?:the\\s+)?((?:\\p{Lu}[\\p{L}'.-]*)(?:\\s+(?:\\p{Lu}[\\p{L}'.-]*|${JOINERS}))*)`, 'gu');
+const UNPROMPTED_PLACE = placeAfter(['in', 'near', 'around', 'within']);
 /** A sentence that ends after a word of a name ("in Mountain View. It has to ..."): the name stops there. */
 const SENTENCE_END = /(?<=\p{L}{3,})\.(?=\s|$)/u;
 /** A joiner that ended the run without a name after it. */
