@@ -94,6 +94,10 @@ function lead(insight: Insight, intent: Intent | undefined): string | null {
   if (insight.act === 'skipped' && about) {
     return insight.invalidText ? `That still doesn't look like ${article(attributeLabel(about))} ${attributeLabel(about)}, so let's go on without it.` : "No problem, we'll do without it.";
   }
+  // A correction in the wrong form, for a value known already: said back, the value known is kept.
+  if (insight.act === 'reasked' && about && insight.nextQuestions[0]?.attribute !== about.name) {
+    return sentences(notTheForm(insight, about), 'Could you check it and send it again?');
+  }
   if (insight.act === 'corrected' && about) {
     const value = insight.answered.find((answer) => answer.name === about.name);
     return value ? `Got it: ${attributeLabel(about)} ${shownValue(about, value.value)}.` : null;
@@ -112,15 +116,21 @@ function questionText(next: NextQuestion, attribute: Attribute | undefined, insi
   const label = attributeLabel(attribute);
   const form = expectedForm(attribute);
   const shape = form ? formWords(form) : null;
-  if (insight.act === 'reasked') {
-    const said = insight.invalidText ? `"${insight.invalidText}" doesn't look like ${article(label)} ${label}` : `That doesn't look like ${article(label)} ${label}`;
-    return sentences(`${said}${shape ? `: it's ${shape}` : ''}.`, next.question);
-  }
+  if (insight.act === 'reasked') return sentences(notTheForm(insight, attribute), next.question);
   if (insight.act === 'explained') {
     const meaning = attribute.description.trim();
     return sentences(meaning !== '' ? ensureStop(meaning) : shape ? `It's ${shape}.` : null, next.question);
   }
   return next.question;
+}
+
+/** '"48392" doesn't look like a return authorization number: it's "RMA-" followed by 6 digits, for example RMA-123456.' */
+function notTheForm(insight: Insight, attribute: Attribute): string {
+  const label = attributeLabel(attribute);
+  const form = expectedForm(attribute);
+  const shape = form ? formWords(form) : null;
+  const said = insight.invalidText ? `"${insight.invalidText}" doesn't look like ${article(label)} ${label}` : `That doesn't look like ${article(label)} ${label}`;
+  return `${said}${shape ? `: it's ${shape}` : ''}.`;
 }
 
 function shownValue(attribute: Attribute, value: string | number | boolean): string {

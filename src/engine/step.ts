@@ -238,11 +238,18 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
   const pendingBefore = state.pending;
   const attributesBefore = { ...state.attributes };
   const taken = takeExtractions(state, currentIntent(state, deps.catalog), text, turnIndex, deps, now, true, acts.correction);
+  const recorrected = acts.correction && taken.length === 0 ? correctLastAnswer(state, text, turnIndex, deps, now) : null;
+  if (recorrected?.kind === 'taken') taken.push(recorrected.value);
   let status: Status | null = null;
   let act: PolicyAct | null = null;
+  const intentBefore = state.intent;
   const switched = acts.switchTo ? await explicitSwitch(state, acts.switchTo, deps, options) : false;
   if (switched) act = 'switched';
   else status = decideIntentForTurn(state, text, classification, isAnswer(text, taken, deps.catalog, state, acts.correction), deps, options);
+  const unprompted = !switched && !acts.correction && intentBefore !== null && state.intent !== null && state.intent.id !== intentBefore.id;
+  if (unprompted && intentBefore && !(await switchHoldsInContext(state, intentBefore.id, text, deps, options))) {
+    state.intent = intentBefore;
+  }
   if (!switched && status !== null && !state.intent) status = (await fromClauses(state, text, deps, options)) ?? status;
   await queueOtherRequests(state, text, deps, options, before);
 
@@ -281,6 +288,9 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
       return outcomeOf(state, { classification, answered, act: 'skipped', actAttribute: unanswered.name, invalidText: malformed });
     }
   }
+  if (recorrected?.kind === 'malformed' && status === null) {
+    return outcomeOf(state, { classification, answered, act: 'reasked', actAttribute: recorrected.attribute, invalidText: recorrected.text, reask: recorrected.attribute });
+  }
   const corrected = taken.find((value) => value.replaced);
   if (corrected) return outcomeOf(state, { classification, status, answered, act: 'corrected', actAttribute: corrected.name });
   const named = status === null ? malformedNamedValue(state, text, taken, deps) : null;
@@ -311,6 +321,48 @@ function malformedNamedValue(state: ConversationState, text: string, taken: read
 
 function wordsIn(text: string): number {
   return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
+/**
+ * "Sorry, I mean RA-483922" with nothing read from it: the customer is correcting the value they gave last, so the
+ * turn is read as a new answer to that value's question (the same leniency as an answer); a value in the wrong form
+ * is said back with the form expected rather than dropped.
+ */
+function correctLastAnswer(
+  state: ConversationState,
+  text: string,
+  turnIndex: number,
+  deps: EngineDeps,
+  now: Date,
+): { kind: 'taken'; value: TakenValue } | { kind: 'malformed'; attribute: string; text: string } | null {
+  const intent = currentIntent(state, deps.catalog);
+  const last = Object.entries(state.attributes)
+    .filter(([name]) => intent?.attributes.some((attribute) => attribute.name === name))
+    .sort(([, a], [, b]) => b.turn - a.turn)[0]?.[0];
+  const attribute = intent?.attributes.find((candidate) => candidate.name === last);
+  if (!intent || !attribute) return null;
+  const pending = state.pending;
+  state.pending = attribute.name;
+  const [value] = takeExtractions(state, intent, text, turnIndex, deps, now, true, true).filter((taken) => taken.name === attribute.name);
+  state.pending = pending;
+  if (value) return { kind: 'taken', value: { ...value, pending: false } };
+  const malformed = deps.extractor.malformed?.(text, attribute) ?? null;
+  return malformed ? { kind: 'malformed', attribute: attribute.name, text: malformed } : null;
+}
+
+/** A turn that alone asks for another intent this surely is a new request whatever came before. */
+const SURE_SWITCH = 0.8;
+
+/**
+ * A switch the turn alone suggests, less than surely, must hold with the request that set the current intent before it: "how long does
+ * it usually take?" after "my refund hasn't arrived" is about the refund, while "I want a refund instead" after
+ * "where is my order?" is a new request in any context.
+ */
+async function switchHoldsInContext(state: ConversationState, current: string, text: string, deps: EngineDeps, options: EngineOptions): Promise<boolean> {
+  const request = [...state.intentHistory].reverse().find((entry) => entry.intent === current && entry.text)?.text;
+  if (!request || !state.intent || state.intent.confidence >= SURE_SWITCH) return true;
+  const decision = await decideText(`${request} ${text}`, state, deps, options);
+  return decision?.kind === 'intent' && decision.intent === state.intent.id;
 }
 
 /** The customer said what they want instead: the new request's intent replaces the current one if it is a different one. */
@@ -480,6 +532,8 @@ function isAnswer(text: string, taken: readonly TakenValue[], catalog: Catalog, 
   const typed = taken.filter((value) => catalog.attribute(intentId, value.name)?.type !== 'text');
   if (typed.length === 0) return false;
   if (typed.some((value) => value.pending)) return true;
+  // "Where is my order BL-1234567?" asks: the value it gives does not make it an answer.
+  if (isRequest(text)) return false;
   let rest = text;
   for (const value of typed) rest = rest.split(value.text).join(' ');
   // Words that name the attribute ("my card ends in 4242", "serial TV40118273") say what the value is, not a new request.

@@ -95,7 +95,7 @@ const CORRECTION =
   /\b(?:actually|sorry|oops|whoops|i\s+meant|i\s+mean|correction|my\s+(?:mistake|bad)|wrong\s+(?:one|number|date|code)|typo|let\s+me\s+correct|i\s+(?:gave|typed|said|sent)\s+(?:you\s+)?(?:the\s+)?wrong)\b|^\s*no\s*,?\s+(?:it(?:'|’)?s|it\s+is|that(?:'|’)?s|the)\b|\bnot\s+\S+\s*,\s*(?:it(?:'|’)?s|but)\b/i;
 
 /** The clause that states what the customer wants now, after an explicit change of mind. */
-const WANT = /\b(?:i\s+(?:just\s+|really\s+|actually\s+)?(?:want|need|would\s+like|'d\s+like|wanna)|i(?:'|’)?d\s+(?:rather|like)|can\s+you|could\s+you|please)\b/gi;
+const WANT = /\b(?:i\s+(?:just\s+|really\s+|actually\s+)?(?:want|need|would\s+(?:like|rather)|'d\s+like|wanna)|i(?:'|’)?d\s+(?:rather|like)|can\s+you|could\s+you|please)\b/gi;
 const SWITCH_MARKER =
   /\b(?:instead|rather|actually|on\s+second\s+thought|changed\s+my\s+mind|forget\s+(?:it|that|about\s+(?:it|that))|never\s*mind|scratch\s+that)\b|\b(?:don'?t|do\s+not|dont)\s+(?:want|need)\b|^\s*no\s*[,.!]/i;
 

@@ -410,4 +410,36 @@ export const scenarios: Scenario[] = [
       { say: 'Talk to a person', expect: { status: 'handoff' } },
     ],
   },
+  {
+    name: 'takes a correction of the value given last in a form close to the expected one',
+    turns: [
+      { say: "my refund hasn't arrived yet", expect: { intent: 'refund-status', asks: 'returnAuthorization' } },
+      { say: "it's RMA-483920", expect: { status: 'ready', values: { returnAuthorization: 'RMA-483920' } } },
+      { say: 'sorry, I mean RA-483922', expect: { intent: 'refund-status', values: { returnAuthorization: 'RMA-483922' }, reply: /RMA-483922/ } },
+    ],
+  },
+  {
+    name: 'says what is expected when a correction is in the wrong form, and keeps the value known',
+    turns: [
+      { say: "my refund hasn't arrived yet", expect: { intent: 'refund-status', asks: 'returnAuthorization' } },
+      { say: "it's RMA-483920", expect: { status: 'ready' } },
+      { say: "actually it's 48392", expect: { intent: 'refund-status', values: { returnAuthorization: 'RMA-483920' }, reply: /"48392" doesn't look like .*RMA-/ } },
+    ],
+  },
+  {
+    name: 'reads a follow-up question with no subject of its own as about the current request',
+    turns: [
+      { say: "my refund hasn't arrived yet", expect: { intent: 'refund-status' } },
+      { say: "it's RMA-483920", expect: { status: 'ready' } },
+      { say: 'how long does it usually take?', expect: { intent: 'refund-status' } },
+    ],
+  },
+  {
+    name: 'turns to a new request that also gives a value the current one asks for',
+    turns: [
+      { say: "my refund hasn't arrived yet", expect: { intent: 'refund-status' } },
+      { say: "it's RMA-483920", expect: { status: 'ready' } },
+      { say: 'where is my order BL-4471220?', expect: { intent: 'order-status', values: { orderNumber: 'BL-4471220' } } },
+    ],
+  },
 ];
