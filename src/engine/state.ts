@@ -45,11 +45,30 @@ export const intentHistoryEntrySchema = z
   })
   .strict();
 
+/**
+ * Why a conversation went to a person, as counted by intent (docs/insights.md): the customer asked; the policy gave
+ * up (questions left unanswered, no progress); no intent of the library fitted; the caller (a platform, a
+ * representative, an API client) handed it over.
+ */
+export const handoffKinds = ['asked', 'gave-up', 'out-of-scope', 'caller'] as const;
+
 export const handoffSchema = z
   .object({
     at: z.iso.datetime({ offset: true }),
     /** Why: the customer asked, the caller said so, or the reason a platform gave. */
     reason: z.string().max(500).optional(),
+    kind: z.enum(handoffKinds).optional(),
+  })
+  .strict();
+
+/** A representative's rating of how self-service understood the conversation (a thumbs-down feeds the misses). */
+export const feedbackSchema = z
+  .object({
+    at: z.iso.datetime({ offset: true }),
+    /** The turn count when it was given. */
+    turn: z.number().int().min(0),
+    rating: z.enum(['down', 'up']),
+    note: z.string().max(500).optional(),
   })
   .strict();
 
@@ -100,6 +119,11 @@ export const conversationStateSchema = z
     escalated: z.boolean(),
     /** When and why the conversation was handed to a representative (the last hand-off). */
     handoff: handoffSchema.nullable().default(null),
+    /** Customer turns that ended out of scope, and in a clarification question: counted for the insights. */
+    outOfScopeTurns: z.number().int().min(0).default(0),
+    clarifyTurns: z.number().int().min(0).default(0),
+    /** Representatives' ratings, newest last, capped by the engine. */
+    feedback: z.array(feedbackSchema).default([]),
     /**
      * Where the customer of a direct conversation (Teams, Web Chat) is reached, stored when the bot sees their turn;
      * null when the service cannot reach them (a skill caller's or a contact-center platform's conversation).
@@ -111,6 +135,8 @@ export const conversationStateSchema = z
   .strict();
 
 export type Turn = z.output<typeof turnSchema>;
+export type HandoffKind = (typeof handoffKinds)[number];
+export type Feedback = z.output<typeof feedbackSchema>;
 export type KnownValue = z.output<typeof knownValueSchema>;
 export type ConversationState = z.output<typeof conversationStateSchema>;
 export type Status = (typeof statuses)[number];
@@ -131,6 +157,8 @@ export interface StateLimits {
   rememberedMessageIds: number;
   /** Attribute names remembered as asked. */
   askedQuestions: number;
+  /** Representatives' ratings kept, oldest dropped first. */
+  feedback: number;
 }
 
 export const STATE_LIMITS: StateLimits = {
@@ -139,6 +167,7 @@ export const STATE_LIMITS: StateLimits = {
   intentHistory: 20,
   rememberedMessageIds: 1000,
   askedQuestions: 100,
+  feedback: 20,
 };
 
 /** Trims every list that grows with the conversation to its limit, keeping the newest entries. */
@@ -150,6 +179,7 @@ export function boundState(state: ConversationState, limits: StateLimits): void 
   keepNewest(state.intentHistory, limits.intentHistory);
   keepNewest(state.messageIds, limits.rememberedMessageIds);
   keepNewest(state.asked, limits.askedQuestions);
+  keepNewest(state.feedback, limits.feedback);
 }
 
 export function newConversationState(conversationId: string, channel: string, now: Date, phase: Phase = 'self-service'): ConversationState {
@@ -178,6 +208,9 @@ export function newConversationState(conversationId: string, channel: string, no
     messageIds: [],
     escalated: false,
     handoff: null,
+    outOfScopeTurns: 0,
+    clarifyTurns: 0,
+    feedback: [],
     conversationReference: null,
     createdAt: at,
     updatedAt: at,
