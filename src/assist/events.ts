@@ -5,7 +5,7 @@ export interface AssistEvent {
   cause:
     | { kind: 'message'; messageId?: string }
     | { kind: 'representative-reply' | 'reply-delivered'; messageId: string }
-    | { kind: 'handoff' | 'hand-back' | 'reject-intent' | 'search-again' | 'conversation-reference' | 'snapshot' };
+    | { kind: 'handoff' | 'hand-back' | 'feedback' | 'reject-intent' | 'search-again' | 'conversation-reference' | 'snapshot' };
   view: AssistView;
 }
 

@@ -39,6 +39,15 @@ export const rejectIntentInputSchema = z.object({ intent: z.string().min(1, 'mus
 
 export const searchAgainInputSchema = z.object({ query: z.string().trim().min(1).max(500).optional() }).strict();
 
+/** A representative's rating of how self-service understood the conversation (the page's thumbs). */
+export const feedbackInputSchema = z
+  .object({
+    rating: z.enum(['down', 'up'], { error: 'must be "down" or "up"' }),
+    note: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+  })
+  .strict();
+
+export type FeedbackInput = z.output<typeof feedbackInputSchema>;
 export type MessageInput = z.output<typeof messageInputSchema>;
 export type HandoffInput = z.output<typeof handoffInputSchema>;
 export type ReplyInput = z.output<typeof replyInputSchema>;

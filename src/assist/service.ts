@@ -11,7 +11,7 @@ import type { Catalog } from '../library/catalog.js';
 import { DeadlineExceededError, withDeadline } from '../text/deadline.js';
 import { DeliveryFailedError, type CustomerChannel } from './customer-channel.js';
 import { InProcessEventBus, type AssistEvent, type EventBus } from './events.js';
-import type { HandoffInput, MessageInput, ReplyInput } from './schemas.js';
+import type { FeedbackInput, HandoffInput, MessageInput, ReplyInput } from './schemas.js';
 import { suggestResponses, type ResponseSuggester } from './suggestions.js';
 import { buildView, type AssistView, type DeliveryView } from './view.js';
 
@@ -140,6 +140,11 @@ export class AssistService {
   /** The representative says the intent is wrong: it is never suggested again here; the next best one takes its place. */
   async rejectIntent(conversationId: string, intentId: string): Promise<AssistView> {
     return this.viewOf(await this.run(conversationId, { kind: 'reject-intent', intentId }));
+  }
+
+  /** The representative rates how self-service understood the conversation; a thumbs-down makes its customer turns misses. */
+  async feedback(conversationId: string, input: FeedbackInput): Promise<AssistView> {
+    return this.viewOf(await this.run(conversationId, { kind: 'feedback', rating: input.rating, ...(input.note ? { note: input.note } : {}) }));
   }
 
   async searchAgain(conversationId: string, query?: string): Promise<AssistView> {

@@ -78,6 +78,8 @@ export interface AssistView {
   responses: SuggestedResponses;
   solutions: Solution[];
   rejectedIntents: string[];
+  /** The representative's latest rating of how self-service understood the conversation, null before one is given. */
+  feedback: 'down' | 'up' | null;
   turns: TurnView[];
   turnCount: number;
   updatedAt: string;
@@ -113,6 +115,7 @@ export function buildView(state: ConversationState, catalog: Catalog, responses?
     responses: responses ?? derivedResponses(state, catalog),
     solutions: state.solutions,
     rejectedIntents: state.rejectedIntents,
+    feedback: state.feedback.at(-1)?.rating ?? null,
     turns: state.turns.map(({ role, text, at, messageId, delivery }) => ({
       role,
       text,

@@ -1,8 +1,8 @@
 import { engineOptions, type EngineDeps } from './deps.js';
-import { boundState, type ConversationState, type Turn } from './state.js';
+import { boundState, type ConversationState, type Feedback, type Turn } from './state.js';
 import { step, type StepResult } from './step.js';
 import type { CarriedValues } from './handoff.js';
-import { handOff, rejectIntent, searchAgain } from './transitions.js';
+import { giveFeedback, handOff, rejectIntent, searchAgain } from './transitions.js';
 import type { ConversationReference } from './conversation-reference.js';
 import { handBack, rememberReference, replyDelivered, representativeReply, type DeliveryOutcome, type ReplyTurn } from './delivery.js';
 
@@ -26,7 +26,9 @@ export type Command =
   /** How the delivery of a representative's reply went. */
   | { kind: 'reply-delivered'; messageId: string; outcome: DeliveryOutcome }
   /** The representative hands the conversation back to self-service. */
-  | { kind: 'hand-back' };
+  | { kind: 'hand-back' }
+  /** The representative rates how self-service understood the conversation (a thumbs-down feeds the misses). */
+  | { kind: 'feedback'; rating: Feedback['rating']; note?: string };
 
 /** Whether a command may start a conversation that is not stored yet. */
 export function startsConversation(command: Command): boolean {
@@ -58,5 +60,7 @@ function dispatch(state: ConversationState, command: Command, deps: EngineDeps):
       return replyDelivered(state, command.messageId, command.outcome, deps);
     case 'hand-back':
       return handBack(state, deps);
+    case 'feedback':
+      return giveFeedback(state, command, deps);
   }
 }

@@ -20,6 +20,8 @@ export const turnSchema = z
     messageId: z.string().max(200).optional(),
     /** A representative's reply that the service delivers to the customer: how that went (src/engine/delivery.ts). */
     delivery: deliverySchema.optional(),
+    /** A customer turn that ended out of scope or in a clarification question: a miss the misses harvest keeps (src/engine/misses.ts). */
+    missed: z.enum(['out-of-scope', 'clarify']).optional(),
   })
   .strict();
 

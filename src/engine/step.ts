@@ -630,6 +630,7 @@ function rememberTurn(state: ConversationState, turn: Turn, now: Date, deps: Eng
     text: deps.mask(cleanText(turn.text, options.maxStoredChars)),
     at: turn.at ?? now.toISOString(),
     ...(turn.messageId ? { messageId: turn.messageId } : {}),
+    ...(turn.role === 'customer' && (state.status === 'out-of-scope' || state.status === 'clarify') ? { missed: state.status } : {}),
   });
   if (turn.messageId) state.messageIds.push(turn.messageId);
 }

@@ -4,7 +4,7 @@ import { insightOf } from './insight.js';
 import { currentIntent, recordIntentChange, settleStatus } from './settle.js';
 import { refreshSolutions, searchInto } from './solutions.js';
 import { markHandedOff, type CarriedValues } from './handoff.js';
-import type { ConversationState } from './state.js';
+import type { ConversationState, Feedback } from './state.js';
 import type { StepResult } from './step.js';
 import { cleanText } from './step.js';
 
@@ -81,5 +81,13 @@ function requireText(text: string | undefined): string {
 export function handOff(previous: ConversationState, input: { reason?: string; carried?: CarriedValues }, deps: EngineDeps): StepResult {
   const state = touched(previous, deps);
   markHandedOff(state, input);
+  return { state, insight: insightOf(state, deps.catalog) };
+}
+
+/** A representative's rating of how self-service understood the conversation: kept (newest last, bounded); a thumbs-down makes its customer turns misses. */
+export function giveFeedback(previous: ConversationState, input: { rating: Feedback['rating']; note?: string }, deps: EngineDeps): StepResult {
+  const state = touched(previous, deps);
+  const note = input.note === undefined ? '' : cleanText(input.note, 500);
+  state.feedback.push({ at: state.updatedAt, turn: state.turnCount, rating: input.rating, ...(note ? { note: deps.mask(note) } : {}) });
   return { state, insight: insightOf(state, deps.catalog) };
 }

@@ -9,6 +9,7 @@ import type { CustomerChannel } from '../assist/customer-channel.js';
 import {
   conversationIdSchema,
   describeIssues,
+  feedbackInputSchema,
   handBackInputSchema,
   handoffInputSchema,
   messageInputSchema,
@@ -70,6 +71,7 @@ export function mountAssist(server: Server, app: ServerParts, logger: Logger, ch
     status: 200,
     body: { view: await assist.rejectIntent(id, input.intent) },
   }));
+  post('/api/conversations/:conversationId/feedback', feedbackInputSchema, async (id, input) => ({ status: 200, body: { view: await assist.feedback(id, input) } }));
   post('/api/conversations/:conversationId/search-again', searchAgainInputSchema, async (id, input) => ({
     status: 200,
     body: { view: await assist.searchAgain(id, input.query) },

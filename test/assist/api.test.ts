@@ -56,6 +56,37 @@ describe('the assisted-service API', function () {
     });
   });
 
+  describe("a representative's rating", () => {
+    it('keeps a thumbs-down with its note, masked, and shows the latest rating in the view', async () => {
+      const id = newConversationId('feedback');
+      await call(service.origin, 'POST', messages(id), message('c1', 'customer', 'my llama ate the warranty card'));
+      const down = await call(service.origin, 'POST', `/api/conversations/${id}/feedback`, { rating: 'down', note: 'wanted a refund, mail me at ana@example.com' });
+      assert.equal(down.status, 200);
+      assert.equal(down.body.view?.feedback, 'down');
+      const stored = await service.app.conversations.get(id);
+      assert.equal(stored?.feedback.length, 1);
+      assert.equal(stored?.feedback[0]?.rating, 'down');
+      assert.equal(stored?.feedback[0]?.turn, 1);
+      assert.doesNotMatch(stored?.feedback[0]?.note ?? '', /ana@example\.com/);
+      const up = await call(service.origin, 'POST', `/api/conversations/${id}/feedback`, { rating: 'up' });
+      assert.equal(up.body.view?.feedback, 'up');
+      assert.deepEqual((await service.app.conversations.get(id))?.feedback.map((f) => f.rating), ['down', 'up']);
+    });
+
+    it('refuses a rating that is not down or up, and answers 404 for an unknown conversation', async () => {
+      const id = newConversationId('feedback-bad');
+      await call(service.origin, 'POST', messages(id), message('c1', 'customer', 'where is my order?'));
+      const bad = await call(service.origin, 'POST', `/api/conversations/${id}/feedback`, { rating: 'sideways', mood: 1 });
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.error?.code, 'BadArgument');
+      assert.match(bad.body.error?.message ?? '', /rating: must be "down" or "up"/);
+      assert.match(bad.body.error?.message ?? '', /mood/);
+      assert.deepEqual((await service.app.conversations.get(id))?.feedback, []);
+      const missing = await call(service.origin, 'POST', '/api/conversations/never-rated/feedback', { rating: 'down' });
+      assert.equal(missing.status, 404);
+    });
+  });
+
   describe('messages', () => {
     it('a message posted twice with the same id is stepped once', async () => {
       const id = newConversationId('idempotent');

@@ -26,6 +26,7 @@ export interface AssistViewLike {
   escalated: boolean;
   handoff: { at: string; reason?: string } | null;
   replyChannel: string | null;
+  feedback?: string | null;
   intent: { id: string; name: string; groupName: string; confidence: number } | null;
   earlierIntents: Array<{ id: string; text?: string; rejected: boolean }>;
   known: Array<{ name: string; value: unknown; source: string }>;

@@ -61,6 +61,13 @@ describe("the representative's live view at /assist in a real browser", function
     await page.getByRole('button', { name: 'Search again' }).click();
     await page.getByRole('status').filter({ hasText: /Solutions refreshed|Searched again/ }).waitFor();
 
+    // Keyboard only: rate the conversation as not understood.
+    await page.getByRole('button', { name: 'Not understood' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: /rated as not understood/ }).waitFor();
+    await page.locator('#rate-down[aria-pressed="true"]').waitFor();
+    assert.deepEqual((await session.service.app.conversations.get(id))?.feedback.map((f) => f.rating), ['down']);
+
     await page.setViewportSize({ width: 390, height: 800 });
     await page.screenshot({ path: path.join(ARTIFACTS, 'assist-narrow.png'), fullPage: true });
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');

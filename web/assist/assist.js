@@ -210,6 +210,8 @@ function renderHandling(view) {
   $('handling').hidden = text === '';
   $('handling-text').textContent = text;
   $('hand-back').hidden = !(view.handoff && view.replyChannel);
+  $('rate-up').setAttribute('aria-pressed', String(view.feedback === 'up'));
+  $('rate-down').setAttribute('aria-pressed', String(view.feedback === 'down'));
 }
 
 function render(view) {
@@ -319,6 +321,17 @@ $('hand-back').addEventListener('click', () =>
     announce('Handed back: the bot answers the customer again.');
   }),
 );
+for (const [id, rating, said] of [
+  ['rate-up', 'up', 'Thanks: rated as understood.'],
+  ['rate-down', 'down', 'Thanks: rated as not understood; its customer turns are kept as misses for the library.'],
+]) {
+  $(id).addEventListener('click', () =>
+    act('Rating', async () => {
+      await api('POST', `${base}/feedback`, { rating });
+      announce(said);
+    }),
+  );
+}
 $('composer').addEventListener('submit', async (event) => {
   event.preventDefault();
   const box = $('reply-text');
