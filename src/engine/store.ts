@@ -10,4 +10,6 @@ export interface ConversationStore {
   put(state: ConversationState, expectedEtag: string | null): Promise<string>;
   /** Conversations updated since the given time, newest first (for the representative's list). */
   listActive(since: Date, limit: number): Promise<ConversationState[]>;
+  /** Every conversation updated since the given time, oldest update first, read in pages (for batch jobs such as the misses harvest). */
+  updatedSince(since: Date): AsyncIterable<ConversationState>;
 }

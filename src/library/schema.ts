@@ -100,9 +100,15 @@ export const intentStatsSchema = z
 
 export const provenanceSchema = z
   .object({
-    source: z.enum(['discovered', 'manual']),
+    /** `misses`: mined from the customer turns self-service did not understand (`intent-skill discover --misses`). */
+    source: z.enum(['discovered', 'manual', 'misses']),
     run: z.string().max(200).optional(),
     sampleConversationIds: z.array(z.string().max(200)).max(100).default([]),
+    /**
+     * In a draft, the live intent whose examples these are: not a new intent but new examples for it, added to it by
+     * `library merge` once a person approves them.
+     */
+    examplesFor: idSchema.optional(),
   })
   .strict();
 

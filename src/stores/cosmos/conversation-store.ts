@@ -27,6 +27,17 @@ export function cosmosConversationStore(container: Container, options: Conversat
     options.retry,
   );
   return {
+    async *updatedSince(since) {
+      if (!(since instanceof Date) || Number.isNaN(since.getTime())) throw new RangeError(`updatedSince: "since" must be a valid Date, got ${String(since)}`);
+      // A cross-partition query read page by page with continuation tokens, for batch jobs, never on a conversation turn.
+      const pages = container.items
+        .query<StoredItem & { _etag: string }>(
+          { query: 'SELECT * FROM c WHERE c.updatedAtMs >= @since ORDER BY c.updatedAtMs ASC', parameters: [{ name: '@since', value: since.getTime() }] },
+          { maxItemCount: 200 },
+        )
+        .getAsyncIterator();
+      for await (const { resources } of pages) for (const item of resources) yield documents.read(item).value;
+    },
     get: (conversationId) => documents.get(conversationId),
     put: (state, expectedEtag) => documents.put(state, expectedEtag),
     async listActive(since, limit) {

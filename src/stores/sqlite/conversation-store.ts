@@ -15,17 +15,36 @@ export function sqliteConversationStore(db: Database.Database): ConversationStor
   const active = db.prepare<[number, number], StoredRow>(
     'SELECT id, etag, doc FROM conversations WHERE updated_at >= ? ORDER BY updated_at DESC, id LIMIT ?',
   );
+  const page = db.prepare<[number, number, number, string, number], StoredRow>(
+    'SELECT id, etag, doc FROM conversations WHERE updated_at >= ? AND (updated_at > ? OR (updated_at = ? AND id > ?)) ORDER BY updated_at, id LIMIT ?',
+  );
   return {
+    async *updatedSince(since) {
+      checkSince('updatedSince', since);
+      let after = { at: -Infinity, id: '' };
+      for (;;) {
+        const rows = page.all(since.getTime(), after.at, after.at, after.id, PAGE);
+        for (const row of rows) yield table.read(row).value;
+        const last = rows.at(-1);
+        if (!last || rows.length < PAGE) return;
+        after = { at: Date.parse(table.read(last).value.updatedAt), id: last.id };
+      }
+    },
     get: async (conversationId) => table.get(conversationId),
     put: async (state, expectedEtag) => table.put(state, expectedEtag),
     async listActive(since, limit) {
-      if (!(since instanceof Date) || Number.isNaN(since.getTime())) {
-        throw new RangeError(`listActive: "since" must be a valid Date, got ${String(since)}`);
-      }
+      checkSince('listActive', since);
       if (!Number.isInteger(limit) || limit < 0) {
         throw new RangeError(`listActive: "limit" must be a whole number of at least 0, got ${String(limit)}`);
       }
       return active.all(since.getTime(), limit).map((row) => table.read(row).value);
     },
   };
+}
+
+/** Conversations read at once by `updatedSince`. */
+const PAGE = 200;
+
+export function checkSince(method: string, since: Date): void {
+  if (!(since instanceof Date) || Number.isNaN(since.getTime())) throw new RangeError(`${method}: "since" must be a valid Date, got ${String(since)}`);
 }

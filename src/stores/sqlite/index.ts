@@ -1,4 +1,6 @@
 import type { ConversationStore } from '../../engine/store.js';
+import { DEFAULT_MISS_LIMITS, type MissLimits, type MissStore } from '../../engine/misses.js';
+import { sqliteMissStore } from './miss-store.js';
 import type { LibraryStore } from '../../library/store.js';
 import { sqliteConversationStore } from './conversation-store.js';
 import { sqliteLibraryStore } from './library-store.js';
@@ -11,15 +13,17 @@ export { SqliteEventBus, type SqliteEventBusOptions } from './event-bus.js';
 export interface SqliteStores {
   libraries: LibraryStore;
   conversations: ConversationStore;
+  misses: MissStore;
   close(): void;
 }
 
 /** Opens (creating if needed) and migrates the database at `filePath`; ':memory:' gives a private in-memory one. */
-export function openSqliteStores(filePath: string): SqliteStores {
+export function openSqliteStores(filePath: string, missLimits: MissLimits = DEFAULT_MISS_LIMITS): SqliteStores {
   const db = openDatabase(filePath);
   return {
     libraries: sqliteLibraryStore(db),
     conversations: sqliteConversationStore(db),
+    misses: sqliteMissStore(db, missLimits),
     close: () => db.close(),
   };
 }

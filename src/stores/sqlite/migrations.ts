@@ -53,6 +53,19 @@ export const migrations: readonly Migration[] = [
       db.exec('CREATE INDEX events_conversation ON events (conversation_id, id)');
     },
   },
+  {
+    name: 'misses table: customer turns self-service did not understand, oldest dropped first',
+    up(db) {
+      db.exec(`
+        CREATE TABLE misses (
+          id TEXT PRIMARY KEY,
+          at INTEGER NOT NULL,
+          doc TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX misses_at ON misses (at, id);
+      `);
+    },
+  },
 ];
 
 export function schemaVersion(db: Database.Database): number {
