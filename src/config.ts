@@ -44,6 +44,7 @@ export const configSchema = z.object({
   AZURE_COSMOS_LIBRARIES_CONTAINER: z.string().min(1).default('libraries'),
   AZURE_COSMOS_CONVERSATIONS_CONTAINER: z.string().min(1).default('conversations'),
   AZURE_COSMOS_BOT_STATE_CONTAINER: z.string().min(1).default('bot-state'),
+  AZURE_COSMOS_MISSES_CONTAINER: z.string().min(1).default('misses'),
   AZURE_COSMOS_CONVERSATION_TTL_SECONDS: z.coerce.number().int().min(0).default(2_592_000),
   AZURE_COSMOS_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
   AZURE_WEB_PUBSUB_ENDPOINT: z.url({ protocol: /^https$/, error: 'must be the https endpoint of an Azure Web PubSub resource' }).optional(),
@@ -86,6 +87,10 @@ export const configSchema = z.object({
   // Live events (src/assist/events.ts): across the processes sharing SQLITE_PATH, each one looks for the others' events this often.
   EVENTS_POLL_MS: z.coerce.number().int().min(5).max(5000).default(50),
   EVENTS_RETENTION_SECONDS: z.coerce.number().int().min(10).max(86400).default(300),
+  // Misses (docs/discovery.md, "Misses"): customer turns self-service did not understand, kept masked for
+  // `intent-skill discover --misses`; at most this many (the oldest dropped first, with a log line), for this many days.
+  MISSES_MAX: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
+  MISSES_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   // On SIGTERM: how long requests in flight may take to finish before the process exits anyway.
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(20),
   // Telemetry through OpenTelemetry to Application Insights; off when unset (src/telemetry.ts).
@@ -96,6 +101,8 @@ export type RawConfig = z.output<typeof configSchema>;
 
 export interface Config extends RawConfig {
   sqlitePath: string;
+  /** MISSES_MAX and MISSES_RETENTION_DAYS, as the miss stores take them. */
+  missLimits: { max: number; retentionDays: number };
 }
 
 export class ConfigError extends Error {
@@ -116,5 +123,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const raw = parsed.data;
-  return { ...raw, sqlitePath: raw.SQLITE_PATH ?? path.join(raw.DATA_DIR, 'intent-skill.db') };
+  return {
+    ...raw,
+    sqlitePath: raw.SQLITE_PATH ?? path.join(raw.DATA_DIR, 'intent-skill.db'),
+    missLimits: { max: raw.MISSES_MAX, retentionDays: raw.MISSES_RETENTION_DAYS },
+  };
 }

@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import { azureSettings } from '../azure/settings.js';
 import type { DiscoveryModel } from '../discovery/azure-openai/model.js';
 import type { ConversationStore } from '../engine/store.js';
+import type { MissStore } from '../engine/misses.js';
 import type { IndexTarget } from '../knowledge/azure/indexer.js';
 import type { LibraryStore } from '../library/store.js';
 import { InProcessEventBus, type EventBus } from '../assist/events.js';
@@ -20,12 +21,13 @@ export { CosmosSetupError } from '../stores/cosmos/containers.js';
 export interface Stores {
   libraries: LibraryStore;
   conversations: ConversationStore;
+  misses: MissStore;
   close(): void;
 }
 
 /** The service's stores: Cosmos DB when it is configured (opened with the other Azure parts), otherwise the embedded SQLite file. */
 export function chooseStores(azure: AzureParts, config: Config): Stores {
-  return azure.stores ? { ...azure.stores, close: () => undefined } : openSqliteStores(config.sqlitePath);
+  return azure.stores ? { ...azure.stores, close: () => undefined } : openSqliteStores(config.sqlitePath, config.missLimits);
 }
 
 /** The bus live events travel on, and where it carries them (for the start log). */
@@ -62,12 +64,12 @@ export function chooseEventBus(azure: AzureParts, config: Config, onError: (erro
 /** The stores alone, for a command: Cosmos DB when AZURE_COSMOS_ENDPOINT is set (its containers checked), otherwise SQLite. */
 export async function openStores(config: Config): Promise<Stores> {
   const settings = azureSettings(config);
-  if (!settings.cosmos) return openSqliteStores(config.sqlitePath);
+  if (!settings.cosmos) return openSqliteStores(config.sqlitePath, config.missLimits);
   const [{ createAzureClients }, { openCosmosStores }] = await Promise.all([import('../azure/clients.js'), import('../stores/cosmos/index.js')]);
   const clients = createAzureClients({ ...settings, search: null, openai: null, webPubSub: null });
   try {
     const stores = await openCosmosStores(clients.cosmos!.client, settings.cosmos);
-    return { libraries: stores.libraries, conversations: stores.conversations, close: () => clients.close() };
+    return { libraries: stores.libraries, conversations: stores.conversations, misses: stores.misses, close: () => clients.close() };
   } catch (error) {
     clients.close();
     throw error;

@@ -7,10 +7,12 @@ export interface CosmosSettings {
   endpoint: string;
   auth: AzureAuth;
   database: string;
-  containers: { libraries: string; conversations: string; botState: string };
+  containers: { libraries: string; conversations: string; botState: string; misses: string };
   /** Seconds a conversation is kept after its last write; null keeps it until deleted. */
   conversationTtlSeconds: number | null;
   timeoutMs: number;
+  /** How many misses are kept and for how long (MISSES_MAX, MISSES_RETENTION_DAYS). */
+  missLimits: { max: number; retentionDays: number };
 }
 
 export interface SearchSettings {
@@ -66,9 +68,11 @@ export function azureSettings(config: Config): AzureSettings {
             libraries: config.AZURE_COSMOS_LIBRARIES_CONTAINER,
             conversations: config.AZURE_COSMOS_CONVERSATIONS_CONTAINER,
             botState: config.AZURE_COSMOS_BOT_STATE_CONTAINER,
+            misses: config.AZURE_COSMOS_MISSES_CONTAINER,
           },
           conversationTtlSeconds: config.AZURE_COSMOS_CONVERSATION_TTL_SECONDS === 0 ? null : config.AZURE_COSMOS_CONVERSATION_TTL_SECONDS,
           timeoutMs: config.AZURE_COSMOS_TIMEOUT_MS,
+          missLimits: config.missLimits,
         }
       : null,
     search: config.AZURE_SEARCH_ENDPOINT

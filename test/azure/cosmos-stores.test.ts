@@ -5,7 +5,7 @@ import { ConversationService } from '../../src/engine/conversations.js';
 import type { EngineDeps } from '../../src/engine/deps.js';
 import { CosmosSetupError } from '../../src/stores/cosmos/index.js';
 import { ConcurrencyError } from '../../src/library/store.js';
-import { describeConversationStoreContract, describeLibraryStoreContract } from '../stores/contract.js';
+import { describeConversationStoreContract, describeLibraryStoreContract, describeMissStoreContract } from '../stores/contract.js';
 import { sampleConversation, sampleLibrary } from '../stores/fixtures.js';
 import { containers, deployDatabase, openStores, type OpenedCosmos } from './cosmos-helpers.js';
 import { testCertificate } from './peers/certificate.js';
@@ -28,6 +28,11 @@ describeLibraryStoreContract('Cosmos DB', async () => {
 describeConversationStoreContract('Cosmos DB', async () => {
   const opened = await openStores(peer, await deployDatabase(peer));
   return { store: opened.stores.conversations, close: opened.close };
+});
+
+describeMissStoreContract('Cosmos DB', async () => {
+  const opened = await openStores(peer, await deployDatabase(peer), { MISSES_MAX: '5', MISSES_RETENTION_DAYS: '10' });
+  return { store: opened.stores.misses, close: opened.close };
 });
 
 const isDocument = (request: RecordedRequest): boolean => /\/docs(\/|$)/.test(request.path);
@@ -218,7 +223,7 @@ describe('Cosmos DB deployment checks', () => {
   });
 
   it('refuses a conversations container without time-to-live unless conversations are kept forever', async () => {
-    await peer.deploy('no-ttl', [{ id: containers.libraries }, { id: containers.conversations }, { id: containers.botState }]);
+    await peer.deploy('no-ttl', [{ id: containers.libraries }, { id: containers.conversations }, { id: containers.botState }, { id: containers.misses }]);
     await assert.rejects(openStores(peer, 'no-ttl'), /"conversations".*time-to-live off/);
     const opened = await openStores(peer, 'no-ttl', { AZURE_COSMOS_CONVERSATION_TTL_SECONDS: '0' });
     opened.close();

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ConversationState } from '../../src/engine/state.js';
 import type { ConversationStore } from '../../src/engine/store.js';
+import type { Miss, MissStore } from '../../src/engine/misses.js';
 import { ConcurrencyError, type LibraryStore } from '../../src/library/store.js';
 import { sampleConversation, sampleLibrary } from './fixtures.js';
 
@@ -183,6 +184,18 @@ export function describeConversationStoreContract(name: string, factory: StoreFa
       assert.deepEqual(await ids('2024-05-01T09:00:00.000Z', 10), ['first', 'second']);
     });
 
+    it('reads every conversation updated since a time, oldest update first, across pages', async () => {
+      await store().put(sampleConversation('before', '2024-05-01T08:00:00.000Z'), null);
+      const later = Array.from({ length: 205 }, (_, i) => `c${String(i).padStart(3, '0')}`);
+      for (const [i, id] of later.entries()) await store().put(sampleConversation(id, new Date(Date.parse('2024-05-01T09:00:00.000Z') + i * 1000).toISOString()), null);
+      const read: string[] = [];
+      for await (const state of store().updatedSince(new Date('2024-05-01T09:00:00.000Z'))) read.push(state.conversationId);
+      assert.deepEqual(read, later);
+      await assert.rejects(async () => {
+        for await (const _ of store().updatedSince(new Date('not a date'))) break;
+      }, /since/);
+    });
+
     it('rejects a negative or fractional limit and an invalid date, naming the argument', async () => {
       await assert.rejects(store().listActive(new Date(0), -1), /limit/);
       await assert.rejects(store().listActive(new Date(0), 2.5), /limit/);
@@ -197,6 +210,51 @@ export function describeConversationStoreContract(name: string, factory: StoreFa
       };
       await assert.rejects(store().put(broken, null), /attributes\.orderNumber\.confidence/);
       assert.equal(await store().get('conv-1'), null);
+    });
+  });
+}
+
+export function sampleMiss(id: string, at: string, text = 'do you sell gift cards for the holidays'): Miss {
+  return { id, conversationId: id.split('#')[0]!, channel: 'webchat', at, text, reason: 'out-of-scope', intentId: null, afterQuestion: false, followedBy: null, followUp: null };
+}
+
+/** The behaviour every MissStore backend must show; `limits` of the store: at most 5 misses, kept 10 days. */
+export function describeMissStoreContract(name: string, factory: StoreFactory<MissStore>): void {
+  describe(`MissStore contract: ${name} (at most 5 misses, kept 10 days)`, () => {
+    const store = useStore(factory);
+    const now = new Date('2024-05-20T12:00:00.000Z');
+    async function all(since = new Date(0)): Promise<Miss[]> {
+      const read: Miss[] = [];
+      for await (const miss of store().since(since)) read.push(miss);
+      return read;
+    }
+
+    it('keeps misses once by id, updates a miss seen again, and reads them oldest first from a time', async () => {
+      const first = await store().add([sampleMiss('a#1', '2024-05-18T10:00:00.000Z'), sampleMiss('b#1', '2024-05-18T09:00:00.000Z')], now);
+      assert.deepEqual(first, { added: 2, droppedForBound: 0, droppedForRetention: 0 });
+      const again = await store().add([{ ...sampleMiss('a#1', '2024-05-18T10:00:00.000Z'), followedBy: 'question', followUp: 'Which card?' }], now);
+      assert.equal(again.added, 0);
+      assert.deepEqual((await all()).map((m) => [m.id, m.followedBy]), [['b#1', null], ['a#1', 'question']]);
+      assert.deepEqual((await all(new Date('2024-05-18T09:30:00.000Z'))).map((m) => m.id), ['a#1']);
+      assert.equal(await store().count(), 2);
+    });
+
+    it('drops the oldest first when the bound is reached, and says how many', async () => {
+      const misses = Array.from({ length: 7 }, (_, i) => sampleMiss(`c${i}#1`, `2024-05-19T10:0${i}:00.000Z`));
+      const added = await store().add(misses, now);
+      assert.deepEqual(added, { added: 7, droppedForBound: 2, droppedForRetention: 0 });
+      assert.deepEqual((await all()).map((m) => m.id), ['c2#1', 'c3#1', 'c4#1', 'c5#1', 'c6#1']);
+    });
+
+    it('drops misses older than the retention', async () => {
+      const added = await store().add([sampleMiss('old#1', '2024-05-01T10:00:00.000Z'), sampleMiss('new#1', '2024-05-19T10:00:00.000Z')], now);
+      assert.deepEqual(added, { added: 2, droppedForBound: 0, droppedForRetention: 1 });
+      assert.deepEqual((await all()).map((m) => m.id), ['new#1']);
+    });
+
+    it('refuses a miss that is not valid, naming the field, and stores nothing of it', async () => {
+      await assert.rejects(store().add([{ ...sampleMiss('bad#1', '2024-05-19T10:00:00.000Z'), reason: 'bored' as Miss['reason'] }], now), /reason/);
+      assert.equal(await store().count(), 0);
     });
   });
 }

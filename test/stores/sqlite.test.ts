@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { openSqliteStores } from '../../src/stores/sqlite/index.js';
 import { migrate, migrations, schemaVersion } from '../../src/stores/sqlite/migrations.js';
-import { describeConversationStoreContract, describeLibraryStoreContract } from './contract.js';
+import { describeConversationStoreContract, describeLibraryStoreContract, describeMissStoreContract } from './contract.js';
 import { sampleConversation, sampleLibrary } from './fixtures.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -22,6 +22,11 @@ describeLibraryStoreContract('SQLite', async () => {
 describeConversationStoreContract('SQLite', async () => {
   const stores = openSqliteStores(':memory:');
   return { store: stores.conversations, close: () => stores.close() };
+});
+
+describeMissStoreContract('SQLite', async () => {
+  const stores = openSqliteStores(':memory:', { max: 5, retentionDays: 10 });
+  return { store: stores.misses, close: () => stores.close() };
 });
 
 describe('SQLite store', () => {
