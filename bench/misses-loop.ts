@@ -81,7 +81,12 @@ for (const seed of values.seeds.split(',').map(Number)) {
       console.log(`  ${original}: ${transcripts.filter((t) => t.meta?.intents.includes(original)).length} conversations, ${own.length} misses, e.g. ${own.filter((m) => !m.afterQuestion).slice(0, 6).map((m) => m.text).join(' | ')}`);
     }
   }
-  if (values.verbose) for (const intent of proposed) console.log(`  ${intent.name}: ${intent.description} e.g. ${intent.examples.slice(0, 3).join(' | ')}`);
+  if (values.verbose) {
+    for (const intent of proposed) {
+      const asked = misses.filter((m) => intent.provenance?.sampleConversationIds.includes(m.conversationId)).map((m) => m.followUp ?? '-');
+      console.log(`  ${intent.name}: ${intent.description} e.g. ${intent.examples.slice(0, 3).join(' | ')}; agents asked: ${asked.slice(0, 5).join(' | ')}`);
+    }
+  }
 }
 const found = rows.map((r) => r.found);
 const spurious = rows.map((r) => r.spurious);

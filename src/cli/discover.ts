@@ -10,6 +10,8 @@ import { CliError } from './errors.js';
 
 interface DiscoverFlags {
   out: string;
+  misses?: boolean;
+  since?: string;
   report?: string;
   assignments?: string;
   summary?: string;
@@ -78,8 +80,17 @@ function progressBar(total: number): { update: (bytes: number) => void; phase: (
 export function registerDiscoverCommand(program: Command): void {
   program
     .command('discover')
-    .description('mine a draft intent library (and an HTML report) from historical transcripts: JSONL {conversationId, turns}, CSV, or {id, text} utterances')
-    .argument('<transcripts>', 'transcripts file (.jsonl, or .csv with conversationId,role,text[,at] or id,text columns)')
+    .description(
+      'mine a draft intent library (and an HTML report) from historical transcripts: JSONL {conversationId, turns}, CSV, or {id, text} utterances; ' +
+        'or, with --misses, mine the customer turns self-service did not understand into new draft intents and new examples for live ones',
+    )
+    .argument('[transcripts]', 'transcripts file (.jsonl, or .csv with conversationId,role,text[,at] or id,text columns); not with --misses')
+    .option(
+      '--misses',
+      'mine the misses instead of a file: harvest the stored conversations (out of scope, clarify, thumbs-down turns) into the misses store, ' +
+        'then propose new draft intents and new examples for live intents (LIBRARY_ID) in --out, to review and merge (docs/discovery.md, "Misses")',
+    )
+    .option('--since <date>', 'with --misses: the misses said since this date, such as 2026-01-31 (default: MISSES_RETENTION_DAYS ago)')
     .requiredOption('--out <file>', 'where to write the draft library (JSON)')
     .option('--report <file>', 'where to write the HTML report')
     .option('--assignments <file>', 'where to write each request\'s intent, one {id, intentId} JSON object a line')
@@ -96,7 +107,14 @@ export function registerDiscoverCommand(program: Command): void {
         'only masked text is sent; a failed call fails the run (see docs/discovery.md)',
     )
     .option('--azure-openai-timeout <ms>', 'with --azure-openai: longest wait for one call (a batch of embeddings or one group\'s names), retry included', '60000')
-    .action(async (file: string, flags: DiscoverFlags) => {
+    .action(async (file: string | undefined, flags: DiscoverFlags) => {
+      if (flags.misses) {
+        if (file !== undefined) throw new CliError('give either a transcripts file or --misses, not both');
+        const { discoverMisses } = await import('./discover-misses.js');
+        return discoverMisses({ out: flags.out, seed: flags.seed, ...(flags.since ? { since: flags.since } : {}), ...(flags.run ? { run: flags.run } : {}) });
+      }
+      if (file === undefined) throw new CliError('give a transcripts file to discover from, or --misses');
+      if (flags.since) throw new CliError('--since goes with --misses');
       // The discovery pipeline (and its language model) loads on use, so other commands start quickly.
       const [{ discoverFromFile }, { renderReport }, { DiscoveryModelError }, { DiscoveryInputError }, { runSummary, notIntentsText }] = await Promise.all([
         import('../discovery/run.js'),

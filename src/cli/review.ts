@@ -96,6 +96,9 @@ function describeMerge(target: string, summary: MergeSummary): string {
   if (summary.matched.length) lines.push(`  matched: ${summary.matched.map((m) => `${m.draftId} -> ${m.liveId} (${m.liveStatus})`).join(', ')}`);
   if (summary.added.length) lines.push(`  added: ${summary.added.join(', ')}`);
   if (summary.discarded.length) lines.push(`  kept as discarded, so later runs skip them: ${summary.discarded.join(', ')}`);
+  if (summary.examplesAdded.length) {
+    lines.push(`  approved examples added: ${summary.examplesAdded.map((e) => `${e.examples} to ${e.intentId}`).join(', ')}`);
+  }
   if (summary.draftAttributes.length) {
     lines.push(`  draft attributes of reviewed intents (never asked until approved with library review --approve-attribute): ${summary.draftAttributes.map((a) => `${a.intentId}.${a.attribute}`).join(', ')}`);
   }

@@ -5,10 +5,10 @@ import { isSmallTalk, isVague } from './turns.js';
 import { distinctExamples, SAMPLE_IDS } from './discover.js';
 import type { Miss } from '../engine/misses.js';
 import { parseLibrary } from '../library/io.js';
-import type { LiveClassifier } from '../library/merge.js';
+import { SAME_INTENT, type LiveClassifier } from '../library/merge.js';
 import { LIBRARY_SCHEMA_VERSION, type Intent, type IntentGroup, type IntentLibrary } from '../library/schema.js';
 import { uniqueSlug } from '../library/slug.js';
-import { topicStems } from '../text/topic-words.js';
+import { stemOf, topicStems, topicWords } from '../text/topic-words.js';
 
 /**
  * The choices of the misses miner (docs/discovery.md, "Misses", explains each). Shares are of the requests kept
@@ -33,6 +33,11 @@ export const MISS_MINING = {
   minAskedShare: 0.5,
   /** Cosine of topic words above which two proposed intents are one. */
   sameIntent: 0.5,
+  /**
+   * Cosine of the agents' follow-up questions above which two proposed intents are one: customers word one want many
+   * ways ("it stops charging", "the battery dies"), but agents ask for the same values to serve it.
+   */
+  sameFollowUps: 0.5,
 } as const;
 
 export interface MissMiningOptions {
@@ -134,20 +139,59 @@ function conversationsOf(members: readonly Candidate[]): string[] {
   return [...new Set(members.map((m) => m.miss.conversationId))];
 }
 
-/** Proposals whose words say the same thing are one: the larger one's name is kept. */
+/** Of some names, the one whose topic words the most requests say (the first on a tie). */
+function widestLabel(labels: readonly string[], members: readonly Candidate[]): string {
+  const said = (label: string) => {
+    const stems = topicStems(label);
+    return members.filter((m) => [...stems].some((stem) => m.stems.has(stem))).length;
+  };
+  return labels.reduce((best, label) => (said(label) > said(best) ? label : best));
+}
+
+/**
+ * A name that says the topic word most of the requests share: the label as it is when it does, else that word first
+ * ("Battery: empty in hour"), so the reviewer recognises the want at a glance.
+ */
+function withSharedWord(label: string, members: readonly Candidate[]): string {
+  const counts = new Map<string, Map<string, number>>();
+  for (const member of members) {
+    for (const word of topicWords(member.text)) {
+      const forms = counts.get(stemOf(word)) ?? counts.set(stemOf(word), new Map()).get(stemOf(word))!;
+      forms.set(word.toLowerCase(), (forms.get(word.toLowerCase()) ?? 0) + 1);
+    }
+  }
+  const [top] = [...counts].map(([stem, forms]) => ({ stem, said: [...forms.values()].reduce((a, b) => a + b, 0), forms })).sort((a, b) => b.said - a.said || (a.stem < b.stem ? -1 : 1));
+  if (!top || topicStems(label).has(top.stem)) return label;
+  const [word] = [...top.forms].sort((a, b) => b[1] - a[1])[0]!;
+  return `${word.charAt(0).toUpperCase()}${word.slice(1)}: ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+}
+
+function followUpsOf(members: readonly Candidate[]): Vector {
+  const vector: Vector = new Map();
+  for (const member of members) if (member.miss.followUp) for (const stem of topicStems(member.miss.followUp)) vector.set(stem, (vector.get(stem) ?? 0) + 1);
+  return vector;
+}
+
+/**
+ * Proposals that say the same thing in words, or whose agents asked for the same values, are one. A merged proposal
+ * takes the name of its parts that says what most of its requests say (`widestLabel`).
+ */
 function mergeNearDuplicates(proposals: Proposal[]): Proposal[] {
-  const merged: Array<Proposal & { vector: Vector }> = [];
+  const merged: Array<Proposal & { vector: Vector; followUps: Vector; labels: string[] }> = [];
   for (const proposal of [...proposals].sort((a, b) => b.members.length - a.members.length)) {
     const vector = vectorOf(proposal.members);
-    const same = merged.find((kept) => cosine(kept.vector, vector) >= MISS_MINING.sameIntent);
+    const followUps = followUpsOf(proposal.members);
+    const same = merged.find((kept) => cosine(kept.vector, vector) >= MISS_MINING.sameIntent || cosine(kept.followUps, followUps) >= MISS_MINING.sameFollowUps);
     if (!same) {
-      merged.push({ ...proposal, members: [...proposal.members], vector });
+      merged.push({ ...proposal, members: [...proposal.members], vector, followUps, labels: [proposal.label] });
       continue;
     }
     same.members.push(...proposal.members);
+    same.labels.push(proposal.label);
     for (const [stem, count] of vector) same.vector.set(stem, (same.vector.get(stem) ?? 0) + count);
+    for (const [stem, count] of followUps) same.followUps.set(stem, (same.followUps.get(stem) ?? 0) + count);
   }
-  return merged;
+  return merged.map((proposal) => ({ ...proposal, label: withSharedWord(widestLabel(proposal.labels, proposal.members), proposal.members) }));
 }
 
 /**
@@ -216,7 +260,13 @@ export function mineMisses(misses: Iterable<Miss>, live: IntentLibrary, options:
     tell('proposed');
     proposals.push({ label: cluster.label, members, representative: cluster.representative, groupId: cluster.groupId });
   }
-  const draft = draftOf(mergeNearDuplicates(proposals), examples, live, options);
+  const newIntents: Proposal[] = [];
+  for (const proposal of mergeNearDuplicates(proposals)) {
+    const same = sameLiveIntent(proposal.members, live);
+    if (same) (examples.get(same) ?? examples.set(same, []).get(same)!).push(...proposal.members);
+    else newIntents.push(proposal);
+  }
+  const draft = draftOf(newIntents, examples, live, options);
   return {
     draft,
     read,
@@ -235,6 +285,23 @@ function workedOn(members: readonly Candidate[]): boolean {
   const replied = members.filter((m) => m.miss.followedBy !== null);
   if (replied.length === 0) return true;
   return replied.filter((m) => m.miss.followedBy === 'question').length / replied.length >= MISS_MINING.minAskedShare;
+}
+
+/**
+ * The live intent whose examples say what a proposal's requests say, by the measure and threshold `library merge` uses
+ * to call a draft intent the same as a live one (SAME_INTENT): such a proposal is new examples for it, not a new intent.
+ */
+function sameLiveIntent(members: readonly Candidate[], live: IntentLibrary): string | undefined {
+  const vector = vectorOf(members);
+  let best: { id: string; similarity: number } | undefined;
+  for (const intent of live.intents) {
+    if (intent.status === 'discarded') continue;
+    const words: Vector = new Map();
+    for (const text of [...intent.examples, intent.name]) for (const stem of topicStems(text)) words.set(stem, (words.get(stem) ?? 0) + 1);
+    const similarity = cosine(vector, words);
+    if (similarity >= SAME_INTENT && (!best || similarity > best.similarity)) best = { id: intent.id, similarity };
+  }
+  return best?.id;
 }
 
 function liveIntentOf(members: readonly Candidate[], classifier: LiveClassifier, liveIntents: ReadonlyMap<string, Intent>): string | undefined {

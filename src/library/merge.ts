@@ -12,6 +12,11 @@ export interface MergeSummary {
   discarded: string[];
   /** Attributes found for reviewed intents, added to them as drafts for a person to approve or discard. */
   draftAttributes: Array<{ intentId: string; attribute: string }>;
+  /**
+   * New examples for live intents (draft entries with `provenance.examplesFor`, from `discover --misses`) that a person
+   * approved, with how many were new to the intent; proposals left as drafts or discarded add nothing.
+   */
+  examplesAdded: Array<{ intentId: string; examples: number }>;
 }
 
 /** Cosine similarity of examples an intent must reach to be the same intent as a live one. */
@@ -241,6 +246,16 @@ function liveGroupOf(draftGroup: IntentGroup, live: IntentLibrary, draft: Intent
   return live.groups.find((g) => g.name.toLowerCase() === draftGroup.name.toLowerCase())?.id;
 }
 
+/** A live intent with the examples a person approved for it added (the new ones, up to the schema's limit). */
+function withApprovedExamples(intent: Intent, proposals: readonly Intent[], summary: MergeSummary): Intent {
+  const approved = proposals.filter((p) => p.provenance?.examplesFor === intent.id && p.status === 'approved').flatMap((p) => p.examples);
+  if (approved.length === 0) return intent;
+  const known = new Set(intent.examples.map((e) => e.toLowerCase()));
+  const fresh = [...new Set(approved)].filter((e) => !known.has(e.toLowerCase())).slice(0, Math.max(0, 5000 - intent.examples.length));
+  summary.examplesAdded.push({ intentId: intent.id, examples: fresh.length });
+  return fresh.length === 0 ? intent : { ...intent, examples: [...intent.examples, ...fresh] };
+}
+
 /**
  * Merges a (reviewed) draft into the live library, so that runs over new transcripts add up. Draft intents
  * are matched to live ones (see `pairUp`); a match keeps the live id and updates the live intent (see
@@ -249,15 +264,20 @@ function liveGroupOf(draftGroup: IntentGroup, live: IntentLibrary, draft: Intent
  * the live group their group matches (see `liveGroupOf`) or a new one.
  */
 export function mergeDraft(live: IntentLibrary, draft: IntentLibrary, options: MergeOptions = {}): { library: IntentLibrary; summary: MergeSummary } {
-  const summary: MergeSummary = { matched: [], added: [], discarded: [], draftAttributes: [] };
+  const summary: MergeSummary = { matched: [], added: [], discarded: [], draftAttributes: [], examplesAdded: [] };
+  const examplesFor = draft.intents.filter((i) => i.provenance?.examplesFor !== undefined);
+  draft = { ...draft, intents: draft.intents.filter((i) => i.provenance?.examplesFor === undefined) };
   const pairs = pairUp(live, draft, options.classifier);
   const intents = live.intents.map((intent) =>
     pairs
       .filter((p) => p.live === intent)
-      .reduce((current, pair) => {
-        summary.matched.push({ draftId: pair.draft.id, liveId: intent.id, similarity: Math.round(pair.similarity * 1000) / 1000, liveStatus: intent.status });
-        return updated(current, pair.draft, summary);
-      }, intent),
+      .reduce(
+        (current, pair) => {
+          summary.matched.push({ draftId: pair.draft.id, liveId: intent.id, similarity: Math.round(pair.similarity * 1000) / 1000, liveStatus: intent.status });
+          return updated(current, pair.draft, summary);
+        },
+        withApprovedExamples(intent, examplesFor, summary),
+      ),
   );
   const groups: IntentGroup[] = [...live.groups];
   const groupIds = new Set(groups.map((g) => g.id));
