@@ -343,8 +343,8 @@ function draftOf(proposals: readonly Proposal[], examples: ReadonlyMap<string, C
     intents.push({
       id: liveIntent.id,
       groupId: liveIntent.groupId,
-      name: liveIntent.name,
-      description: `New examples for "${liveIntent.name}" from ${members.length} misses.`,
+      name: `New examples for ${liveIntent.name}`.slice(0, 200),
+      description: `New examples for "${liveIntent.name}" from ${members.length} misses: approve them to add them to it (library review, then library merge), or merge this draft into it at /library.`,
       status: 'draft',
       selfService: liveIntent.selfService,
       examples: fresh,

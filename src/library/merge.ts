@@ -266,6 +266,9 @@ function withApprovedExamples(intent: Intent, proposals: readonly Intent[], summ
 export function mergeDraft(live: IntentLibrary, draft: IntentLibrary, options: MergeOptions = {}): { library: IntentLibrary; summary: MergeSummary } {
   const summary: MergeSummary = { matched: [], added: [], discarded: [], draftAttributes: [], examplesAdded: [] };
   const examplesFor = draft.intents.filter((i) => i.provenance?.examplesFor !== undefined);
+  // Example proposals nobody reviewed yet join the live library as draft intents of their live intent's group, for the
+  // review at /library (merge them into their intent there, or discard them); approved ones are added to it here.
+  const pendingExamples = examplesFor.filter((i) => i.status === 'draft' && live.intents.some((l) => l.id === i.provenance!.examplesFor));
   draft = { ...draft, intents: draft.intents.filter((i) => i.provenance?.examplesFor === undefined) };
   const pairs = pairUp(live, draft, options.classifier);
   const intents = live.intents.map((intent) =>
@@ -298,6 +301,12 @@ export function mergeDraft(live: IntentLibrary, draft: IntentLibrary, options: M
     const id = uniqueSlug(intent.id, intentIds);
     intents.push({ ...intent, id, groupId: groupFor.get(intent.groupId)! });
     (intent.status === 'discarded' ? summary.discarded : summary.added).push(id);
+  }
+  for (const proposal of pendingExamples) {
+    const target = live.intents.find((l) => l.id === proposal.provenance!.examplesFor)!;
+    const id = uniqueSlug(`${target.id}-new-examples`, intentIds);
+    intents.push({ ...proposal, id, groupId: target.groupId });
+    summary.added.push(id);
   }
   const library = parseLibrary({ ...live, groups, intents, updatedAt: (options.now ?? new Date()).toISOString() }, 'merged library');
   return { library, summary };
