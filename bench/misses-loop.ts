@@ -82,6 +82,7 @@ for (const seed of values.seeds.split(',').map(Number)) {
     }
   }
   if (values.verbose) {
+    for (const intent of mined.draft.intents.filter((i) => i.provenance?.examplesFor)) console.log(`  -> ${intent.name}: ${intent.examples.slice(0, 4).join(' | ')}`);
     for (const intent of proposed) {
       const asked = misses.filter((m) => intent.provenance?.sampleConversationIds.includes(m.conversationId)).map((m) => m.followUp ?? '-');
       console.log(`  ${intent.name}: ${intent.description} e.g. ${intent.examples.slice(0, 3).join(' | ')}; agents asked: ${asked.slice(0, 5).join(' | ')}`);

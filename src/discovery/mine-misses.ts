@@ -5,7 +5,7 @@ import { isSmallTalk, isVague } from './turns.js';
 import { distinctExamples, SAMPLE_IDS } from './discover.js';
 import type { Miss } from '../engine/misses.js';
 import { parseLibrary } from '../library/io.js';
-import { SAME_INTENT, type LiveClassifier } from '../library/merge.js';
+import type { LiveClassifier } from '../library/merge.js';
 import { LIBRARY_SCHEMA_VERSION, type Intent, type IntentGroup, type IntentLibrary } from '../library/schema.js';
 import { uniqueSlug } from '../library/slug.js';
 import { stemOf, topicStems, topicWords } from '../text/topic-words.js';
@@ -38,6 +38,8 @@ export const MISS_MINING = {
    * ways ("it stops charging", "the battery dies"), but agents ask for the same values to serve it.
    */
   sameFollowUps: 0.5,
+  /** Cosine of topic words with a live intent's examples above which a proposal is new examples for it. */
+  sameLiveIntent: 0.5,
 } as const;
 
 export interface MissMiningOptions {
@@ -149,21 +151,25 @@ function widestLabel(labels: readonly string[], members: readonly Candidate[]): 
 }
 
 /**
- * A name that says the topic word most of the requests share: the label as it is when it does, else that word first
- * ("Battery: empty in hour"), so the reviewer recognises the want at a glance.
+ * A name that says the two topic words most of the requests share: the label as it is when it does, else the missing
+ * ones first ("Battery: charge phone"), so the reviewer recognises the want at a glance.
  */
-function withSharedWord(label: string, members: readonly Candidate[]): string {
+function withSharedWords(label: string, members: readonly Candidate[]): string {
   const counts = new Map<string, Map<string, number>>();
   for (const member of members) {
     for (const word of topicWords(member.text)) {
-      const forms = counts.get(stemOf(word)) ?? counts.set(stemOf(word), new Map()).get(stemOf(word))!;
+      const stem = stemOf(word);
+      const forms = counts.get(stem) ?? counts.set(stem, new Map()).get(stem)!;
       forms.set(word.toLowerCase(), (forms.get(word.toLowerCase()) ?? 0) + 1);
     }
   }
-  const [top] = [...counts].map(([stem, forms]) => ({ stem, said: [...forms.values()].reduce((a, b) => a + b, 0), forms })).sort((a, b) => b.said - a.said || (a.stem < b.stem ? -1 : 1));
-  if (!top || topicStems(label).has(top.stem)) return label;
-  const [word] = [...top.forms].sort((a, b) => b[1] - a[1])[0]!;
-  return `${word.charAt(0).toUpperCase()}${word.slice(1)}: ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+  const said = (forms: Map<string, number>) => [...forms.values()].reduce((a, b) => a + b, 0);
+  const top = [...counts].sort((a, b) => said(b[1]) - said(a[1]) || (a[0] < b[0] ? -1 : 1)).slice(0, 2);
+  const inLabel = topicStems(label);
+  const missing = top.filter(([stem]) => !inLabel.has(stem)).map(([, forms]) => [...forms].sort((a, b) => b[1] - a[1])[0]![0]);
+  if (missing.length === 0) return label;
+  const words = missing.join(' ');
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}: ${label.charAt(0).toLowerCase()}${label.slice(1)}`.slice(0, 200);
 }
 
 function followUpsOf(members: readonly Candidate[]): Vector {
@@ -191,7 +197,7 @@ function mergeNearDuplicates(proposals: Proposal[]): Proposal[] {
     for (const [stem, count] of vector) same.vector.set(stem, (same.vector.get(stem) ?? 0) + count);
     for (const [stem, count] of followUps) same.followUps.set(stem, (same.followUps.get(stem) ?? 0) + count);
   }
-  return merged.map((proposal) => ({ ...proposal, label: withSharedWord(widestLabel(proposal.labels, proposal.members), proposal.members) }));
+  return merged.map((proposal) => ({ ...proposal, label: withSharedWords(widestLabel(proposal.labels, proposal.members), proposal.members) }));
 }
 
 /**
@@ -288,8 +294,8 @@ function workedOn(members: readonly Candidate[]): boolean {
 }
 
 /**
- * The live intent whose examples say what a proposal's requests say, by the measure and threshold `library merge` uses
- * to call a draft intent the same as a live one (SAME_INTENT): such a proposal is new examples for it, not a new intent.
+ * The live intent whose examples say what a proposal's requests say (cosine of topic words, as `library merge` compares
+ * intents by words, with a stricter bar): such a proposal is new examples for it, not a new intent.
  */
 function sameLiveIntent(members: readonly Candidate[], live: IntentLibrary): string | undefined {
   const vector = vectorOf(members);
@@ -299,7 +305,7 @@ function sameLiveIntent(members: readonly Candidate[], live: IntentLibrary): str
     const words: Vector = new Map();
     for (const text of [...intent.examples, intent.name]) for (const stem of topicStems(text)) words.set(stem, (words.get(stem) ?? 0) + 1);
     const similarity = cosine(vector, words);
-    if (similarity >= SAME_INTENT && (!best || similarity > best.similarity)) best = { id: intent.id, similarity };
+    if (similarity >= MISS_MINING.sameLiveIntent && (!best || similarity > best.similarity)) best = { id: intent.id, similarity };
   }
   return best?.id;
 }
