@@ -26,6 +26,8 @@ export const settingsNotSetOnAzure: Readonly<Record<string, string>> = {
   EVENTS_RETENTION_SECONDS: 'events cross processes through the SQLite file only; on Azure they travel through Web PubSub',
   AZURE_WEB_PUBSUB_TOKEN_MINUTES: 'the default (10 minutes) is how long a page may take to connect with its token',
   SHUTDOWN_GRACE_SECONDS: 'the default (20 s) lets requests in flight finish when an instance is stopped',
+  MISSES_MAX: 'the default (50,000 misses) is what docs/discovery.md sizes; discover --misses runs where an operator runs it',
+  MISSES_RETENTION_DAYS: 'the default (90 days) is what docs/discovery.md sizes; discover --misses runs where an operator runs it',
 };
 
 /** App settings that belong to App Service itself, not to src/config.ts. */
