@@ -84,6 +84,7 @@ export function cosmosMissStore(container: Container, limits: MissLimits, retry:
       return { added, droppedForBound, droppedForRetention };
     },
     async *since(since) {
+      if (!(since instanceof Date) || Number.isNaN(since.getTime())) throw new RangeError(`since: "since" must be a valid Date, got ${String(since)}`);
       const pages = container.items
         .query<MissItem>({ query: 'SELECT * FROM c WHERE c.atMs >= @since ORDER BY c.atMs ASC', parameters: [{ name: '@since', value: since.getTime() }] }, { maxItemCount: 500 })
         .getAsyncIterator();

@@ -45,6 +45,6 @@ export function sqliteConversationStore(db: Database.Database): ConversationStor
 /** Conversations read at once by `updatedSince`. */
 const PAGE = 200;
 
-export function checkSince(method: string, since: Date): void {
+function checkSince(method: string, since: Date): void {
   if (!(since instanceof Date) || Number.isNaN(since.getTime())) throw new RangeError(`${method}: "since" must be a valid Date, got ${String(since)}`);
 }

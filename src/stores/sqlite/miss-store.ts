@@ -42,6 +42,7 @@ export function sqliteMissStore(db: Database.Database, limits: MissLimits): Miss
   return {
     add: async (misses, now) => add.immediate(misses, now),
     async *since(since) {
+      if (!(since instanceof Date) || Number.isNaN(since.getTime())) throw new RangeError(`since: "since" must be a valid Date, got ${String(since)}`);
       let after = { at: -Infinity, id: '' };
       for (;;) {
         const rows = page.all(since.getTime(), after.at, after.at, after.id, PAGE);
