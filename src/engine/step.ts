@@ -13,7 +13,7 @@ import { askable, MAX_ASKS, nextQuestions, unanswerable } from './questions.js';
 import { currentIntent, recordIntentChange, settleStatus } from './settle.js';
 import { refreshSolutions } from './solutions.js';
 import type { Solution } from '../knowledge/types.js';
-import type { ConversationState, KnownValue, Status, Turn } from './state.js';
+import type { ConversationState, HandoffKind, KnownValue, Status, Turn } from './state.js';
 
 export interface StepResult {
   state: ConversationState;
@@ -55,6 +55,7 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
   state.status = outcome.status;
   if (!settled) settleStatus(state, intent);
   if (reasked && state.phase === 'self-service' && state.status === 'ready') state.status = 'need-info';
+  if (turn.role === 'customer') countOutcome(state);
 
   if (turn.role === 'customer' && state.phase === 'self-service' && !settled) {
     const first = state.status === 'need-info' ? questions[0] : undefined;
@@ -183,7 +184,11 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
 
   // Asking for a person hands off, also in a conversation a platform streams in that no one escalated yet.
   if ((acts.asksForPerson && !state.escalated) || (selfService && offered?.kind === 'person' && acts.affirm)) {
-    markHandedOff(state, { reason: acts.asksForPerson ? 'the customer asked for a person' : 'the customer accepted the offer of a person' });
+    const acceptedOffer = selfService && offered?.kind === 'person' && acts.affirm;
+    markHandedOff(state, {
+      reason: acts.asksForPerson ? 'the customer asked for a person' : 'the customer accepted the offer of a person',
+      kind: handoffKind(state, !acceptedOffer),
+    });
     return outcomeOf(state, { status: 'handoff', act: 'handoff' });
   }
   if (offered?.kind === 'intent' && acts.affirm && !acts.deny) {
@@ -458,6 +463,21 @@ async function queueOtherRequests(state: ConversationState, text: string, deps: 
     if (request.id !== current && !state.queuedIntents.includes(request.id)) state.queuedIntents.push(request.id);
   }
   state.queuedIntents.splice(MAX_QUEUED);
+}
+
+/** The customer turns that ended out of scope or in a clarification question, as the insights count them. */
+function countOutcome(state: ConversationState): void {
+  if (state.status === 'out-of-scope') state.outOfScopeTurns += 1;
+  else if (state.status === 'clarify') state.clarifyTurns += 1;
+}
+
+/**
+ * Why a customer's hand-off happened: nothing in the library fitted what they said (no intent, and the service said
+ * so); they accepted the person the policy offered when a required value could not be had (it gave up); or they asked.
+ */
+function handoffKind(state: ConversationState, asked: boolean): HandoffKind {
+  if (!state.intent && state.outOfScopeTurns > 0) return 'out-of-scope';
+  return asked ? 'asked' : 'gave-up';
 }
 
 /** Once a request is done: the next one the customer mentioned, or a person when a required value could not be had. */

@@ -166,7 +166,7 @@ describe('the engine as pure transitions of a conversation', () => {
     const { state } = await step(selfService, { role: 'customer', text: 'my tv shows E42' }, deps);
     const handed = handOff(state, { reason: 'the customer asked for a person', carried: { errorCode: 'E99', serialNumber: 'SN-1' } }, deps).state;
     assert.deepEqual([handed.phase, handed.escalated], ['assisted', true]);
-    assert.deepEqual(handed.handoff, { at: NOW.toISOString(), reason: 'the customer asked for a person' });
+    assert.deepEqual(handed.handoff, { at: NOW.toISOString(), reason: 'the customer asked for a person', kind: 'caller' });
     assert.equal(handed.attributes.errorCode?.value, 'E42', 'a value the conversation has is kept');
     assert.equal(handed.attributes.errorCode?.source, 'self-service');
     assert.equal(handed.attributes.serialNumber?.source, 'handoff');
