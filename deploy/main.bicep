@@ -122,7 +122,7 @@ var tags = { 'azd-env-name': environmentName }
 var usesAppSecret = botAppType == 'SingleTenant'
 var keyVaultName = 'kv-${token}'
 var cosmosDatabase = 'intent-skill'
-var cosmosContainers = { libraries: 'libraries', conversations: 'conversations', botState: 'bot-state' }
+var cosmosContainers = { libraries: 'libraries', conversations: 'conversations', botState: 'bot-state', insights: 'insights' }
 var searchIndex = 'solutions'
 var webPubSubHub = 'assist'
 
@@ -170,6 +170,7 @@ module cosmos 'modules/cosmos.bicep' = {
     librariesContainer: cosmosContainers.libraries
     conversationsContainer: cosmosContainers.conversations
     botStateContainer: cosmosContainers.botState
+    insightsContainer: cosmosContainers.insights
     identityPrincipalId: identity.outputs.principalId
   }
 }
@@ -266,6 +267,7 @@ var appSettings = {
   AZURE_COSMOS_LIBRARIES_CONTAINER: cosmosContainers.libraries
   AZURE_COSMOS_CONVERSATIONS_CONTAINER: cosmosContainers.conversations
   AZURE_COSMOS_BOT_STATE_CONTAINER: cosmosContainers.botState
+  AZURE_COSMOS_INSIGHTS_CONTAINER: cosmosContainers.insights
   AZURE_COSMOS_CONVERSATION_TTL_SECONDS: string(conversationTtlSeconds)
   AZURE_COSMOS_TIMEOUT_MS: '3000'
   AZURE_SEARCH_ENDPOINT: search.outputs.endpoint

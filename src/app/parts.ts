@@ -3,6 +3,7 @@ import { azureSettings } from '../azure/settings.js';
 import type { DiscoveryModel } from '../discovery/azure-openai/model.js';
 import type { ConversationStore } from '../engine/store.js';
 import type { IndexTarget } from '../knowledge/azure/indexer.js';
+import type { InsightStore } from '../insights/store.js';
 import type { LibraryStore } from '../library/store.js';
 import { InProcessEventBus, type EventBus } from '../assist/events.js';
 import { openSqliteStores, SqliteEventBus } from '../stores/sqlite/index.js';
@@ -20,6 +21,7 @@ export { CosmosSetupError } from '../stores/cosmos/containers.js';
 export interface Stores {
   libraries: LibraryStore;
   conversations: ConversationStore;
+  insights: InsightStore;
   close(): void;
 }
 
@@ -67,7 +69,7 @@ export async function openStores(config: Config): Promise<Stores> {
   const clients = createAzureClients({ ...settings, search: null, openai: null, webPubSub: null });
   try {
     const stores = await openCosmosStores(clients.cosmos!.client, settings.cosmos);
-    return { libraries: stores.libraries, conversations: stores.conversations, close: () => clients.close() };
+    return { libraries: stores.libraries, conversations: stores.conversations, insights: stores.insights, close: () => clients.close() };
   } catch (error) {
     clients.close();
     throw error;

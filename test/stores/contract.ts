@@ -183,6 +183,31 @@ export function describeConversationStoreContract(name: string, factory: StoreFa
       assert.deepEqual(await ids('2024-05-01T09:00:00.000Z', 10), ['first', 'second']);
     });
 
+    async function pagesSince(since: string, pageSize: number): Promise<string[][]> {
+      const pages: string[][] = [];
+      for await (const page of store().updatedSince(new Date(since), pageSize)) pages.push(page.map((state) => state.conversationId));
+      return pages;
+    }
+
+    it('reads every conversation updated since a time, oldest update first, in pages, ties and all', async () => {
+      await store().put(sampleConversation('before', '2024-05-01T08:00:00.000Z'), null);
+      for (const id of ['c', 'a', 'b']) await store().put(sampleConversation(id, '2024-05-01T10:00:00.000Z'), null);
+      await store().put(sampleConversation('later', '2024-05-01T11:00:00.000Z'), null);
+      await store().put(sampleConversation('paris', '2024-05-01T11:30:00.000+02:00'), null);
+      const pages = await pagesSince('2024-05-01T09:00:00.000Z', 2);
+      assert.ok(pages.every((page) => page.length > 0 && page.length <= 2), JSON.stringify(pages));
+      const seen = pages.flat();
+      assert.deepEqual([...seen].sort(), ['a', 'b', 'c', 'later', 'paris']);
+      assert.deepEqual(seen.slice(0, 1), ['paris'], 'oldest instant first, whatever the offset');
+      assert.deepEqual(seen.slice(-1), ['later']);
+      assert.deepEqual(await pagesSince('2024-05-02T00:00:00.000Z', 10), []);
+    });
+
+    it('refuses a page size below one or an invalid date for the roll-up, naming the argument', async () => {
+      await assert.rejects(pagesSince('2024-05-01T00:00:00.000Z', 0), /pageSize/);
+      await assert.rejects(pagesSince('not a date', 5), /since/);
+    });
+
     it('rejects a negative or fractional limit and an invalid date, naming the argument', async () => {
       await assert.rejects(store().listActive(new Date(0), -1), /limit/);
       await assert.rejects(store().listActive(new Date(0), 2.5), /limit/);

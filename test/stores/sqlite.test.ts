@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { openSqliteStores } from '../../src/stores/sqlite/index.js';
 import { migrate, migrations, schemaVersion } from '../../src/stores/sqlite/migrations.js';
 import { describeConversationStoreContract, describeLibraryStoreContract } from './contract.js';
+import { describeInsightStoreContract } from './insight-contract.js';
 import { sampleConversation, sampleLibrary } from './fixtures.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -22,6 +23,11 @@ describeLibraryStoreContract('SQLite', async () => {
 describeConversationStoreContract('SQLite', async () => {
   const stores = openSqliteStores(':memory:');
   return { store: stores.conversations, close: () => stores.close() };
+});
+
+describeInsightStoreContract('SQLite', async () => {
+  const stores = openSqliteStores(':memory:');
+  return { store: stores.insights, close: () => stores.close() };
 });
 
 describe('SQLite store', () => {

@@ -1,6 +1,8 @@
 import type { ConversationStore } from '../../engine/store.js';
+import type { InsightStore } from '../../insights/store.js';
 import type { LibraryStore } from '../../library/store.js';
 import { sqliteConversationStore } from './conversation-store.js';
+import { sqliteInsightStore } from './insight-store.js';
 import { sqliteLibraryStore } from './library-store.js';
 import { openDatabase } from './database.js';
 
@@ -11,6 +13,7 @@ export { SqliteEventBus, type SqliteEventBusOptions } from './event-bus.js';
 export interface SqliteStores {
   libraries: LibraryStore;
   conversations: ConversationStore;
+  insights: InsightStore;
   close(): void;
 }
 
@@ -20,6 +23,7 @@ export function openSqliteStores(filePath: string): SqliteStores {
   return {
     libraries: sqliteLibraryStore(db),
     conversations: sqliteConversationStore(db),
+    insights: sqliteInsightStore(db),
     close: () => db.close(),
   };
 }
