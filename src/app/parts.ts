@@ -4,6 +4,10 @@ import type { DiscoveryModel } from '../discovery/azure-openai/model.js';
 import type { ConversationStore } from '../engine/store.js';
 import type { IndexTarget } from '../knowledge/azure/indexer.js';
 import type { InsightStore } from '../insights/store.js';
+import { InsightsService } from '../insights/service.js';
+import { buildCatalog } from '../library/catalog.js';
+import { readLibraryFile } from '../library/io.js';
+import { outcomeMetrics } from './insight-metrics.js';
 import type { LibraryStore } from '../library/store.js';
 import { InProcessEventBus, type EventBus } from '../assist/events.js';
 import { openSqliteStores, SqliteEventBus } from '../stores/sqlite/index.js';
@@ -83,6 +87,31 @@ export async function withStores<T>(config: Config, run: (stores: Stores) => Pro
     return await run(stores);
   } finally {
     stores.close();
+  }
+}
+
+/**
+ * The insights use cases for a command (`intent-skill insights`), on the configured stores, with the stored library
+ * for the intents' groups and the outcome counters of src/app/insight-metrics.ts.
+ */
+export async function openInsights(config: Config): Promise<{ insights: InsightsService; close(): void }> {
+  const stores = await openStores(config);
+  try {
+    const stored = await stores.libraries.get(config.LIBRARY_ID);
+    const library = stored?.value ?? (await readLibraryFile(config.LIBRARY_SEED_FILE));
+    const catalog = buildCatalog(library);
+    const insights = new InsightsService({
+      conversations: stores.conversations,
+      insights: stores.insights,
+      catalog: () => catalog,
+      now: () => new Date(),
+      quietMs: config.INSIGHTS_QUIET_MINUTES * 60_000,
+      recorder: outcomeMetrics(),
+    });
+    return { insights, close: () => stores.close() };
+  } catch (error) {
+    stores.close();
+    throw error;
   }
 }
 
