@@ -78,8 +78,8 @@ export function addOutcome(counts: Counts, outcome: Outcome): void {
   for (const name of outcome.unanswered) counts.unanswered[name] = (counts.unanswered[name] ?? 0) + 1;
 }
 
-/** Adds `more` into `counts`. */
-export function addCounts(counts: Counts, more: Counts): void {
+/** Adds `more` into `counts`; the unanswered questions too unless `questions` is false. */
+export function addCounts(counts: Counts, more: Counts, questions = true): void {
   counts.conversations += more.conversations;
   counts.contained += more.contained;
   counts.handedOff += more.handedOff;
@@ -90,6 +90,7 @@ export function addCounts(counts: Counts, more: Counts): void {
   counts.clarifyConversations += more.clarifyConversations;
   counts.thumbsDown += more.thumbsDown;
   counts.turns += more.turns;
+  if (!questions) return;
   for (const [name, times] of Object.entries(more.unanswered)) counts.unanswered[name] = (counts.unanswered[name] ?? 0) + times;
 }
 

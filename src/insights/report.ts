@@ -33,7 +33,8 @@ export interface GroupReport extends ReportCounts {
   groupId: string | null;
 }
 
-export interface SeriesPoint extends ReportCounts {
+/** A period of one intent: the counts without the unanswered questions (those are per intent and group). */
+export interface SeriesPoint extends Omit<ReportCounts, 'unansweredQuestions'> {
   /** The day, or the Monday starting the week. */
   period: string;
   intentId: string | null;
@@ -86,13 +87,16 @@ export function buildReport(range: Range, buckets: readonly Bucket[], options: R
     const intentKey = JSON.stringify([bucket.intentId, bucket.groupId]);
     add(intents, intentKey, () => ({ intentId: bucket.intentId, groupId: bucket.groupId }), bucket);
     add(groups, JSON.stringify(bucket.groupId), () => ({ groupId: bucket.groupId }), bucket);
-    add(series, JSON.stringify([period, bucket.intentId, bucket.groupId]), () => ({ period, intentId: bucket.intentId, groupId: bucket.groupId }), bucket);
+    add(series, JSON.stringify([period, bucket.intentId, bucket.groupId]), () => ({ period, intentId: bucket.intentId, groupId: bucket.groupId }), bucket, false);
     addCounts(totals, bucket);
   }
   const byVolume = <T extends { counts: Counts }>(a: T, b: T) => b.counts.conversations - a.counts.conversations;
   const seriesPoints = [...series.values()]
     .sort((a, b) => a.period.localeCompare(b.period) || byVolume(a, b))
-    .map(({ counts, ...place }) => ({ ...place, ...reportCounts(counts, options) }));
+    .map(({ counts, ...place }) => {
+      const { unansweredQuestions: _left, ...rest } = reportCounts(counts, options);
+      return { ...place, ...rest };
+    });
   return {
     from: range.from,
     to: range.to,
@@ -105,13 +109,13 @@ export function buildReport(range: Range, buckets: readonly Bucket[], options: R
   };
 }
 
-function add<P>(into: Map<string, P & { counts: Counts }>, key: string, place: () => P, bucket: Bucket): void {
+function add<P>(into: Map<string, P & { counts: Counts }>, key: string, place: () => P, bucket: Bucket, questions = true): void {
   let entry = into.get(key);
   if (!entry) {
     entry = { ...place(), counts: emptyCounts() };
     into.set(key, entry);
   }
-  addCounts(entry.counts, bucket);
+  addCounts(entry.counts, bucket, questions);
 }
 
 const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 1000);

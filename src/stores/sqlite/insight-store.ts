@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { bucketSchema } from '../../insights/bucket.js';
+import { bucketSchema, type Bucket } from '../../insights/bucket.js';
 import { bucketKey, outcomeSchema } from '../../insights/outcome.js';
 import type { InsightStore } from '../../insights/store.js';
 import { describeIssues } from '../../text/issues.js';
@@ -37,6 +37,16 @@ export function sqliteInsightStore(db: Database.Database): InsightStore {
     return parsed.data;
   }
 
+  // Buckets as last parsed, by their stored text: a report re-reads the rows but parses only those that changed.
+  const parsedBuckets = new Map<string, { doc: string; bucket: Bucket }>();
+  function readBucket(row: { bucket: string; doc: string }): Bucket {
+    const known = parsedBuckets.get(row.bucket);
+    if (known?.doc === row.doc) return known.bucket;
+    const bucket = parse(bucketSchema, 'insight_buckets', row.bucket, row.doc);
+    parsedBuckets.set(row.bucket, { doc: row.doc, bucket });
+    return bucket;
+  }
+
   return {
     async outcomes(conversationIds) {
       const found = [];
@@ -58,11 +68,13 @@ export function sqliteInsightStore(db: Database.Database): InsightStore {
       return inBucket.all(bucketKey(place)).map((row) => parse(outcomeSchema, 'insight_outcomes', row.conversation_id, row.doc));
     },
     async putBucket(place, bucket) {
-      if (bucket) putBucket.run(bucketKey(place), place.day, JSON.stringify(bucketSchema.parse(bucket)));
-      else dropBucket.run(bucketKey(place));
+      const key = bucketKey(place);
+      parsedBuckets.delete(key);
+      if (bucket) putBucket.run(key, place.day, JSON.stringify(bucketSchema.parse(bucket)));
+      else dropBucket.run(key);
     },
     async buckets(fromDay, toDay) {
-      return bucketsBetween.all(fromDay, toDay).map((row) => parse(bucketSchema, 'insight_buckets', row.bucket, row.doc));
+      return bucketsBetween.all(fromDay, toDay).map(readBucket);
     },
     async lastRollup() {
       return lastRollup.get()?.started_at ?? null;
