@@ -268,6 +268,8 @@ var appSettings = {
   AZURE_COSMOS_CONVERSATIONS_CONTAINER: cosmosContainers.conversations
   AZURE_COSMOS_BOT_STATE_CONTAINER: cosmosContainers.botState
   AZURE_COSMOS_INSIGHTS_CONTAINER: cosmosContainers.insights
+  INSIGHTS_ROLLUP_MINUTES: '15'
+  INSIGHTS_QUIET_MINUTES: '30'
   AZURE_COSMOS_CONVERSATION_TTL_SECONDS: string(conversationTtlSeconds)
   AZURE_COSMOS_TIMEOUT_MS: '3000'
   AZURE_SEARCH_ENDPOINT: search.outputs.endpoint
