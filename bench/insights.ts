@@ -48,9 +48,14 @@ const generateSeconds = (performance.now() - started) / 1000;
 console.log(`generated ${written} conversation states over ${DAYS} days (${library.intents.length} intents) in ${generateSeconds.toFixed(1)} s`);
 
 started = performance.now();
+const cpu = process.cpuUsage();
 const first = await app.insights.rollUp();
 const rollupSeconds = (performance.now() - started) / 1000;
-console.log(`roll-up: ${first.read} conversations read, ${first.changed} outcomes stored, ${first.buckets} buckets in ${rollupSeconds.toFixed(1)} s`);
+const rollupCpu = process.cpuUsage(cpu);
+console.log(
+  `roll-up: ${first.read} conversations read, ${first.changed} outcomes stored, ${first.buckets} buckets in ${rollupSeconds.toFixed(1)} s ` +
+    `(CPU ${(rollupCpu.user / 1e6).toFixed(1)} s user + ${(rollupCpu.system / 1e6).toFixed(1)} s system)`,
+);
 started = performance.now();
 const again = await app.insights.rollUp();
 console.log(`roll-up again with nothing changed: ${again.read} read, ${again.changed} changed in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -60,7 +60,7 @@ export function cosmosInsightStore(container: Container, retry: RetryOptions = d
     },
     async putOutcomes(outcomes) {
       await inParallel(outcomes, (outcome: Outcome) =>
-        upsert({ id: outcomeId(outcome.conversationId), type: 'outcome', key: outcome.conversationId, bucket: bucketKey(outcome), doc: outcomeSchema.parse(outcome) }),
+        upsert({ id: outcomeId(outcome.conversationId), type: 'outcome', key: outcome.conversationId, bucket: bucketKey(outcome), doc: outcome }),
       );
     },
     async outcomesIn(place) {

@@ -22,7 +22,8 @@ export function sqliteInsightStore(db: Database.Database): InsightStore {
   const lastRollup = db.prepare<[], { started_at: string }>('SELECT started_at FROM insight_rollups WHERE id = 1');
   const setLastRollup = db.prepare<[string]>('INSERT INTO insight_rollups (id, started_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET started_at = excluded.started_at');
   const putOutcomes = db.transaction((outcomes: readonly z.output<typeof outcomeSchema>[]) => {
-    for (const outcome of outcomes) putOutcome.run(outcome.conversationId, bucketKey(outcome), JSON.stringify(outcomeSchema.parse(outcome)));
+    // Outcomes come typed from outcomeOf(); they are validated when read back.
+    for (const outcome of outcomes) putOutcome.run(outcome.conversationId, bucketKey(outcome), JSON.stringify(outcome));
   });
 
   function parse<S extends z.ZodType>(schema: S, table: string, id: string, doc: string): z.output<S> {
