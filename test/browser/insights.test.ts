@@ -6,6 +6,7 @@ import { packageRoot } from '../../src/config.js';
 import { intentLibrarySchema } from '../../src/library/schema.js';
 import { conversationStates } from '../../src/synthetic/conversation-states.js';
 import { API_KEY } from '../assist/helpers.js';
+import { privateInsights } from '../insights/private-insights.js';
 import { ARTIFACTS, browserSession } from './helpers/session.js';
 
 const START = '2026-10-05';
@@ -18,8 +19,12 @@ describe('the insights page at /insights in a real browser', function () {
   this.timeout(180_000);
   const session = browserSession();
   let intents: number;
+  let closeInsights: () => void = () => undefined;
+  after(() => closeInsights());
 
   before(async () => {
+    // Counted as of a pinned time a day after the generated month.
+    closeInsights = privateInsights(session.service.app, () => new Date('2026-11-04T12:00:00Z'));
     const library = intentLibrarySchema.parse(JSON.parse(await readFile(path.join(packageRoot, 'samples', 'library.json'), 'utf8')));
     intents = library.intents.length;
     const store = session.service.app.conversationStore;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { newConversationState, type ConversationState } from '../../src/engine/state.js';
 import type { RunningService } from '../bot/helpers/service.js';
 import { API_KEY, call, startAssistService } from '../assist/helpers.js';
+import { privateInsights } from '../insights/private-insights.js';
 
 /** A conversation of the demo library on a pinned day, long over. */
 function conversation(id: string, day: string, intent: string, change: Partial<ConversationState> = {}): ConversationState {
@@ -21,9 +22,11 @@ interface IntentRow {
 describe('GET /api/insights', function () {
   this.timeout(60_000);
   let service: RunningService;
+  let closeInsights: () => void;
 
   before(async () => {
     service = await startAssistService();
+    closeInsights = privateInsights(service.app);
     const put = (state: ConversationState) => service.app.conversationStore.put(state, null);
     await put(conversation('insights-api-1', '2020-03-02', 'order-status'));
     await put(conversation('insights-api-2', '2020-03-03', 'order-status'));
@@ -38,7 +41,10 @@ describe('GET /api/insights', function () {
     await put(conversation('insights-api-4', '2020-03-10', 'duplicate-charge'));
     await service.app.insights.rollUp();
   });
-  after(async () => service.close());
+  after(async () => {
+    await service.close();
+    closeInsights();
+  });
 
   const get = (query: string, headers?: Record<string, string>) => call(service.origin, 'GET', `/api/insights${query}`, undefined, headers);
 
