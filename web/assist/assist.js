@@ -68,6 +68,18 @@ function thumbsDown() {
   return svg;
 }
 
+/** "Routes to Devices & tech support · queue device-support · skills troubleshooting, devices · priority 5", or '' when nothing is set. */
+function routeText(route) {
+  if (!route) return '';
+  const parts = [
+    route.lineOfBusinessName,
+    route.queue ? `queue ${route.queue}` : undefined,
+    route.skills.length ? `skills ${route.skills.join(', ')}` : undefined,
+    route.priority ? `priority ${route.priority}` : undefined,
+  ].filter(Boolean);
+  return parts.length ? `Routes to ${parts.join(' · ')}` : '';
+}
+
 function renderIntent(view) {
   const host = $('intent');
   if (!view.intent) {
@@ -92,6 +104,7 @@ function renderIntent(view) {
         }, thumbsDown(), 'Not this intent'),
       ),
       el('p', { className: 'intent-meta' }, `${intent.groupName} · ${percent(intent.confidence)} confident`),
+      ...(routeText(view.route) ? [el('p', { className: 'intent-meta', id: 'route' }, routeText(view.route))] : []),
     );
   }
   $('earlier-intents').replaceChildren(
