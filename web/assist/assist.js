@@ -104,7 +104,7 @@ function renderIntent(view) {
         }, thumbsDown(), 'Not this intent'),
       ),
       el('p', { className: 'intent-meta' }, `${intent.groupName} · ${percent(intent.confidence)} confident`),
-      ...(routeText(view.route) ? [el('p', { className: 'intent-meta', id: 'route' }, routeText(view.route))] : []),
+      ...(routeText(view.route) ? [el('p', { className: 'intent-route', id: 'route' }, routeText(view.route))] : []),
     );
   }
   $('earlier-intents').replaceChildren(
@@ -161,7 +161,7 @@ function renderQuestions(view) {
 function renderResponses(view) {
   const responses = view.responses;
   $('responses-source').textContent =
-    responses.source === 'model' ? 'Written by the language model from this conversation.' : "Derived from the intent's instructions and the next question (no language model is configured).";
+    responses.source === 'model' ? 'Written by the language model from this conversation.' : "Derived from the next question and the solutions found (no language model is configured).";
   $('guidance').textContent = responses.guidance ? `Guidance: ${responses.guidance}` : '';
   $('responses').replaceChildren(
     ...(responses.items.length === 0
