@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { buildCatalog } from '../../src/library/catalog.js';
+import { diffLibraries } from '../../src/library/diff.js';
 import { instructionsFor } from '../../src/library/instructions.js';
 import { LibraryValidationError, parseLibrary } from '../../src/library/io.js';
 import { resolveRoute } from '../../src/library/routing.js';
@@ -104,6 +105,24 @@ describe('routing and instructions in the library', () => {
       'intents[0].routing.skills[0]: must be 1-100 characters without commas',
       'linesOfBusiness[2].id: duplicate line of business id "retail" (first at linesOfBusiness[0])',
     ]);
+  });
+
+  it('says what a change of routing, line of business or instructions would publish', () => {
+    const before = parseLibrary(library());
+    const changed = library();
+    changed.groups![0]!.routing = { queue: 'orders-2', skills: ['orders', 'carriers'] };
+    changed.groups![2]!.lineOfBusinessId = 'retail';
+    changed.intents[0]!.instructions = 'Give the tracking link and the carrier.';
+    delete changed.intents[1]!.routing;
+    assert.deepEqual(
+      diffLibraries(before, parseLibrary(changed)).map((change) => [change.what, change.id, change.details]),
+      [
+        ['intent', 'order-status', ['instructions changed']],
+        ['intent', 'express-late', ['routing skills escalations → none']],
+        ['group', 'orders', ['routing queue "orders" → "orders-2"']],
+        ['group', 'repairs', ['line of business "devices" → "retail"']],
+      ],
+    );
   });
 
   it('routes every intent of the demo library to a queue within a line of business', async () => {
