@@ -52,8 +52,7 @@ function firstIndexes(ctx: z.RefinementCtx, owner: Record<string, unknown>, list
 }
 
 /** Whether following parentId from the group leads back to it (a self-parent is reported on its own). */
-function inParentLoop(groups: unknown, id: unknown): boolean {
-  const parentOf = new Map(records(groups).map(([, group]) => [group.id, group.parentId] as const));
+function inParentLoop(parentOf: ReadonlyMap<unknown, unknown>, id: unknown): boolean {
   const seen = new Set<unknown>([id]);
   for (let parent = parentOf.get(id); typeof parent === 'string'; parent = parentOf.get(parent)) {
     if (parent === id) return true;
@@ -200,6 +199,7 @@ export const intentLibrarySchema = z
     if (!isRecord(library)) return;
     const linesOfBusiness = firstIndexes(ctx, library, 'linesOfBusiness', 'id', 'line of business id');
     const groupIds = firstIndexes(ctx, library, 'groups', 'id', 'group id');
+    const parentOf = new Map(records(library.groups).map(([, group]) => [group.id, group.parentId] as const));
     for (const [index, group] of records(library.groups)) {
       if (typeof group.lineOfBusinessId === 'string' && !linesOfBusiness.has(group.lineOfBusinessId)) {
         const known = [...linesOfBusiness.keys()];
@@ -215,7 +215,7 @@ export const intentLibrarySchema = z
       }
       if (group.parentId === group.id) {
         ctx.addIssue({ code: 'custom', path: ['groups', index, 'parentId'], message: 'a group cannot be its own parent' });
-      } else if (inParentLoop(library.groups, group.id)) {
+      } else if (inParentLoop(parentOf, group.id)) {
         ctx.addIssue({ code: 'custom', path: ['groups', index, 'parentId'], message: `the parent groups of "${String(group.id)}" lead back to it` });
       }
     }
