@@ -15,8 +15,9 @@ function guidanceLines(instructions: readonly string[]): string[] {
 }
 
 /**
- * Suggested responses from the chat model, following the intent's instructions and grounded in the conversation's intent, what is known, the
- * questions still worth asking and the solutions found. On failure or timeout: the next questions themselves.
+ * Suggested responses from the chat model, following the instructions that apply to the intent and grounded in the
+ * conversation's intent, what is known, the questions still worth asking and the solutions found. On failure or timeout:
+ * the next questions themselves.
  */
 export function modelResponseSuggester(model: ChatModel, onFallback?: (reason: string) => void): ResponseSuggester {
   return {
