@@ -92,7 +92,7 @@ function ready(insight: Insight, intent: Intent | undefined): Reply {
 function lead(insight: Insight, intent: Intent | undefined): string | null {
   const about = insight.actAttribute && intent ? intent.attributes.find((attribute) => attribute.name === insight.actAttribute) : undefined;
   if (insight.act === 'skipped' && about) {
-    return insight.invalidText ? `That still doesn't look like ${article(attributeLabel(about))} ${attributeLabel(about)}, so let's go on without it.` : "No problem, we'll do without it.";
+    return insight.invalidText ? `That still doesn't look like ${article(attributeLabel(about))} ${attributeLabel(about)}, so let's go on without it.` : `No problem, we'll do without the ${attributeLabel(about)}.`;
   }
   // A correction in the wrong form, for a value known already: said back, the value known is kept.
   if (insight.act === 'reasked' && about && insight.nextQuestions[0]?.attribute !== about.name) {

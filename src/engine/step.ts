@@ -270,6 +270,14 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
   }
 
   const unanswered = pendingBefore && !taken.some((value) => value.pending) ? currentIntent(state, deps.catalog)?.attributes.find((a) => a.name === pendingBefore) : undefined;
+  // "I don't remember the order number" while the date was asked: the value named is the one they cannot give, and
+  // the question asked stays open.
+  const meant = acts.cannotAnswer === 'unknown' && status === null ? attributeNamedIn(state, text, taken, deps) : undefined;
+  if (meant && meant.name !== unanswered?.name) {
+    if (!state.declined.includes(meant.name)) state.declined.push(meant.name);
+    if (state.pending === meant.name) state.pending = null;
+    return outcomeOf(state, { classification, answered, act: 'skipped', actAttribute: meant.name, reask: unanswered?.name ?? null });
+  }
   if (unanswered && status === null) {
     const tries = state.asks[unanswered.name] ?? 0;
     if (acts.cannotAnswer === 'unclear' && tries < MAX_ASKS) {
@@ -302,6 +310,23 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
 /** Words too common in attribute names to say which attribute a customer means. */
 const GENERIC_NAME_WORDS = new Set(['number', 'code', 'id', 'date', 'time', 'name', 'type', 'value', 'new', 'my', 'the', 'of']);
 
+/** Whether the text names the attribute by a word of its own ("order" for the order number; "number" alone is no one's). */
+function namesAttribute(said: ReadonlySet<string>, attribute: Attribute): boolean {
+  return attributeWords(attribute).some((word) => !GENERIC_NAME_WORDS.has(word) && said.has(word));
+}
+
+/** The one attribute of the current intent, still to know and askable, that the text names; none when it names several. */
+function attributeNamedIn(state: ConversationState, text: string, taken: readonly TakenValue[], deps: EngineDeps): Attribute | undefined {
+  const intent = currentIntent(state, deps.catalog);
+  if (!intent) return undefined;
+  const said = new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const named = intent.attributes.filter(
+    (attribute) =>
+      state.attributes[attribute.name] === undefined && !taken.some((value) => value.name === attribute.name) && askable(attribute.name, state) && namesAttribute(said, attribute),
+  );
+  return named.length === 1 ? named[0] : undefined;
+}
+
 /**
  * A value the customer names but gives in the wrong form ("serial SN-88213-XK" where serials are two letters and eight
  * digits), for an attribute of the current intent that is still to know: said back with the form expected.
@@ -312,7 +337,7 @@ function malformedNamedValue(state: ConversationState, text: string, taken: read
   const said = new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
   for (const attribute of intent.attributes) {
     if (state.attributes[attribute.name] !== undefined || taken.some((value) => value.name === attribute.name) || !askable(attribute.name, state)) continue;
-    if (!attributeWords(attribute).some((word) => !GENERIC_NAME_WORDS.has(word) && said.has(word))) continue;
+    if (!namesAttribute(said, attribute)) continue;
     const malformed = deps.extractor.malformed(text, attribute);
     if (malformed) return { attribute: attribute.name, text: malformed };
   }

@@ -442,4 +442,16 @@ export const scenarios: Scenario[] = [
       { say: 'where is my order BL-4471220?', expect: { intent: 'order-status', values: { orderNumber: 'BL-4471220' } } },
     ],
   },
+  {
+    name: 'takes "I don\'t remember the order number" as about the order number when another question is open, and asks that one again',
+    turns: [
+      { say: 'I was charged twice for the same order', expect: { intent: 'duplicate-charge', asks: 'orderNumber' } },
+      { say: 'it was on my visa', expect: { intent: 'duplicate-charge', asks: 'chargeDate' } },
+      {
+        say: "I don't remember the order number",
+        expect: { intent: 'duplicate-charge', status: 'need-info', asks: 'chargeDate', notAsks: ['orderNumber'], reply: /without the order number/ },
+      },
+      { say: 'the 3rd of November', expect: { intent: 'duplicate-charge', notAsks: ['orderNumber'] } },
+    ],
+  },
 ];
