@@ -25,9 +25,10 @@ export interface AnsweredAttribute {
  * question asked again with what it means; reasked: a value in the wrong format, asked again with what is expected;
  * skipped: a question the customer cannot answer, left; switched: the customer changed their mind about what they want;
  * declined: the customer said no to what was offered; corrected: a value given before was replaced by a different one;
- * thanked: thanks alone, answered with "anything else?"; more: yes, there is something else.
+ * thanked: thanks alone, answered with "anything else?"; more: yes, there is something else; unhelped: the customer
+ * said what they were given does not help, answered with an apology and the offer of a person.
  */
-export const policyActs = ['handoff', 'closed', 'cancelled', 'greeted', 'explained', 'reasked', 'skipped', 'switched', 'declined', 'corrected', 'thanked', 'more'] as const;
+export const policyActs = ['handoff', 'closed', 'cancelled', 'greeted', 'explained', 'reasked', 'skipped', 'switched', 'declined', 'corrected', 'thanked', 'more', 'unhelped'] as const;
 export type PolicyAct = (typeof policyActs)[number];
 
 /** What the skill offers the customer next, so that their "yes" or "no" answers it. */

@@ -24,6 +24,9 @@ export function composeReply(insight: Insight, catalog: Catalog): Reply {
     return { text: sentences("You're welcome!", offer ?? 'Is there anything else I can help with?'), choices: offer ? offerChoices(insight) : [], solutions: [] };
   }
   if (insight.act === 'more') return { text: 'Sure, what else can I help you with?', choices: [], solutions: [] };
+  if (insight.act === 'unhelped' && insight.status !== 'handoff') {
+    return { text: "I'm sorry that didn't help. Would you like me to pass you to a colleague?", choices: [TALK_TO_A_PERSON, 'No, thanks'], solutions: [] };
+  }
   switch (insight.status) {
     case 'handoff':
       return { text: "I'm passing you to a colleague, who will see what you've told me so far, so you won't have to repeat it.", choices: [], solutions: [] };

@@ -1,7 +1,7 @@
 import type { Catalog } from '../library/catalog.js';
 import { attributeLabel } from '../library/formats.js';
 import type { Attribute, Intent } from '../library/schema.js';
-import { localDialogueActs } from '../nlu/dialogue-acts.js';
+import { localDialogueActs, type DialogueActs } from '../nlu/dialogue-acts.js';
 import type { Classification, Extraction, IntentDecision } from '../nlu/types.js';
 import { neutralizeText } from '../text/neutralize.js';
 import { attributeAskedIn } from './agent-questions.js';
@@ -56,7 +56,7 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
   if (!settled) settleStatus(state, intent);
   if (reasked && state.phase === 'self-service' && state.status === 'ready') state.status = 'need-info';
 
-  if (turn.role === 'customer' && state.phase === 'self-service' && !settled) {
+  if (turn.role === 'customer' && state.phase === 'self-service' && !settled && outcome.act !== 'unhelped') {
     const first = state.status === 'need-info' ? questions[0] : undefined;
     state.pending = first?.attribute ?? null;
     if (first) {
@@ -205,6 +205,8 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
   // A "no" to a representative's suggestion leaves the request as it is; a "no" to the skill's own offer ends it.
   if (offered && offered.kind !== 'more' && !(offered.kind === 'intent' && offered.by) && acts.deny && wordsIn(text) <= 4) {
     if (offered.kind === 'intent') state.queuedIntents = state.queuedIntents.filter((id) => id !== offered.intent);
+    // No person, thanks, while a question is open: the question is put again.
+    if (offered.kind === 'person' && state.pending) return outcomeOf(state, { reask: state.pending });
     return outcomeOf(state, { status: 'ended', act: 'declined' });
   }
 
@@ -236,6 +238,7 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
   const turnIndex = state.turnCount;
   const before = state.intent?.id ?? null;
   const pendingBefore = state.pending;
+  const previousStatus = state.status;
   const attributesBefore = { ...state.attributes };
   const taken = takeExtractions(state, currentIntent(state, deps.catalog), text, turnIndex, deps, now, true, acts.correction);
   const recorrected = acts.correction && taken.length === 0 ? correctLastAnswer(state, text, turnIndex, deps, now) : null;
@@ -267,6 +270,18 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
       takeExtractions(state, currentIntent(state, deps.catalog), text, turnIndex, deps, now, false, acts.correction).map(({ pending: _p, replaced: _r, ...rest }) => rest),
     );
     return outcomeOf(state, { classification, status, intentChanged, answered, act });
+  }
+
+  // "This is useless", "I already tried that", or a bare "no" to the answer given: what the customer got did not help,
+  // and the turn asks for nothing else (no new request, no value). A good agent says sorry and offers a colleague; when
+  // the customer is still unhappy after that offer, passes them on.
+  if (selfService && taken.length === 0 && !acts.correction && (status === null || status === 'out-of-scope') && isUnhelpedTurn(previousStatus, acts, text)) {
+    if (offered?.kind === 'person') {
+      markHandedOff(state, { reason: 'self-service did not help the customer' });
+      return outcomeOf(state, { status: 'handoff', act: 'handoff' });
+    }
+    state.offer = { kind: 'person' };
+    return outcomeOf(state, { classification, status, act: 'unhelped' });
   }
 
   const unanswered = pendingBefore && !taken.some((value) => value.pending) ? currentIntent(state, deps.catalog)?.attributes.find((a) => a.name === pendingBefore) : undefined;
@@ -407,6 +422,16 @@ async function decideText(text: string, state: ConversationState, deps: EngineDe
 /** Whether the turn as a whole asks for one of the library's intents. */
 function asksForAnIntent(classification: Classification, state: ConversationState, deps: EngineDeps): boolean {
   return decideAmongKnown(classification, state.rejectedIntents, deps).decision.kind === 'intent';
+}
+
+/**
+ * The customer says the help given does not help: in words ("useless", "I already tried that") once there is
+ * something to be unhappy with (an answer, a question, a "can't help with that"), or with a bare "no" to an answer
+ * that offered nothing to say no to.
+ */
+function isUnhelpedTurn(previousStatus: Status | null, acts: DialogueActs, text: string): boolean {
+  if (acts.unhelped) return previousStatus !== null && previousStatus !== 'ended' && previousStatus !== 'handoff';
+  return acts.deny && previousStatus === 'ready' && wordsIn(text) <= 3;
 }
 
 /** The request is done; it stays in the intent history for the record. */

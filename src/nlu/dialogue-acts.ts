@@ -24,6 +24,8 @@ export interface DialogueActs {
   switchTo: string | null;
   /** Only a greeting or small talk: "hi", "hello there", "how are you?". */
   smallTalk: boolean;
+  /** The customer says what they were given does not help: "this is useless", "that didn't help", "I already tried that". */
+  unhelped: boolean;
 }
 
 /** Reads the dialogue acts of a customer turn: the local patterns, or a model's reading checked against them. */
@@ -50,6 +52,7 @@ export function withModelActs(text: string, local: DialogueActs, model: Dialogue
     correction: local.correction || model.correction,
     switchTo: local.switchTo ?? (written ? model.switchTo : null),
     smallTalk: local.smallTalk || model.smallTalk,
+    unhelped: local.unhelped || model.unhelped,
   };
 }
 
@@ -98,6 +101,14 @@ const CORRECTION =
 const WANT = /\b(?:i\s+(?:just\s+|really\s+|actually\s+)?(?:want|need|would\s+(?:like|rather)|'d\s+like|wanna)|i(?:'|’)?d\s+(?:rather|like)|can\s+you|could\s+you|please)\b/gi;
 const SWITCH_MARKER =
   /\b(?:instead|rather|actually|on\s+second\s+thought|changed\s+my\s+mind|forget\s+(?:it|that|about\s+(?:it|that))|never\s*mind|scratch\s+that)\b|\b(?:don'?t|do\s+not|dont)\s+(?:want|need)\b|^\s*no\s*[,.!]/i;
+
+/** What a customer says when the help given did not help, or out of frustration with it. */
+const UNHELPED = [
+  /\b(?:useless|pointless|unhelpful|not\s+(?:very\s+|at\s+all\s+|really\s+)?help(?:ful|ing)|no\s+help|(?:a\s+)?waste\s+of\s+(?:my\s+)?time|ridiculous|frustrat(?:ing|ed)|not\s+what\s+i\s+(?:asked|need(?:ed)?|want(?:ed)?|meant))\b/i,
+  /\b(?:doesn(?:'|’)?t|does\s+not|didn(?:'|’)?t|did\s+not|won(?:'|’)?t|isn(?:'|’)?t|is\s+not|wasn(?:'|’)?t|not)\s+(?:really\s+|at\s+all\s+)?(?:help(?:ing|ed|ful)?|answer(?:ing)?\s+my\s+question)\b/i,
+  /\b(?:(?:i(?:'|’)?ve|i\s+have|i)\s+(?:already\s+)?(?:tried|done|read|seen)\s+(?:that|those|this|these|them|all\s+(?:of\s+)?(?:that|those|this|these|them))(?:\s+already)?|you(?:'|’)?re\s+not\s+(?:helping|listening|understanding)|you\s+(?:don(?:'|’)?t|do\s+not)\s+(?:understand|get\s+it))\b/i,
+  /^\s*(?:ugh+|argh+|seriously|come\s+on|are\s+you\s+(?:kidding|serious)(?:\s+me)?)\s*[?!.]*\s*$/i,
+];
 
 const GREETING =
   /^\s*(?:(?:hi+|hello+|hey+|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|yo)(?:\s+(?:there|team|all|everyone|folks))?[\s,.!]*)+(?:how\s+are\s+(?:you|u|things)(?:\s+(?:doing|today))?[\s?!.]*)?$|^\s*how\s+are\s+(?:you|u)(?:\s+(?:doing|today))?[\s?!.]*$/i;
@@ -169,5 +180,6 @@ export function readDialogueActs(text: string): DialogueActs {
     correction: CORRECTION.test(text),
     switchTo,
     smallTalk: GREETING.test(text),
+    unhelped: UNHELPED.some((pattern) => pattern.test(text)),
   };
 }

@@ -454,4 +454,45 @@ export const scenarios: Scenario[] = [
       { say: 'the 3rd of November', expect: { intent: 'duplicate-charge', notAsks: ['orderNumber'] } },
     ],
   },
+  // What was given did not help: sorry, a person offered, and passed on when the customer is still unhappy.
+  {
+    name: 'offers a person when the customer says the answer did not help, and passes them on when still unhappy',
+    turns: [
+      { say: 'where is my order BL-4471220?', expect: { status: 'ready', solutions: true } },
+      { say: 'this is useless', expect: { intent: 'order-status', reply: /sorry.*didn.t help.*colleague/i, choices: /Talk to a person/, solutions: false } },
+      { say: "still useless, you're not listening", expect: { status: 'handoff', reply: /colleague/ } },
+    ],
+  },
+  {
+    name: 'takes a bare "no" to the answer as not helped, and "no, thanks" to the offer of a person as done',
+    turns: [
+      { say: 'my tv shows error E42', expect: { status: 'ready' } },
+      { say: 'nope', expect: { reply: /colleague/, notReply: /still apply/, solutions: false } },
+      { say: 'no thanks', expect: { reply: /anything else/i, solutions: false } },
+    ],
+  },
+  {
+    name: 'hears "I already tried that" as not helped, not as another request',
+    turns: [
+      { say: 'my tv shows error E42', expect: { status: 'ready' } },
+      { say: 'I already tried that', expect: { intent: 'device-error-code', reply: /didn.t help/, choices: /Talk to a person/ } },
+    ],
+  },
+  {
+    name: 'asks the open question again when the customer declines the person offered after their frustration',
+    turns: [
+      { say: 'I want to cancel my order', expect: { intent: 'cancel-order', asks: 'orderNumber' } },
+      { say: 'this is useless', expect: { intent: 'cancel-order', status: 'need-info', reply: /colleague/ } },
+      { say: 'no', expect: { intent: 'cancel-order', asks: 'orderNumber', reply: /order number/i } },
+      { say: 'BL-4471220', expect: { status: 'ready', values: { orderNumber: 'BL-4471220' } } },
+    ],
+  },
+  {
+    name: 'offers a person after "this is useless" when nothing the customer asked could be helped with',
+    turns: [
+      { say: 'what is the meaning of life', expect: { status: 'out-of-scope' } },
+      { say: 'this is useless', expect: { status: 'out-of-scope', reply: /didn.t help.*colleague/, choices: /Talk to a person/ } },
+      { say: 'yes please', expect: { status: 'handoff' } },
+    ],
+  },
 ];

@@ -141,6 +141,7 @@ export const NO_ACTS = {
   correction: false,
   switchTo: '',
   smallTalk: false,
+  unhelped: false,
 } as const;
 
 /** The JSON document the client sent as the user message. */

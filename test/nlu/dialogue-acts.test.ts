@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { readDialogueActs, withModelActs } from '../../src/nlu/dialogue-acts.js';
+
+describe('dialogue acts: the customer says the help given did not help', () => {
+  for (const text of [
+    'this is useless',
+    "that didn't help",
+    'that does not help at all',
+    'not helpful',
+    'I already tried that',
+    "I've tried all of those already",
+    "you're not listening",
+    'ugh',
+    'seriously?',
+    'what a waste of my time',
+    "that's not what I asked",
+  ]) {
+    it(`hears "${text}"`, () => assert.equal(readDialogueActs(text).unhelped, true));
+  }
+
+  for (const text of ['my phone does not work', 'it is not charging', 'where is my order?', 'thanks, that helped', 'no', 'I tried to log in but it says locked', 'can you help me']) {
+    it(`does not hear it in "${text}"`, () => assert.equal(readDialogueActs(text).unhelped, false));
+  }
+
+  it("takes a model's reading of it when the patterns miss it", () => {
+    const local = readDialogueActs('meh, nothing there for me');
+    assert.equal(local.unhelped, false);
+    assert.equal(withModelActs('meh, nothing there for me', local, { ...local, unhelped: true }).unhelped, true);
+  });
+});
