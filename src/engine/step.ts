@@ -285,6 +285,14 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
   }
 
   const unanswered = pendingBefore && !taken.some((value) => value.pending) ? currentIntent(state, deps.catalog)?.attributes.find((a) => a.name === pendingBefore) : undefined;
+  // "Can I give you my email instead?": the question asked is one they cannot answer; what they offer is asked next
+  // when the request has a use for it.
+  if (acts.offersInstead && unanswered && status === null) {
+    state.pending = null;
+    if (!state.declined.includes(unanswered.name)) state.declined.push(unanswered.name);
+    const offeredInstead = attributeNamedIn(state, text, taken, deps);
+    return outcomeOf(state, { classification, answered, act: 'skipped', actAttribute: unanswered.name, reask: offeredInstead?.name ?? null });
+  }
   // "I don't remember the order number" while the date was asked: the value named is the one they cannot give, and
   // the question asked stays open.
   const meant = acts.cannotAnswer === 'unknown' && status === null ? attributeNamedIn(state, text, taken, deps) : undefined;

@@ -26,6 +26,8 @@ export interface DialogueActs {
   smallTalk: boolean;
   /** The customer says what they were given does not help: "this is useless", "that didn't help", "I already tried that". */
   unhelped: boolean;
+  /** The customer offers something else than what was asked: "can I give you my email instead?", "would my phone number do instead?". */
+  offersInstead: boolean;
 }
 
 /** Reads the dialogue acts of a customer turn: the local patterns, or a model's reading checked against them. */
@@ -53,6 +55,7 @@ export function withModelActs(text: string, local: DialogueActs, model: Dialogue
     switchTo: local.switchTo ?? (written ? model.switchTo : null),
     smallTalk: local.smallTalk || model.smallTalk,
     unhelped: local.unhelped || model.unhelped,
+    offersInstead: local.offersInstead || model.offersInstead,
   };
 }
 
@@ -109,6 +112,10 @@ const UNHELPED = [
   /\b(?:(?:i(?:'|’)?ve|i\s+have|i)\s+(?:already\s+)?(?:tried|done|read|seen)\s+(?:that|those|this|these|them|all\s+(?:of\s+)?(?:that|those|this|these|them))(?:\s+already)?|you(?:'|’)?re\s+not\s+(?:helping|listening|understanding)|you\s+(?:don(?:'|’)?t|do\s+not)\s+(?:understand|get\s+it))\b/i,
   /^\s*(?:ugh+|argh+|seriously|come\s+on|are\s+you\s+(?:kidding|serious)(?:\s+me)?)\s*[?!.]*\s*$/i,
 ];
+
+/** "Can I give you my email instead?", "I could send my phone number instead", "would my email do instead?" */
+const OFFERS_INSTEAD =
+  /\b(?:(?:can|could|may|shall)\s+i\s+(?:just\s+)?(?:give|send|tell|use|provide|try)|i\s+(?:can|could)\s+(?:give|send|tell|provide)|(?:would|will|does|could)\s+(?:my|the|an?)\s+[\p{L}\p{N}\s]{1,40}?\s+(?:do|work|help))\b[^.?!]{0,60}?\binstead\b/iu;
 
 const GREETING =
   /^\s*(?:(?:hi+|hello+|hey+|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|yo)(?:\s+(?:there|team|all|everyone|folks))?[\s,.!]*)+(?:how\s+are\s+(?:you|u|things)(?:\s+(?:doing|today))?[\s?!.]*)?$|^\s*how\s+are\s+(?:you|u)(?:\s+(?:doing|today))?[\s?!.]*$/i;
@@ -181,5 +188,6 @@ export function readDialogueActs(text: string): DialogueActs {
     switchTo,
     smallTalk: GREETING.test(text),
     unhelped: UNHELPED.some((pattern) => pattern.test(text)),
+    offersInstead: OFFERS_INSTEAD.test(text),
   };
 }

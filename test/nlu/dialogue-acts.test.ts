@@ -28,3 +28,12 @@ describe('dialogue acts: the customer says the help given did not help', () => {
     assert.equal(withModelActs('meh, nothing there for me', local, { ...local, unhelped: true }).unhelped, true);
   });
 });
+
+describe('dialogue acts: the customer offers something else than what was asked', () => {
+  for (const text of ['can I give you my email instead?', 'I could send you my phone number instead', 'would my email address work instead?', 'may I just use my account email instead']) {
+    it(`hears "${text}"`, () => assert.equal(readDialogueActs(text).offersInstead, true));
+  }
+  for (const text of ['I want a refund instead', 'can I give you a call later?', 'I gave you my email already', 'my email is jo@example.com']) {
+    it(`does not hear it in "${text}"`, () => assert.equal(readDialogueActs(text).offersInstead, false));
+  }
+});

@@ -495,4 +495,20 @@ export const scenarios: Scenario[] = [
       { say: 'yes please', expect: { status: 'handoff' } },
     ],
   },
+  // Something else offered instead of what was asked.
+  {
+    name: 'asks for the email when the customer offers it instead of the order number',
+    turns: [
+      { say: 'where is my order?', expect: { intent: 'order-status', asks: 'orderNumber' } },
+      { say: 'can I give you my email instead?', expect: { intent: 'order-status', asks: 'email', notAsks: ['orderNumber'] } },
+      { say: 'jo.smith@example.com', expect: { status: 'ready', values: { email: 'jo.smith@example.com' } } },
+    ],
+  },
+  {
+    name: 'leaves a question the customer offers something else for, even when that something is of no use here',
+    turns: [
+      { say: "my refund hasn't arrived yet", expect: { intent: 'refund-status', asks: 'returnAuthorization' } },
+      { say: 'could I give you my email instead?', expect: { intent: 'refund-status', notAsks: ['returnAuthorization'] } },
+    ],
+  },
 ];

@@ -142,6 +142,7 @@ export const NO_ACTS = {
   switchTo: '',
   smallTalk: false,
   unhelped: false,
+  offersInstead: false,
 } as const;
 
 /** The JSON document the client sent as the user message. */
