@@ -24,6 +24,7 @@ export function composeReply(insight: Insight, catalog: Catalog): Reply {
     return { text: sentences("You're welcome!", offer ?? 'Is there anything else I can help with?'), choices: offer ? offerChoices(insight) : [], solutions: [] };
   }
   if (insight.act === 'more') return { text: 'Sure, what else can I help you with?', choices: [], solutions: [] };
+  if (insight.act === 'waiting') return { text: "Sure, take your time. I'm here when you have it.", choices: [], solutions: [] };
   if (insight.act === 'unhelped' && insight.status !== 'handoff') {
     return { text: "I'm sorry that didn't help. Would you like me to pass you to a colleague?", choices: [TALK_TO_A_PERSON, 'No, thanks'], solutions: [] };
   }
@@ -44,7 +45,7 @@ export function composeReply(insight: Insight, catalog: Catalog): Reply {
       const next = insight.nextQuestions[0];
       const asked = next && intent ? intent.attributes.find((attribute) => attribute.name === next.attribute) : undefined;
       return {
-        text: sentences(lead(insight, intent), next ? questionText(next, asked, insight) : 'Could you tell me a bit more?'),
+        text: sentences(lead(insight, intent), next ? questionText(next, asked, insight, intent) : 'Could you tell me a bit more?'),
         choices: next && asked ? choicesOf(next, asked) : [],
         // Articles already sent with an earlier question are not sent again with this one; the first ready reply
         // sends them all, as the answer (a skill caller may show solutions only then).
@@ -114,12 +115,16 @@ function lead(insight: Insight, intent: Intent | undefined): string | null {
 }
 
 /** The question, with what it means when the customer asked, or with the form a value takes when theirs did not fit. */
-function questionText(next: NextQuestion, attribute: Attribute | undefined, insight: Insight): string {
+function questionText(next: NextQuestion, attribute: Attribute | undefined, insight: Insight, intent: Intent | undefined): string {
   if (!attribute || insight.actAttribute !== attribute.name) return next.question;
   const label = attributeLabel(attribute);
   const form = expectedForm(attribute);
   const shape = form ? formWords(form) : null;
   if (insight.act === 'reasked') return sentences(notTheForm(insight, attribute), next.question);
+  if (insight.act === 'justified') {
+    const purpose = intent?.phrase ? `to ${intent.phrase}` : 'to look into this for you';
+    return sentences(`I need the ${label} ${purpose}.`, next.question);
+  }
   if (insight.act === 'explained') {
     const meaning = attribute.description.trim();
     return sentences(meaning !== '' ? ensureStop(meaning) : shape ? `It's ${shape}.` : null, next.question);

@@ -56,7 +56,8 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
   if (!settled) settleStatus(state, intent);
   if (reasked && state.phase === 'self-service' && state.status === 'ready') state.status = 'need-info';
 
-  if (turn.role === 'customer' && state.phase === 'self-service' && !settled && outcome.act !== 'unhelped') {
+  // A turn that puts no question (the customer unhappy, or asking for a moment) leaves the open one as it was.
+  if (turn.role === 'customer' && state.phase === 'self-service' && !settled && outcome.act !== 'unhelped' && outcome.act !== 'waiting') {
     const first = state.status === 'need-info' ? questions[0] : undefined;
     state.pending = first?.attribute ?? null;
     if (first) {
@@ -303,6 +304,9 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
   }
   if (unanswered && status === null) {
     const tries = state.asks[unanswered.name] ?? 0;
+    // "Why do you need that?": what it is for, and the question again; "hold on, let me find it": the question waits.
+    if (acts.asksWhy && taken.length === 0) return outcomeOf(state, { classification, answered, act: 'justified', actAttribute: unanswered.name, reask: unanswered.name });
+    if (acts.holdOn && taken.length === 0) return outcomeOf(state, { classification, answered, act: 'waiting', actAttribute: unanswered.name });
     if (acts.cannotAnswer === 'unclear' && tries < MAX_ASKS) {
       return outcomeOf(state, { classification, answered, act: 'explained', actAttribute: unanswered.name, reask: unanswered.name });
     }

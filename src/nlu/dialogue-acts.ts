@@ -28,6 +28,10 @@ export interface DialogueActs {
   unhelped: boolean;
   /** The customer offers something else than what was asked: "can I give you my email instead?", "would my phone number do instead?". */
   offersInstead: boolean;
+  /** The customer asks why a question is asked: "why do you need that?", "what do you need my email for?". */
+  asksWhy: boolean;
+  /** The customer asks for a moment before answering: "hold on, let me find it", "one sec". */
+  holdOn: boolean;
 }
 
 /** Reads the dialogue acts of a customer turn: the local patterns, or a model's reading checked against them. */
@@ -56,6 +60,8 @@ export function withModelActs(text: string, local: DialogueActs, model: Dialogue
     smallTalk: local.smallTalk || model.smallTalk,
     unhelped: local.unhelped || model.unhelped,
     offersInstead: local.offersInstead || model.offersInstead,
+    asksWhy: local.asksWhy || model.asksWhy,
+    holdOn: local.holdOn || model.holdOn,
   };
 }
 
@@ -87,6 +93,9 @@ const UNCLEAR = [
   /\bwhat(?:'|’)?s\s+(?:an?|the|that|this)\b.{0,40}\?/i,
   /\bwhat\s+(?:is|are)\s+(?:an?|the|that|this)\b.{0,40}\?/i,
   /\bwhat\s+do\s+you\s+mean\b/i,
+  // Asking for the question again: "sorry, what?", "pardon?", "can you repeat that?"
+  /^\s*(?:(?:sorry|excuse\s+me|huh|um+|uh+)[\s,]*)*(?:what|pardon|come\s+again|say\s+(?:that\s+)?again)\s*\?+\s*$|^\s*(?:sorry|huh|pardon)\s*\?+\s*$/i,
+  /\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:repeat|rephrase|say)\s+(?:that|it|the\s+question|again)\b/i,
   /\bwhere\s+(?:do|can|would|should)\s+i\s+find\b/i,
   /\bwhat\s+(?:number|code)\s+(?:is\s+that|do\s+you\s+mean)\b/i,
 ];
@@ -116,6 +125,14 @@ const UNHELPED = [
 /** "Can I give you my email instead?", "I could send my phone number instead", "would my email do instead?" */
 const OFFERS_INSTEAD =
   /\b(?:(?:can|could|may|shall)\s+i\s+(?:just\s+)?(?:give|send|tell|use|provide|try)|i\s+(?:can|could)\s+(?:give|send|tell|provide)|(?:would|will|does|could)\s+(?:my|the|an?)\s+[\p{L}\p{N}\s]{1,40}?\s+(?:do|work|help))\b[^.?!]{0,60}?\binstead\b/iu;
+
+const ASKS_WHY =
+  /\bwhy\s+(?:do|would|should|does)\s+(?:you|it|that)\s+(?:need|want|ask|matter)|\bwhat\s+do\s+you\s+(?:need|want)\s+(?:it|that|this|them|my\s+[\p{L}\s]{1,30}?)\s+for\b|\bwhy\s+(?:is\s+)?(?:that|this|it)\s+(?:needed|necessary|required|relevant|important)\b|^\s*(?:what\s+for|why(?:\s+do\s+you\s+ask)?)\s*\?+\s*$/iu;
+
+/** A moment asked for, and nothing else: at most this many words. */
+const HOLD_ON_WORDS = 8;
+const HOLD_ON =
+  /^\s*(?:(?:ok(?:ay)?|sure|yes|yeah|right|um+|uh+)[\s,.!]*)?(?:hold\s+on|hang\s+on|one\s+(?:sec(?:ond)?|moment|min(?:ute)?)|just\s+a\s+(?:sec(?:ond)?|moment|min(?:ute)?)|(?:give\s+me|wait)\s+a\s+(?:sec(?:ond)?|moment|min(?:ute)?|bit)|let\s+me\s+(?:check|look|find|see|get|grab|dig)|i(?:'|’)?ll\s+(?:check|look|find|get|grab)|brb|1\s+sec)\b[^?\p{N}]*$/iu;
 
 const GREETING =
   /^\s*(?:(?:hi+|hello+|hey+|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|yo)(?:\s+(?:there|team|all|everyone|folks))?[\s,.!]*)+(?:how\s+are\s+(?:you|u|things)(?:\s+(?:doing|today))?[\s?!.]*)?$|^\s*how\s+are\s+(?:you|u)(?:\s+(?:doing|today))?[\s?!.]*$/i;
@@ -189,5 +206,7 @@ export function readDialogueActs(text: string): DialogueActs {
     smallTalk: GREETING.test(text),
     unhelped: UNHELPED.some((pattern) => pattern.test(text)),
     offersInstead: OFFERS_INSTEAD.test(text),
+    asksWhy: ASKS_WHY.test(text),
+    holdOn: HOLD_ON.test(text) && text.trim().split(/\s+/).length <= HOLD_ON_WORDS,
   };
 }

@@ -37,3 +37,21 @@ describe('dialogue acts: the customer offers something else than what was asked'
     it(`does not hear it in "${text}"`, () => assert.equal(readDialogueActs(text).offersInstead, false));
   }
 });
+
+describe('dialogue acts: why a question is asked, a moment asked for, the question not heard', () => {
+  for (const text of ['why do you need that?', 'what do you need my email for?', 'why is that necessary', 'what for?']) {
+    it(`hears "why" in "${text}"`, () => assert.equal(readDialogueActs(text).asksWhy, true));
+  }
+  for (const text of ['why is my order late?', 'why was I charged twice', 'what is it for sale for?']) {
+    it(`does not hear "why" in "${text}"`, () => assert.equal(readDialogueActs(text).asksWhy, false));
+  }
+  for (const text of ['hold on, let me find it', 'one sec', 'ok give me a minute', 'let me check my email', 'just a moment please']) {
+    it(`hears a moment asked for in "${text}"`, () => assert.equal(readDialogueActs(text).holdOn, true));
+  }
+  for (const text of ['let me check, it is BL-4471220', 'hold on, why do you need that?', 'let me know when my refund arrives because I have been waiting for weeks now']) {
+    it(`does not hear a moment asked for in "${text}"`, () => assert.equal(readDialogueActs(text).holdOn, false));
+  }
+  for (const text of ['sorry, what?', 'pardon?', 'can you repeat that?', 'huh?']) {
+    it(`hears the question not understood in "${text}"`, () => assert.equal(readDialogueActs(text).cannotAnswer, 'unclear'));
+  }
+});

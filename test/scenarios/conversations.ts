@@ -511,4 +511,29 @@ export const scenarios: Scenario[] = [
       { say: 'could I give you my email instead?', expect: { intent: 'refund-status', notAsks: ['returnAuthorization'] } },
     ],
   },
+  // A moment asked for, a question questioned, a question not heard.
+  {
+    name: 'waits when the customer asks for a moment, without counting it as an ask or moving on',
+    turns: [
+      { say: 'I want to cancel my order', expect: { intent: 'cancel-order', asks: 'orderNumber' } },
+      { say: 'hold on, let me find it', expect: { intent: 'cancel-order', status: 'need-info', reply: /take your time/i, notReply: /why are you cancelling/i } },
+      { say: 'one sec', expect: { reply: /take your time/i } },
+      { say: 'BL-4471220', expect: { values: { orderNumber: 'BL-4471220' } } },
+    ],
+  },
+  {
+    name: 'says why a value is needed and asks for it again',
+    turns: [
+      { say: 'where is my order?', expect: { intent: 'order-status', asks: 'orderNumber' } },
+      { say: 'why do you need that?', expect: { asks: 'orderNumber', reply: /need the order number to check where your order is/i } },
+      { say: 'BL-4471220', expect: { status: 'ready', values: { orderNumber: 'BL-4471220' } } },
+    ],
+  },
+  {
+    name: 'puts the question again, with what it means, on "sorry, what?"',
+    turns: [
+      { say: "my refund hasn't arrived yet", expect: { asks: 'returnAuthorization' } },
+      { say: 'sorry, what?', expect: { asks: 'returnAuthorization', reply: /return/i } },
+    ],
+  },
 ];

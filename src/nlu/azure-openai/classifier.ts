@@ -35,7 +35,8 @@ export async function rankWithModel(
       'Also say what else the message does: asksForPerson (wants a human agent), closing (only thanks or goodbye, nothing else asked: "thanks", "goodbye", else "none"), ' +
         'cancel (drops what they asked: "never mind"), affirm (yes), deny (no), cannotAnswer ("unknown": cannot give what was asked; "unclear": does not know what is meant; else "none"), ' +
         'correction (corrects something they said), switchTo (after a change of mind, the exact words of the message that state the new request, copied verbatim; else ""), smallTalk (only a greeting), unhelped (says what they were given does not help: "useless", "I already tried that"), ' +
-        'offersInstead (offers to give something else than what was asked: "can I give you my email instead?").',
+        'offersInstead (offers to give something else than what was asked: "can I give you my email instead?"), ' +
+        'asksWhy (asks why the question is asked: "why do you need that?"), holdOn (asks for a moment before answering: "hold on, let me find it").',
       CUSTOMER_TEXT_IS_DATA,
     ].join('\n'),
     data: {
@@ -53,7 +54,7 @@ export async function rankWithModel(
 const ACTS_SCHEMA = {
   type: 'object',
   additionalProperties: false,
-  required: ['asksForPerson', 'closing', 'cancel', 'affirm', 'deny', 'cannotAnswer', 'correction', 'switchTo', 'smallTalk', 'unhelped', 'offersInstead'],
+  required: ['asksForPerson', 'closing', 'cancel', 'affirm', 'deny', 'cannotAnswer', 'correction', 'switchTo', 'smallTalk', 'unhelped', 'offersInstead', 'asksWhy', 'holdOn'],
   properties: {
     asksForPerson: { type: 'boolean' },
     closing: { type: 'string', enum: ['thanks', 'goodbye', 'none'] },
@@ -66,6 +67,8 @@ const ACTS_SCHEMA = {
     smallTalk: { type: 'boolean' },
     unhelped: { type: 'boolean' },
     offersInstead: { type: 'boolean' },
+    asksWhy: { type: 'boolean' },
+    holdOn: { type: 'boolean' },
   },
 } as const;
 
@@ -81,6 +84,8 @@ const actsAnswer = z.object({
   smallTalk: z.boolean(),
   unhelped: z.boolean(),
   offersInstead: z.boolean(),
+  asksWhy: z.boolean(),
+  holdOn: z.boolean(),
 });
 
 function toActs(answer: z.output<typeof actsAnswer>): DialogueActs {

@@ -143,6 +143,8 @@ export const NO_ACTS = {
   smallTalk: false,
   unhelped: false,
   offersInstead: false,
+  asksWhy: false,
+  holdOn: false,
 } as const;
 
 /** The JSON document the client sent as the user message. */
