@@ -27,9 +27,11 @@ export interface AnsweredAttribute {
  * declined: the customer said no to what was offered; corrected: a value given before was replaced by a different one;
  * thanked: thanks alone, answered with "anything else?"; more: yes, there is something else; unhelped: the customer
  * said what they were given does not help, answered with an apology and the offer of a person; justified: the question
- * asked again with why it is needed; waiting: the customer asked for a moment, the question stays open.
+ * asked again with why it is needed; waiting: the customer asked for a moment, the question stays open; misunderstood:
+ * the customer said the request was taken for something else, the intent is dropped (and the next likeliest offered);
+ * retracted: the customer said a value given was wrong without the right one, it is dropped and asked again.
  */
-export const policyActs = ['handoff', 'closed', 'cancelled', 'greeted', 'explained', 'reasked', 'skipped', 'switched', 'declined', 'corrected', 'thanked', 'more', 'unhelped', 'justified', 'waiting'] as const;
+export const policyActs = ['handoff', 'closed', 'cancelled', 'greeted', 'explained', 'reasked', 'skipped', 'switched', 'declined', 'corrected', 'thanked', 'more', 'unhelped', 'justified', 'waiting', 'misunderstood', 'retracted'] as const;
 export type PolicyAct = (typeof policyActs)[number];
 
 /** What the skill offers the customer next, so that their "yes" or "no" answers it. */

@@ -24,6 +24,12 @@ export function composeReply(insight: Insight, catalog: Catalog): Reply {
     return { text: sentences("You're welcome!", offer ?? 'Is there anything else I can help with?'), choices: offer ? offerChoices(insight) : [], solutions: [] };
   }
   if (insight.act === 'more') return { text: 'Sure, what else can I help you with?', choices: [], solutions: [] };
+  if (insight.act === 'misunderstood') {
+    const other = insight.offer?.kind === 'intent' ? insight.offer.intent : null;
+    return other
+      ? { text: `Sorry, I misunderstood. Do you mean "${other.name}"?`, choices: ['Yes', 'No'], solutions: [] }
+      : { text: 'Sorry, I misunderstood. Could you tell me in other words what you need?', choices: [TALK_TO_A_PERSON], solutions: [] };
+  }
   if (insight.act === 'waiting') return { text: "Sure, take your time. I'm here when you have it.", choices: [], solutions: [] };
   if (insight.act === 'unhelped' && insight.status !== 'handoff') {
     return { text: "I'm sorry that didn't help. Would you like me to pass you to a colleague?", choices: [TALK_TO_A_PERSON, 'No, thanks'], solutions: [] };
@@ -121,6 +127,7 @@ function questionText(next: NextQuestion, attribute: Attribute | undefined, insi
   const form = expectedForm(attribute);
   const shape = form ? formWords(form) : null;
   if (insight.act === 'reasked') return sentences(notTheForm(insight, attribute), next.question);
+  if (insight.act === 'retracted') return sentences("No problem, let's put that right.", next.question);
   if (insight.act === 'justified') {
     const purpose = intent?.phrase ? `to ${intent.phrase}` : 'to look into this for you';
     return sentences(`I need the ${label} ${purpose}.`, next.question);

@@ -1,8 +1,9 @@
 import type { Catalog } from '../library/catalog.js';
 import { attributeLabel } from '../library/formats.js';
 import type { Attribute, Intent } from '../library/schema.js';
-import { localDialogueActs, type DialogueActs } from '../nlu/dialogue-acts.js';
+import { correctionRest, localDialogueActs, type DialogueActs } from '../nlu/dialogue-acts.js';
 import type { Classification, Extraction, IntentDecision } from '../nlu/types.js';
+import { contentWords } from '../text/content-words.js';
 import { neutralizeText } from '../text/neutralize.js';
 import { attributeAskedIn } from './agent-questions.js';
 import { decideAmongKnown, engineOptions, type EngineDeps, type EngineOptions } from './deps.js';
@@ -236,6 +237,22 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
     state.queuedIntents = [];
     return outcomeOf(state, { status: 'ended', act: 'cancelled' });
   }
+  // "That's not what I meant": the request was taken for something else. The intent is ruled out; with the request
+  // meant in the same breath the turn goes on to it, else the next likeliest reading of the words that set the intent
+  // is offered, or the customer is asked to say it in other words.
+  if (acts.misunderstood && state.intent && selfService) {
+    const wrong = state.intent.id;
+    if (!state.rejectedIntents.includes(wrong)) state.rejectedIntents.push(wrong);
+    state.intent = null;
+    state.pending = null;
+    state.clarifying = null;
+    if (!acts.switchTo) {
+      const said = [...state.intentHistory].reverse().find((entry) => entry.intent === wrong)?.text;
+      const next = said ? await decideText(said, state, deps, options) : null;
+      if (next?.kind === 'intent') state.offer = { kind: 'intent', intent: next.intent };
+      return outcomeOf(state, { classification, status: 'out-of-scope', act: 'misunderstood' });
+    }
+  }
   const turnIndex = state.turnCount;
   const before = state.intent?.id ?? null;
   const pendingBefore = state.pending;
@@ -323,6 +340,11 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
       return outcomeOf(state, { classification, answered, act: 'skipped', actAttribute: unanswered.name, invalidText: malformed });
     }
   }
+  if (recorrected?.kind === 'retracted' && status === null) {
+    delete state.attributes[recorrected.attribute];
+    state.declined = state.declined.filter((name) => name !== recorrected.attribute);
+    return outcomeOf(state, { classification, answered, act: 'retracted', actAttribute: recorrected.attribute, reask: recorrected.attribute });
+  }
   if (recorrected?.kind === 'malformed' && status === null) {
     return outcomeOf(state, { classification, answered, act: 'reasked', actAttribute: recorrected.attribute, invalidText: recorrected.text, reask: recorrected.attribute });
   }
@@ -386,13 +408,15 @@ function correctLastAnswer(
   turnIndex: number,
   deps: EngineDeps,
   now: Date,
-): { kind: 'taken'; value: TakenValue } | { kind: 'malformed'; attribute: string; text: string } | null {
+): { kind: 'taken'; value: TakenValue } | { kind: 'malformed'; attribute: string; text: string } | { kind: 'retracted'; attribute: string } | null {
   const intent = currentIntent(state, deps.catalog);
   const last = Object.entries(state.attributes)
     .filter(([name]) => intent?.attributes.some((attribute) => attribute.name === name))
     .sort(([, a], [, b]) => b.turn - a.turn)[0]?.[0];
   const attribute = intent?.attributes.find((candidate) => candidate.name === last);
   if (!intent || !attribute) return null;
+  // "Oops, that was wrong": the value known is wrong, and the right one is still to come.
+  if (contentWords(correctionRest(text)).length === 0) return { kind: 'retracted', attribute: attribute.name };
   const pending = state.pending;
   state.pending = attribute.name;
   const [value] = takeExtractions(state, intent, text, turnIndex, deps, now, true, true).filter((taken) => taken.name === attribute.name);

@@ -32,6 +32,8 @@ export interface DialogueActs {
   asksWhy: boolean;
   /** The customer asks for a moment before answering: "hold on, let me find it", "one sec". */
   holdOn: boolean;
+  /** The customer says their request was taken for something else: "that's not what I meant", "you misunderstood". */
+  misunderstood: boolean;
 }
 
 /** Reads the dialogue acts of a customer turn: the local patterns, or a model's reading checked against them. */
@@ -62,6 +64,7 @@ export function withModelActs(text: string, local: DialogueActs, model: Dialogue
     offersInstead: local.offersInstead || model.offersInstead,
     asksWhy: local.asksWhy || model.asksWhy,
     holdOn: local.holdOn || model.holdOn,
+    misunderstood: local.misunderstood || model.misunderstood,
   };
 }
 
@@ -109,6 +112,15 @@ const UNKNOWN = [
 const CORRECTION =
   /\b(?:actually|sorry|oops|whoops|i\s+meant|i\s+mean|correction|my\s+(?:mistake|bad)|wrong\s+(?:one|number|date|code)|typo|let\s+me\s+correct|i\s+(?:gave|typed|said|sent)\s+(?:you\s+)?(?:the\s+)?wrong)\b|^\s*no\s*,?\s+(?:it(?:'|’)?s|it\s+is|that(?:'|’)?s|the)\b|\bnot\s+\S+\s*,\s*(?:it(?:'|’)?s|but)\b/i;
 
+/** What a correction says besides that something was wrong: "sorry, I meant BL-4471221" gives "BL-4471221"; "oops, that was wrong" nothing. */
+export function correctionRest(text: string): string {
+  return text
+    .replace(new RegExp(CORRECTION.source, 'gi'), ' ')
+    .replace(/\b(?:no|nope|wrong|incorrect|mistake|error|not\s+right|(?:that|it|this)\s+(?:was|is)|that(?:'|’)?s|it(?:'|’)?s)\b/gi, ' ')
+    .replace(/[^\p{L}\p{N}@.+-]+/gu, ' ')
+    .trim();
+}
+
 /** The clause that states what the customer wants now, after an explicit change of mind. */
 const WANT = /\b(?:i\s+(?:just\s+|really\s+|actually\s+)?(?:want|need|would\s+(?:like|rather)|'d\s+like|wanna)|i(?:'|’)?d\s+(?:rather|like)|can\s+you|could\s+you|please)\b/gi;
 const SWITCH_MARKER =
@@ -116,7 +128,7 @@ const SWITCH_MARKER =
 
 /** What a customer says when the help given did not help, or out of frustration with it. */
 const UNHELPED = [
-  /\b(?:useless|pointless|unhelpful|not\s+(?:very\s+|at\s+all\s+|really\s+)?help(?:ful|ing)|no\s+help|(?:a\s+)?waste\s+of\s+(?:my\s+)?time|ridiculous|frustrat(?:ing|ed)|not\s+what\s+i\s+(?:asked|need(?:ed)?|want(?:ed)?|meant))\b/i,
+  /\b(?:useless|pointless|unhelpful|not\s+(?:very\s+|at\s+all\s+|really\s+)?help(?:ful|ing)|no\s+help|(?:a\s+)?waste\s+of\s+(?:my\s+)?time|ridiculous|frustrat(?:ing|ed))\b/i,
   /\b(?:doesn(?:'|’)?t|does\s+not|didn(?:'|’)?t|did\s+not|won(?:'|’)?t|isn(?:'|’)?t|is\s+not|wasn(?:'|’)?t|not)\s+(?:really\s+|at\s+all\s+)?(?:help(?:ing|ed|ful)?|answer(?:ing)?\s+my\s+question)\b/i,
   /\b(?:(?:i(?:'|’)?ve|i\s+have|i)\s+(?:already\s+)?(?:tried|done|read|seen)\s+(?:that|those|this|these|them|all\s+(?:of\s+)?(?:that|those|this|these|them))(?:\s+already)?|you(?:'|’)?re\s+not\s+(?:helping|listening|understanding)|you\s+(?:don(?:'|’)?t|do\s+not)\s+(?:understand|get\s+it))\b/i,
   /^\s*(?:ugh+|argh+|seriously|come\s+on|are\s+you\s+(?:kidding|serious)(?:\s+me)?)\s*[?!.]*\s*$/i,
@@ -133,6 +145,9 @@ const ASKS_WHY =
 const HOLD_ON_WORDS = 8;
 const HOLD_ON =
   /^\s*(?:(?:ok(?:ay)?|sure|yes|yeah|right|um+|uh+)[\s,.!]*)?(?:hold\s+on|hang\s+on|one\s+(?:sec(?:ond)?|moment|min(?:ute)?)|just\s+a\s+(?:sec(?:ond)?|moment|min(?:ute)?)|(?:give\s+me|wait)\s+a\s+(?:sec(?:ond)?|moment|min(?:ute)?|bit)|let\s+me\s+(?:check|look|find|see|get|grab|dig)|i(?:'|’)?ll\s+(?:check|look|find|get|grab)|brb|1\s+sec)\b[^?\p{N}]*$/iu;
+
+const MISUNDERSTOOD =
+  /\b(?:(?:that|this|it)(?:'|’)?s|(?:that|this|it)\s+is|you(?:'|’)?re|you\s+are)?\s*not\s+what\s+i\s+(?:meant|mean|asked(?:\s+(?:for|about))?|said|wanted|want|need(?:ed)?|was\s+(?:asking|talking)\s+about)\b|\b(?:(?:that|this|it)(?:'|’)?s|(?:that|this|it)\s+is)\s+not\s+(?:my\s+(?:question|problem|issue|request)|(?:about\s+)?(?:that|it))\s*(?:[.,!]|$)|\byou\s+(?:misunderstood|misunderstand|misread|got\s+(?:it|that|me)\s+wrong|(?:have|'ve)\s+got\s+(?:it|that|me)\s+wrong)\b|\bwrong\s+(?:topic|subject|thing|problem|issue)\b/i;
 
 const GREETING =
   /^\s*(?:(?:hi+|hello+|hey+|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|yo)(?:\s+(?:there|team|all|everyone|folks))?[\s,.!]*)+(?:how\s+are\s+(?:you|u|things)(?:\s+(?:doing|today))?[\s?!.]*)?$|^\s*how\s+are\s+(?:you|u)(?:\s+(?:doing|today))?[\s?!.]*$/i;
@@ -190,10 +205,13 @@ function switchClause(text: string): string | null {
 }
 
 export function readDialogueActs(text: string): DialogueActs {
+  const misunderstood = MISUNDERSTOOD.test(text);
+  // "That's not what I meant, I want to return it": what follows is the request meant.
+  const meant = misunderstood ? text.replace(new RegExp(MISUNDERSTOOD.source, 'gi'), ' ').replace(/^[\s,.;:!-]*(?:no|nope|sorry)?[\s,.;:!-]*/i, '').trim() : '';
   const cancelled = CANCEL.test(text);
   // "Forget that, I was charged twice": what follows the never-mind is the new request.
   const afterCancel = cancelled ? text.replace(new RegExp(CANCEL.source, 'gi'), ' ').replace(/^[\s,.;:!-]*(?:actually|so|ok(?:ay)?|well)?[\s,.;:!-]*/i, '').trim() : '';
-  const switchTo = switchClause(text) ?? (afterCancel.split(/\s+/).length >= 3 ? afterCancel : null);
+  const switchTo = switchClause(text) ?? (afterCancel.split(/\s+/).length >= 3 ? afterCancel : null) ?? (meant.split(/\s+/).length >= 3 ? meant : null);
   return {
     asksForPerson: asksForPerson(text),
     closing: closing(text),
@@ -208,5 +226,6 @@ export function readDialogueActs(text: string): DialogueActs {
     offersInstead: OFFERS_INSTEAD.test(text),
     asksWhy: ASKS_WHY.test(text),
     holdOn: HOLD_ON.test(text) && text.trim().split(/\s+/).length <= HOLD_ON_WORDS,
+    misunderstood,
   };
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readDialogueActs, withModelActs } from '../../src/nlu/dialogue-acts.js';
+import { correctionRest, readDialogueActs, withModelActs } from '../../src/nlu/dialogue-acts.js';
 
 describe('dialogue acts: the customer says the help given did not help', () => {
   for (const text of [
@@ -13,7 +13,6 @@ describe('dialogue acts: the customer says the help given did not help', () => {
     'ugh',
     'seriously?',
     'what a waste of my time',
-    "that's not what I asked",
   ]) {
     it(`hears "${text}"`, () => assert.equal(readDialogueActs(text).unhelped, true));
   }
@@ -53,5 +52,24 @@ describe('dialogue acts: why a question is asked, a moment asked for, the questi
   }
   for (const text of ['sorry, what?', 'pardon?', 'can you repeat that?', 'huh?']) {
     it(`hears the question not understood in "${text}"`, () => assert.equal(readDialogueActs(text).cannotAnswer, 'unclear'));
+  }
+});
+
+describe('dialogue acts: the request taken for something else', () => {
+  for (const text of ["that's not what I meant", "that's not what I asked", 'you misunderstood', 'wrong topic', 'no, that is not my question']) {
+    it(`hears "${text}"`, () => assert.equal(readDialogueActs(text).misunderstood, true));
+  }
+  for (const text of ['my order is not what I ordered', 'the charge is not mine', 'I meant BL-4471221']) {
+    it(`does not hear it in "${text}"`, () => assert.equal(readDialogueActs(text).misunderstood, false));
+  }
+  it('takes what follows as the request meant', () => {
+    assert.equal(readDialogueActs('no, you misunderstood, I want to cancel my subscription').switchTo, 'I want to cancel my subscription');
+  });
+});
+
+describe('dialogue acts: what a correction says besides "that was wrong"', () => {
+  it('keeps the value', () => assert.match(correctionRest('sorry, I meant BL-4471221'), /BL-4471221/));
+  for (const text of ['oops, that was wrong', 'sorry, wrong number', 'my mistake']) {
+    it(`finds nothing in "${text}"`, () => assert.equal(correctionRest(text).replace(/\b(?:sorry|my|oops)\b/gi, '').trim(), ''));
   }
 });

@@ -536,4 +536,36 @@ export const scenarios: Scenario[] = [
       { say: 'sorry, what?', expect: { asks: 'returnAuthorization', reply: /return/i } },
     ],
   },
+  // The request taken for something else; a value said to be wrong without the right one.
+  {
+    name: 'drops the intent on "that\'s not what I asked" and offers the next likeliest reading',
+    turns: [
+      { say: 'where is my order BL-4471220?', expect: { intent: 'order-status', status: 'ready' } },
+      { say: "that's not what I asked", expect: { intent: null, reply: /misunderstood/i, solutions: false } },
+    ],
+  },
+  {
+    name: 'goes to the request meant when it follows "you misunderstood"',
+    turns: [
+      { say: 'I want to cancel my order', expect: { intent: 'cancel-order' } },
+      { say: 'no, you misunderstood, I want to cancel my Brightline Plus subscription', expect: { intent: 'cancel-subscription' } },
+    ],
+  },
+  {
+    name: 'asks again for a value the customer says was wrong without giving the right one',
+    turns: [
+      { say: 'I want to cancel my order', expect: { asks: 'orderNumber' } },
+      { say: 'BL-4471220', expect: { values: { orderNumber: 'BL-4471220' } } },
+      { say: 'sorry, wrong number', expect: { asks: 'orderNumber', notValues: ['orderNumber'], reply: /put that right/ } },
+      { say: 'BL-4471221', expect: { values: { orderNumber: 'BL-4471221' } } },
+    ],
+  },
+  {
+    name: 'takes no device from "oops, my mistake" and asks for it again',
+    turns: [
+      { say: "my tv won't turn on", expect: { values: { deviceType: 'tv' } } },
+      { say: 'oops, my mistake', expect: { asks: 'deviceType', notValues: ['deviceType'] } },
+      { say: "it's a laptop", expect: { values: { deviceType: 'laptop' } } },
+    ],
+  },
 ];

@@ -36,7 +36,8 @@ export async function rankWithModel(
         'cancel (drops what they asked: "never mind"), affirm (yes), deny (no), cannotAnswer ("unknown": cannot give what was asked; "unclear": does not know what is meant; else "none"), ' +
         'correction (corrects something they said), switchTo (after a change of mind, the exact words of the message that state the new request, copied verbatim; else ""), smallTalk (only a greeting), unhelped (says what they were given does not help: "useless", "I already tried that"), ' +
         'offersInstead (offers to give something else than what was asked: "can I give you my email instead?"), ' +
-        'asksWhy (asks why the question is asked: "why do you need that?"), holdOn (asks for a moment before answering: "hold on, let me find it").',
+        'asksWhy (asks why the question is asked: "why do you need that?"), holdOn (asks for a moment before answering: "hold on, let me find it"), ' +
+        'misunderstood (says their request was taken for something else: "that\'s not what I meant").',
       CUSTOMER_TEXT_IS_DATA,
     ].join('\n'),
     data: {
@@ -54,7 +55,7 @@ export async function rankWithModel(
 const ACTS_SCHEMA = {
   type: 'object',
   additionalProperties: false,
-  required: ['asksForPerson', 'closing', 'cancel', 'affirm', 'deny', 'cannotAnswer', 'correction', 'switchTo', 'smallTalk', 'unhelped', 'offersInstead', 'asksWhy', 'holdOn'],
+  required: ['asksForPerson', 'closing', 'cancel', 'affirm', 'deny', 'cannotAnswer', 'correction', 'switchTo', 'smallTalk', 'unhelped', 'offersInstead', 'asksWhy', 'holdOn', 'misunderstood'],
   properties: {
     asksForPerson: { type: 'boolean' },
     closing: { type: 'string', enum: ['thanks', 'goodbye', 'none'] },
@@ -69,6 +70,7 @@ const ACTS_SCHEMA = {
     offersInstead: { type: 'boolean' },
     asksWhy: { type: 'boolean' },
     holdOn: { type: 'boolean' },
+    misunderstood: { type: 'boolean' },
   },
 } as const;
 
@@ -86,6 +88,7 @@ const actsAnswer = z.object({
   offersInstead: z.boolean(),
   asksWhy: z.boolean(),
   holdOn: z.boolean(),
+  misunderstood: z.boolean(),
 });
 
 function toActs(answer: z.output<typeof actsAnswer>): DialogueActs {

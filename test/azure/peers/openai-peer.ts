@@ -145,6 +145,7 @@ export const NO_ACTS = {
   offersInstead: false,
   asksWhy: false,
   holdOn: false,
+  misunderstood: false,
 } as const;
 
 /** The JSON document the client sent as the user message. */
