@@ -568,4 +568,12 @@ export const scenarios: Scenario[] = [
       { say: "it's a laptop", expect: { values: { deviceType: 'laptop' } } },
     ],
   },
+  {
+    name: 'takes a date stated on its own for the one date the request has, and keeps the request',
+    turns: [
+      { say: 'I was charged twice for the same order', expect: { intent: 'duplicate-charge', asks: 'orderNumber' } },
+      { say: 'BL-4471220', expect: { status: 'ready' } },
+      { say: 'it happened on November 3, 2026', expect: { intent: 'duplicate-charge', values: { chargeDate: '2026-11-03', orderNumber: 'BL-4471220' } } },
+    ],
+  },
 ];
