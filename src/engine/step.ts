@@ -66,6 +66,8 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
       state.asks[first.attribute] = (state.asks[first.attribute] ?? 0) + 1;
     }
     if (state.status === 'ready' && !state.offer) state.offer = nextOffer(state, intent);
+    // A second request in a row that self-service cannot take: a colleague is offered, not the same apology again.
+    if (state.status === 'out-of-scope' && outcome.act !== 'greeted' && !state.offer && previousTurnOutOfScope(previous, deps)) state.offer = { kind: 'person' };
   }
 
   const search = settled ? { solutions: state.solutions, available: true } : await refreshSolutions(state, intent, deps, options);
@@ -99,6 +101,12 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
       invalidText: outcome.invalidText,
     }),
   };
+}
+
+/** Whether the customer's turn before was a request self-service could not take (a greeting is not one). */
+function previousTurnOutOfScope(previous: ConversationState, deps: EngineDeps): boolean {
+  const said = previous.turns.findLast((turn) => turn.role === 'customer')?.text;
+  return previous.status === 'out-of-scope' && said !== undefined && !(deps.acts ?? localDialogueActs).read(said).smallTalk;
 }
 
 function sameArticles(solutions: readonly Solution[], ids: readonly string[]): boolean {

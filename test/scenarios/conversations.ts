@@ -576,4 +576,13 @@ export const scenarios: Scenario[] = [
       { say: 'it happened on November 3, 2026', expect: { intent: 'duplicate-charge', values: { chargeDate: '2026-11-03', orderNumber: 'BL-4471220' } } },
     ],
   },
+  {
+    name: 'offers a colleague after two requests in a row it cannot take, not after a greeting',
+    turns: [
+      { say: 'hi', expect: { status: 'out-of-scope', notReply: /colleague/ } },
+      { say: 'what is the meaning of life', expect: { status: 'out-of-scope', notReply: /colleague/ } },
+      { say: 'do you sell car tires?', expect: { status: 'out-of-scope', reply: /colleague/, choices: /Talk to a person/ } },
+      { say: 'yes', expect: { status: 'handoff' } },
+    ],
+  },
 ];
