@@ -29,9 +29,10 @@ export interface AnsweredAttribute {
  * said what they were given does not help, answered with an apology and the offer of a person; justified: the question
  * asked again with why it is needed; waiting: the customer asked for a moment, the question stays open; misunderstood:
  * the customer said the request was taken for something else, the intent is dropped (and the next likeliest offered);
- * retracted: the customer said a value given was wrong without the right one, it is dropped and asked again.
+ * retracted: the customer said a value given was wrong without the right one, it is dropped and asked again; foreign:
+ * the message is in another language than the library's, a colleague is offered.
  */
-export const policyActs = ['handoff', 'closed', 'cancelled', 'greeted', 'explained', 'reasked', 'skipped', 'switched', 'declined', 'corrected', 'thanked', 'more', 'unhelped', 'justified', 'waiting', 'misunderstood', 'retracted'] as const;
+export const policyActs = ['handoff', 'closed', 'cancelled', 'greeted', 'explained', 'reasked', 'skipped', 'switched', 'declined', 'corrected', 'thanked', 'more', 'unhelped', 'justified', 'waiting', 'misunderstood', 'retracted', 'foreign'] as const;
 export type PolicyAct = (typeof policyActs)[number];
 
 /** What the skill offers the customer next, so that their "yes" or "no" answers it. */

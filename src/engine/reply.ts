@@ -2,6 +2,7 @@ import type { Solution } from '../knowledge/types.js';
 import type { Catalog } from '../library/catalog.js';
 import { attributeLabel, expectedForm, valueLabel } from '../library/formats.js';
 import type { Attribute, Intent } from '../library/schema.js';
+import { languageName } from '../nlu/language.js';
 import type { Insight } from './insight.js';
 import type { NextQuestion } from './questions.js';
 
@@ -29,6 +30,10 @@ export function composeReply(insight: Insight, catalog: Catalog): Reply {
     return other
       ? { text: `Sorry, I misunderstood. Do you mean "${other.name}"?`, choices: ['Yes', 'No'], solutions: [] }
       : { text: 'Sorry, I misunderstood. Could you tell me in other words what you need?', choices: [TALK_TO_A_PERSON], solutions: [] };
+  }
+  if (insight.act === 'foreign') {
+    const language = languageName(catalog.library.locale, catalog.library.locale);
+    return { text: `Sorry, I can only help in ${language} here. Would you like me to pass you to a colleague?`, choices: [TALK_TO_A_PERSON, 'No, thanks'], solutions: [] };
   }
   if (insight.act === 'waiting') return { text: "Sure, take your time. I'm here when you have it.", choices: [], solutions: [] };
   if (insight.act === 'unhelped' && insight.status !== 'handoff') {

@@ -2,6 +2,7 @@ import type { Catalog } from '../library/catalog.js';
 import { attributeLabel } from '../library/formats.js';
 import type { Attribute, Intent } from '../library/schema.js';
 import { correctionRest, localDialogueActs, type DialogueActs } from '../nlu/dialogue-acts.js';
+import { otherLanguageOf } from '../nlu/language.js';
 import type { Classification, Extraction, IntentDecision } from '../nlu/types.js';
 import { contentWords } from '../text/content-words.js';
 import { neutralizeText } from '../text/neutralize.js';
@@ -57,8 +58,8 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
   if (!settled) settleStatus(state, intent);
   if (reasked && state.phase === 'self-service' && state.status === 'ready') state.status = 'need-info';
 
-  // A turn that puts no question (the customer unhappy, or asking for a moment) leaves the open one as it was.
-  if (turn.role === 'customer' && state.phase === 'self-service' && !settled && outcome.act !== 'unhelped' && outcome.act !== 'waiting') {
+  // A turn that puts no question (the customer unhappy, asking for a moment, not understood) leaves the open one as it was.
+  if (turn.role === 'customer' && state.phase === 'self-service' && !settled && !QUESTIONLESS_ACTS.has(outcome.act)) {
     const first = state.status === 'need-info' ? questions[0] : undefined;
     state.pending = first?.attribute ?? null;
     if (first) {
@@ -102,6 +103,9 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
     }),
   };
 }
+
+/** What the policy does with a turn without putting a question. */
+const QUESTIONLESS_ACTS: ReadonlySet<PolicyAct | null> = new Set(['unhelped', 'waiting', 'foreign']);
 
 /** Whether the customer's turn before was a request self-service could not take (a greeting is not one). */
 function previousTurnOutOfScope(previous: ConversationState, deps: EngineDeps): boolean {
@@ -298,6 +302,12 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
     return outcomeOf(state, { classification, status, intentChanged, answered, act });
   }
 
+  // A message in another language than the library's, that nothing was understood of: said plainly, with a colleague
+  // offered (one may speak it), instead of "I can't help with that".
+  if (selfService && taken.length === 0 && (status === null || status === 'out-of-scope') && otherLanguageOf(text, deps.catalog.library.locale)) {
+    state.offer = { kind: 'person' };
+    return outcomeOf(state, { classification, status, act: 'foreign' });
+  }
   // "This is useless", "I already tried that", or a bare "no" to the answer given: what the customer got did not help,
   // and the turn asks for nothing else (no new request, no value). A good agent says sorry and offers a colleague; when
   // the customer is still unhappy after that offer, passes them on.

@@ -585,4 +585,12 @@ export const scenarios: Scenario[] = [
       { say: 'yes', expect: { status: 'handoff' } },
     ],
   },
+  {
+    name: 'says plainly that it helps in English only, offers a colleague, and keeps the question open',
+    turns: [
+      { say: 'I want to cancel my order', expect: { intent: 'cancel-order', asks: 'orderNumber' } },
+      { say: 'ich möchte meine Bestellung stornieren', expect: { intent: 'cancel-order', reply: /only help in English/, choices: /Talk to a person/ } },
+      { say: 'no', expect: { intent: 'cancel-order', asks: 'orderNumber' } },
+    ],
+  },
 ];
