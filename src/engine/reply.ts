@@ -35,6 +35,12 @@ export function composeReply(insight: Insight, catalog: Catalog): Reply {
     const language = languageName(catalog.library.locale, catalog.library.locale);
     return { text: `Sorry, I can only help in ${language} here. Would you like me to pass you to a colleague?`, choices: [TALK_TO_A_PERSON, 'No, thanks'], solutions: [] };
   }
+  if (insight.act === 'pointed' && insight.solutions[0]) {
+    return { text: `The article "${insight.solutions[0].title}" that I sent above should answer that. If it doesn't, I can pass you to a colleague.`, choices: [TALK_TO_A_PERSON], solutions: [] };
+  }
+  if (insight.act === 'exhausted') {
+    return { text: "I'm afraid I have nothing more on that than the articles above. Would you like me to pass you to a colleague?", choices: [TALK_TO_A_PERSON, 'No, thanks'], solutions: [] };
+  }
   if (insight.act === 'waiting') return { text: "Sure, take your time. I'm here when you have it.", choices: [], solutions: [] };
   if (insight.act === 'unhelped' && insight.status !== 'handoff') {
     return { text: "I'm sorry that didn't help. Would you like me to pass you to a colleague?", choices: [TALK_TO_A_PERSON, 'No, thanks'], solutions: [] };

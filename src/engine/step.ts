@@ -13,8 +13,7 @@ import { insightOf, intentView, type AnsweredAttribute, type Insight, type Inten
 import { resolveClarification, trackIntent, type TrackingOptions } from './intent-tracking.js';
 import { askable, MAX_ASKS, nextQuestions, unanswerable } from './questions.js';
 import { currentIntent, recordIntentChange, settleStatus } from './settle.js';
-import { refreshSolutions } from './solutions.js';
-import type { Solution } from '../knowledge/types.js';
+import { refreshSolutions, searchFollowUp } from './solutions.js';
 import type { ConversationState, KnownValue, Status, Turn } from './state.js';
 
 export interface StepResult {
@@ -71,14 +70,25 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
     if (state.status === 'out-of-scope' && outcome.act !== 'greeted' && !state.offer && previousTurnOutOfScope(previous, deps)) state.offer = { kind: 'person' };
   }
 
-  const search = settled ? { solutions: state.solutions, available: true } : await refreshSolutions(state, intent, deps, options);
+  let search = settled ? { solutions: state.solutions, available: true } : await refreshSolutions(state, intent, deps, options);
+  if (outcome.followUp && intent && state.status === 'ready' && deps.search) {
+    const more = await searchFollowUp(state, intent, text, deps.search, options);
+    search = more;
+    // An article already given answers it: pointed to. Nothing at all: a colleague is offered, not the same articles.
+    if (more.found === 'pointed') outcome.act = 'pointed';
+    if (more.found === 'none' && more.available) {
+      state.offer = { kind: 'person' };
+      outcome.act = 'exhausted';
+    }
+  }
   // New when the articles differ from those last given to the customer, or when they first come as the answer after
   // questions. The reply sends them only then (src/engine/reply.ts), so a self-service turn records them as given.
   const solutionsNew =
     state.solutions.length > 0 &&
-    (!sameArticles(state.solutions, state.sentSolutions) || (state.status === 'ready' && previous.status !== 'ready'));
+    (state.solutions.some((solution) => !state.sentSolutions.includes(solution.id)) || (state.status === 'ready' && previous.status !== 'ready'));
   if (turn.role === 'customer' && state.phase === 'self-service' && solutionsNew && (state.status === 'ready' || state.status === 'need-info')) {
-    state.sentSolutions = state.solutions.map((solution) => solution.id);
+    const given = state.solutions.map((solution) => solution.id);
+    state.sentSolutions = [...state.sentSolutions.filter((id) => !given.includes(id)), ...given].slice(-MAX_SENT_SOLUTIONS);
   }
   rememberTurn(state, turn, now, deps, options);
 
@@ -104,6 +114,9 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
   };
 }
 
+/** A follow-up says at least this much ("where is it now?"); "ok", "I see" say nothing to search for. */
+const FOLLOW_UP_WORDS = 3;
+
 /** What the policy does with a turn without putting a question. */
 const QUESTIONLESS_ACTS: ReadonlySet<PolicyAct | null> = new Set(['unhelped', 'waiting', 'foreign']);
 
@@ -113,9 +126,8 @@ function previousTurnOutOfScope(previous: ConversationState, deps: EngineDeps): 
   return previous.status === 'out-of-scope' && said !== undefined && !(deps.acts ?? localDialogueActs).read(said).smallTalk;
 }
 
-function sameArticles(solutions: readonly Solution[], ids: readonly string[]): boolean {
-  return solutions.length === ids.length && solutions.every((solution, index) => solution.id === ids[index]);
-}
+/** Articles remembered as given (the state's schema caps the list at 50). */
+const MAX_SENT_SOLUTIONS = 50;
 
 /** What the policy made of one turn, before the next questions and the status are settled. */
 interface TurnOutcome {
@@ -129,6 +141,8 @@ interface TurnOutcome {
   invalidText: string | null;
   /** The question to put again now (explained, or asked again for a value in the wrong format). */
   reask: string | null;
+  /** A further question on the request already answered, with nothing new in it to take: searched with its words. */
+  followUp: boolean;
 }
 
 const NO_CLASSIFICATION: Classification = { ranking: [], outOfScopeScore: 1 };
@@ -148,6 +162,7 @@ function outcomeOf(state: ConversationState, changes: Partial<TurnOutcome>): Tur
     actAttribute: null,
     invalidText: null,
     reask: null,
+    followUp: false,
     ...changes,
   };
 }
@@ -371,7 +386,10 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
   const named = status === null ? malformedNamedValue(state, text, taken, deps) : null;
   if (named) return outcomeOf(state, { classification, answered, act: 'reasked', actAttribute: named.attribute, invalidText: named.text, reask: named.attribute });
   if (!act && acts.smallTalk && !state.intent) act = 'greeted';
-  return outcomeOf(state, { classification, status, answered, act });
+  const followUp =
+    selfService && previousStatus === 'ready' && status === null && act === null && answered.length === 0 && state.intent !== null &&
+    !acts.affirm && !acts.deny && !acts.smallTalk && wordsIn(text) >= FOLLOW_UP_WORDS;
+  return outcomeOf(state, { classification, status, answered, act, followUp });
 }
 
 /** Words too common in attribute names to say which attribute a customer means. */

@@ -132,6 +132,8 @@ const UNHELPED = [
   /\b(?:doesn(?:'|’)?t|does\s+not|didn(?:'|’)?t|did\s+not|won(?:'|’)?t|isn(?:'|’)?t|is\s+not|wasn(?:'|’)?t|not)\s+(?:really\s+|at\s+all\s+)?(?:help(?:ing|ed|ful)?|answer(?:ing)?\s+my\s+question)\b/i,
   /\b(?:(?:i(?:'|’)?ve|i\s+have|i)\s+(?:already\s+)?(?:tried|done|read|seen)\s+(?:that|those|this|these|them|all\s+(?:of\s+)?(?:that|those|this|these|them))(?:\s+already)?|you(?:'|’)?re\s+not\s+(?:helping|listening|understanding)|you\s+(?:don(?:'|’)?t|do\s+not)\s+(?:understand|get\s+it))\b/i,
   /^\s*(?:ugh+|argh+|seriously|come\s+on|are\s+you\s+(?:kidding|serious)(?:\s+me)?)\s*[?!.]*\s*$/i,
+  // "I still don't know where my order is", "still not working": after an answer, no better off.
+  /\bstill\s+(?:(?:don(?:'|’)?t|do\s+not|can(?:'|’)?t|cannot)\s+(?:know|understand|get\s+it|see\s+(?:it|how|why|where|what))|(?:doesn(?:'|’)?t|does\s+not|isn(?:'|’)?t|is\s+not|not|won(?:'|’)?t)\s+(?:work(?:ing)?|fixed|solved|resolved|help(?:ing|ful)?))\b/i,
 ];
 
 /** "Can I give you my email instead?", "I could send my phone number instead", "would my email do instead?" */

@@ -13,11 +13,13 @@ describe('dialogue acts: the customer says the help given did not help', () => {
     'ugh',
     'seriously?',
     'what a waste of my time',
+    "I still don't know where my order is",
+    'still not working',
   ]) {
     it(`hears "${text}"`, () => assert.equal(readDialogueActs(text).unhelped, true));
   }
 
-  for (const text of ['my phone does not work', 'it is not charging', 'where is my order?', 'thanks, that helped', 'no', 'I tried to log in but it says locked', 'can you help me']) {
+  for (const text of ['my phone does not work', 'it is not charging', 'where is my order?', 'thanks, that helped', 'no', 'I tried to log in but it says locked', 'can you help me', "it's still not here, can you check?"]) {
     it(`does not hear it in "${text}"`, () => assert.equal(readDialogueActs(text).unhelped, false));
   }
 

@@ -593,4 +593,22 @@ export const scenarios: Scenario[] = [
       { say: 'no', expect: { intent: 'cancel-order', asks: 'orderNumber' } },
     ],
   },
+  // Follow-ups on a request already answered.
+  {
+    name: 'points to the article given already when the customer asks the same again, then offers a colleague when still stuck',
+    turns: [
+      { say: 'where is my order BL-4471220?', expect: { status: 'ready', solutions: true } },
+      { say: 'where is my order??', expect: { intent: 'order-status', reply: /article ".+" that I sent above/, solutions: false, choices: /Talk to a person/ } },
+      { say: "I still don't know where my order is", expect: { reply: /didn.t help.*colleague/ } },
+      { say: 'yes', expect: { status: 'handoff' } },
+    ],
+  },
+  {
+    name: 'answers a follow-up question on the same request from the articles, never by sending the same ones again',
+    turns: [
+      { say: "my refund hasn't arrived yet", expect: { intent: 'refund-status' } },
+      { say: "it's RMA-483920", expect: { status: 'ready', solutions: true } },
+      { say: 'how long does it usually take?', expect: { intent: 'refund-status', notReply: /still apply/ } },
+    ],
+  },
 ];
