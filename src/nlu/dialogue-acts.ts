@@ -99,6 +99,8 @@ const UNCLEAR = [
   // Asking for the question again: "sorry, what?", "pardon?", "can you repeat that?"
   /^\s*(?:(?:sorry|excuse\s+me|huh|um+|uh+)[\s,]*)*(?:what|pardon|come\s+again|say\s+(?:that\s+)?again)\s*\?+\s*$|^\s*(?:sorry|huh|pardon)\s*\?+\s*$/i,
   /\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:repeat|rephrase|say)\s+(?:that|it|the\s+question|again)\b/i,
+  // Asking for the choices: "what are my options?", "which ones can I pick?"
+  /\bwhat\s+(?:are|were)\s+(?:the|my|your)\s+(?:options|choices)\b|\bwhich\s+(?:ones?|options?|choices?)\s+(?:are\s+there|do\s+you\s+have|can\s+i)\b|\bwhat\s+(?:can|do|should)\s+i\s+(?:choose|pick|select)(?:\s+from)?\b/i,
   /\bwhere\s+(?:do|can|would|should)\s+i\s+find\b/i,
   /\bwhat\s+(?:number|code)\s+(?:is\s+that|do\s+you\s+mean)\b/i,
 ];

@@ -52,7 +52,7 @@ describe('dialogue acts: why a question is asked, a moment asked for, the questi
   for (const text of ['let me check, it is BL-4471220', 'hold on, why do you need that?', 'let me know when my refund arrives because I have been waiting for weeks now']) {
     it(`does not hear a moment asked for in "${text}"`, () => assert.equal(readDialogueActs(text).holdOn, false));
   }
-  for (const text of ['sorry, what?', 'pardon?', 'can you repeat that?', 'huh?']) {
+  for (const text of ['sorry, what?', 'pardon?', 'can you repeat that?', 'huh?', 'what are my options?', 'which ones can I pick?']) {
     it(`hears the question not understood in "${text}"`, () => assert.equal(readDialogueActs(text).cannotAnswer, 'unclear'));
   }
 });

@@ -611,4 +611,12 @@ export const scenarios: Scenario[] = [
       { say: 'how long does it usually take?', expect: { intent: 'refund-status', notReply: /still apply/ } },
     ],
   },
+  {
+    name: 'takes a device the list does not name as "something else" and searches with the customer\'s words',
+    turns: [
+      { say: "my device won't turn on", expect: { intent: 'device-wont-power-on', asks: 'deviceType' } },
+      { say: 'what are my choices?', expect: { asks: 'deviceType', choices: /Laptop/ } },
+      { say: 'a smartwatch', expect: { values: { deviceType: 'other' }, notAsks: ['deviceType'] } },
+    ],
+  },
 ];

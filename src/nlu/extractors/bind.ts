@@ -3,6 +3,7 @@ import type { Extraction } from '../types.js';
 import { contentWords } from '../../text/content-words.js';
 import { cueStrength } from './cues.js';
 import { freeTextCandidate } from './free-text.js';
+import { findMalformed } from './malformed.js';
 import { asksForPlace, namedPlace, placeAttribute, unpromptedPlace } from './places.js';
 import { overlaps, type Span } from './scan.js';
 import type { Candidate, ScannedTurn } from './turn.js';
@@ -94,6 +95,20 @@ function soleDate(turn: ScannedTurn, attributes: readonly Attribute[], pending: 
   return { attribute: only.name, value: candidate.value, text: turn.text.slice(candidate.start, candidate.end), confidence: round(candidate.confidence * 0.8) };
 }
 
+/** The choice that stands for every answer a list does not name ("Something else"). */
+const OTHER_CHOICE = 'other';
+
+/**
+ * An answer to a choice that names none of the listed values ("a smartwatch" for phone, laptop, TV, ...), when the
+ * list has "other": that, with the customer's words kept as the value's text for the representative.
+ */
+function unlistedChoice(turn: ScannedTurn, pending: Attribute | undefined, attributes: readonly Attribute[], chosen: readonly Proposal[]): Extraction | null {
+  if (pending?.type !== 'enum' || !pending.values?.includes(OTHER_CHOICE) || chosen.some((proposal) => proposal.attribute === pending.name)) return null;
+  const others = attributes.filter((attribute) => attribute !== pending);
+  const said = findMalformed(turn.text, pending, { attributes: others });
+  return said ? { attribute: pending.name, value: OTHER_CHOICE, text: said, confidence: 0.7 } : null;
+}
+
 export function bindValues(turn: ScannedTurn, attributes: readonly Attribute[], pendingName: string | undefined): Extraction[] {
   const pendingAttribute = attributes.find((attribute) => attribute.name === pendingName);
   const chosen = choose(attributes.flatMap((attribute) => proposals(turn, attribute, attribute === pendingAttribute)));
@@ -103,6 +118,8 @@ export function bindValues(turn: ScannedTurn, attributes: readonly Attribute[], 
     text: turn.text.slice(proposal.start, proposal.end),
     confidence: round(proposal.confidence),
   }));
+  const unlisted = unlistedChoice(turn, pendingAttribute, attributes, chosen);
+  if (unlisted) extractions.push(unlisted);
   if (pendingAttribute?.type === 'text' && !chosen.some((proposal) => proposal.pending)) {
     const free = freeTextCandidate(turn.text, chosen);
     const answer = free && asksForPlace(pendingAttribute) ? namedPlace(free, turn.text) : free;

@@ -47,6 +47,14 @@ describe('binding values to attributes', () => {
     assert.deepEqual(values(extract('the card ends in 2024', [cardLast4, purchaseDate])), { cardLast4: '2024' });
   });
 
+  it('takes a choice the list does not name as "other", with the words said, when the list has "other"', () => {
+    const device = { ...referenceNumber, name: 'deviceType', type: 'enum' as const, pattern: undefined, values: ['phone', 'laptop', 'tv', 'other'] };
+    const found = extract('a smartwatch', [device], 'deviceType');
+    assert.deepEqual(values(found), { deviceType: 'other' });
+    assert.match(found[0]?.text ?? '', /smartwatch/);
+    assert.deepEqual(extract('a smartwatch', [{ ...device, values: ['phone', 'laptop', 'tv'] }], 'deviceType'), []);
+  });
+
   it('does not guess which of two dates a date stated alone is', () => {
     assert.deepEqual(extract('it happened last Tuesday', [purchaseDate, deliveryDate]), []);
   });
