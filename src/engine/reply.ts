@@ -130,8 +130,22 @@ function lead(insight: Insight, intent: Intent | undefined): string | null {
     const doing = intent.phrase ? `I can help you ${intent.phrase}.` : 'I can help with that.';
     return insight.act === 'switched' ? `Sure. ${doing}` : doing;
   }
+  // A value read from words that do not spell it ("jo dot smith at gmail dot com", "LP 4011 8273") is said back, so
+  // the customer sees what was understood.
+  const reread = insight.answered.filter((answer) => typeof answer.value === 'string' && rereadFrom(answer.text, answer.value));
+  const shown = reread.flatMap((answer) => {
+    const attribute = intent?.attributes.find((candidate) => candidate.name === answer.name);
+    return attribute && attribute.type !== 'enum' && attribute.type !== 'date' ? [`${attributeLabel(attribute)} ${shownValue(attribute, answer.value)}`] : [];
+  });
+  if (shown.length > 0) return `Got it: ${joinList(shown)}.`;
   if (insight.status === 'ready' && insight.answered.length > 0) return 'Thanks.';
   return null;
+}
+
+/** Whether a value differs from the words it was read from by more than case, spaces and the punctuation around it. */
+function rereadFrom(text: string, value: string): boolean {
+  const plain = (words: string) => words.toLowerCase().replace(/[\s"'“”‘’]+/g, '');
+  return plain(text) !== plain(value) && !plain(text).includes(plain(value));
 }
 
 /** The question, with what it means when the customer asked, or with the form a value takes when theirs did not fit. */

@@ -619,4 +619,11 @@ export const scenarios: Scenario[] = [
       { say: 'a smartwatch', expect: { values: { deviceType: 'other' }, notAsks: ['deviceType'] } },
     ],
   },
+  {
+    name: 'reads an email written as said aloud and says it back',
+    turns: [
+      { say: 'my account is locked', expect: { intent: 'account-locked', asks: 'email' } },
+      { say: "it's jo.smith at gmail.com", expect: { values: { email: 'jo.smith@gmail.com' }, reply: /Got it: email address jo\.smith@gmail\.com/ } },
+    ],
+  },
 ];
