@@ -24,6 +24,7 @@ export function composeReply(insight: Insight, catalog: Catalog): Reply {
     const offer = offerText(insight, intent);
     return { text: sentences("You're welcome!", offer ?? 'Is there anything else I can help with?'), choices: offer ? offerChoices(insight) : [], solutions: [] };
   }
+  if (insight.act === 'acknowledged') return { text: 'Is there anything else I can help with?', choices: [], solutions: [] };
   if (insight.act === 'more') return { text: 'Sure, what else can I help you with?', choices: [], solutions: [] };
   if (insight.act === 'misunderstood') {
     const other = insight.offer?.kind === 'intent' ? insight.offer.intent : null;

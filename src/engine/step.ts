@@ -114,6 +114,9 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
   };
 }
 
+/** An acknowledgement is this short: "ok", "ok got it", "alright, makes sense". */
+const ACKNOWLEDGEMENT_WORDS = 3;
+
 /** A follow-up says at least this much ("where is it now?"); "ok", "I see" say nothing to search for. */
 const FOLLOW_UP_WORDS = 3;
 
@@ -256,6 +259,11 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
     return { ...closed, act: 'thanked' };
   }
   if (acts.closing === 'goodbye') return closeConversation(state);
+  // "Ok", "alright, got it" once the answer is given, with nothing offered: the customer has it; anything else?
+  if (selfService && !offered && state.status === 'ready' && acts.affirm && !acts.deny && wordsIn(text) <= ACKNOWLEDGEMENT_WORDS) {
+    state.offer = { kind: 'more' };
+    return outcomeOf(state, { act: 'acknowledged' });
+  }
   if (acts.closing === 'thanks') return outcomeOf(state, { reask: state.pending });
   if (acts.cancel) {
     state.intent = null;

@@ -626,4 +626,12 @@ export const scenarios: Scenario[] = [
       { say: "it's jo.smith at gmail.com", expect: { values: { email: 'jo.smith@gmail.com' }, reply: /Got it: email address jo\.smith@gmail\.com/ } },
     ],
   },
+  {
+    name: 'answers "ok" to the answer with "anything else?", and closes on "no"',
+    turns: [
+      { say: 'where is my order BL-4471220?', expect: { status: 'ready' } },
+      { say: 'ok', expect: { reply: /anything else/i, notReply: /still apply/, solutions: false } },
+      { say: 'no', expect: { status: 'ended' } },
+    ],
+  },
 ];
