@@ -29,6 +29,17 @@ describe('what a conversation records for the insights', function () {
     assert.equal(state.clarifyTurns, 0);
   });
 
+  it('does not count a greeting as out of scope', async () => {
+    const state = await talk(fresh(), 'hi there', 'where is my order?');
+    assert.equal(state.outOfScopeTurns, 0);
+  });
+
+  it('records a customer still unhappy after the offer of a person as "gave-up"', async () => {
+    const state = await talk(fresh(), 'where is my order BL-4471220?', 'this is useless', 'still useless');
+    assert.equal(state.status, 'handoff');
+    assert.equal(state.handoff?.kind, 'gave-up');
+  });
+
   it('counts nothing for a conversation that went straight to its answer', async () => {
     const state = await talk(fresh(), 'where is my order?', "it's BL-4471220");
     assert.deepEqual([state.outOfScopeTurns, state.clarifyTurns, state.handoff], [0, 0, null]);
