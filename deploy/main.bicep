@@ -122,7 +122,7 @@ var tags = { 'azd-env-name': environmentName }
 var usesAppSecret = botAppType == 'SingleTenant'
 var keyVaultName = 'kv-${token}'
 var cosmosDatabase = 'intent-skill'
-var cosmosContainers = { libraries: 'libraries', conversations: 'conversations', botState: 'bot-state', misses: 'misses' }
+var cosmosContainers = { libraries: 'libraries', conversations: 'conversations', botState: 'bot-state', insights: 'insights', misses: 'misses' }
 var searchIndex = 'solutions'
 var webPubSubHub = 'assist'
 
@@ -170,6 +170,7 @@ module cosmos 'modules/cosmos.bicep' = {
     librariesContainer: cosmosContainers.libraries
     conversationsContainer: cosmosContainers.conversations
     botStateContainer: cosmosContainers.botState
+    insightsContainer: cosmosContainers.insights
     missesContainer: cosmosContainers.misses
     identityPrincipalId: identity.outputs.principalId
   }
@@ -267,6 +268,9 @@ var appSettings = {
   AZURE_COSMOS_LIBRARIES_CONTAINER: cosmosContainers.libraries
   AZURE_COSMOS_CONVERSATIONS_CONTAINER: cosmosContainers.conversations
   AZURE_COSMOS_BOT_STATE_CONTAINER: cosmosContainers.botState
+  AZURE_COSMOS_INSIGHTS_CONTAINER: cosmosContainers.insights
+  INSIGHTS_ROLLUP_MINUTES: '15'
+  INSIGHTS_QUIET_MINUTES: '30'
   AZURE_COSMOS_MISSES_CONTAINER: cosmosContainers.misses
   AZURE_COSMOS_CONVERSATION_TTL_SECONDS: string(conversationTtlSeconds)
   AZURE_COSMOS_TIMEOUT_MS: '3000'

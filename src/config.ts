@@ -44,6 +44,7 @@ export const configSchema = z.object({
   AZURE_COSMOS_LIBRARIES_CONTAINER: z.string().min(1).default('libraries'),
   AZURE_COSMOS_CONVERSATIONS_CONTAINER: z.string().min(1).default('conversations'),
   AZURE_COSMOS_BOT_STATE_CONTAINER: z.string().min(1).default('bot-state'),
+  AZURE_COSMOS_INSIGHTS_CONTAINER: z.string().min(1).default('insights'),
   AZURE_COSMOS_MISSES_CONTAINER: z.string().min(1).default('misses'),
   AZURE_COSMOS_CONVERSATION_TTL_SECONDS: z.coerce.number().int().min(0).default(2_592_000),
   AZURE_COSMOS_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
@@ -87,6 +88,10 @@ export const configSchema = z.object({
   // Live events (src/assist/events.ts): across the processes sharing SQLITE_PATH, each one looks for the others' events this often.
   EVENTS_POLL_MS: z.coerce.number().int().min(5).max(5000).default(50),
   EVENTS_RETENTION_SECONDS: z.coerce.number().int().min(10).max(86400).default(300),
+  // Insights (docs/insights.md): minutes between scheduled roll-ups (0: none, run `intent-skill insights rollup`), and the
+  // minutes without a turn after which a conversation still in self-service counts as contained.
+  INSIGHTS_ROLLUP_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+  INSIGHTS_QUIET_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
   // Misses (docs/discovery.md, "Misses"): customer turns self-service did not understand, kept masked for
   // `intent-skill discover --misses`; at most this many (the oldest dropped first, with a log line), for this many days.
   MISSES_MAX: z.coerce.number().int().min(1).max(10_000_000).default(50_000),

@@ -1,4 +1,4 @@
-// Cosmos DB for NoSQL: the database and the four containers the app reads (partitioned by /id, as
+// Cosmos DB for NoSQL: the database and the five containers the app reads (partitioned by /id, as
 // src/stores/cosmos expects), local auth off, and the data-plane contributor role for the identity.
 param accountName string
 param location string
@@ -10,6 +10,7 @@ param databaseName string
 param librariesContainer string
 param conversationsContainer string
 param botStateContainer string
+param insightsContainer string
 param missesContainer string
 param identityPrincipalId string
 
@@ -19,6 +20,7 @@ var containers = [
   { name: librariesContainer, defaultTtl: null }
   { name: conversationsContainer, defaultTtl: -1 }
   { name: botStateContainer, defaultTtl: null }
+  { name: insightsContainer, defaultTtl: null }
   // misses are dropped by the service itself (MISSES_MAX, MISSES_RETENTION_DAYS), oldest first.
   { name: missesContainer, defaultTtl: null }
 ]

@@ -3,6 +3,7 @@ import type { IntentView } from '../engine/insight.js';
 import type { NextQuestion } from '../engine/questions.js';
 import type { ConversationState } from '../engine/state.js';
 import type { Solution } from '../knowledge/types.js';
+import type { Route } from '../library/routing.js';
 import type { FieldShape } from './types.js';
 
 /**
@@ -36,6 +37,29 @@ export const intentOutput = {
 
 export function intentFields(intent: IntentView | null): { intentId?: string; intentName?: string; confidence?: number } {
   return intent ? { intentId: intent.id, intentName: intent.name, confidence: round(intent.confidence) } : {};
+}
+
+/** Where a router should send the conversation (see docs/routing.md): flat, as Copilot Studio's transfer variables take them. */
+export const routeOutput = {
+  groupId: z.string().optional().describe("The intent's group id."),
+  groupName: z.string().optional().describe("The intent's group name."),
+  lineOfBusinessId: z.string().optional().describe("The line of business of the intent's group, when the library has lines of business."),
+  lineOfBusinessName: z.string().optional().describe('The name of that line of business.'),
+  routingQueue: z.string().optional().describe('The queue to route to: from the intent, else its group, its parent groups or its line of business.'),
+  routingSkills: z.string().optional().describe('The skills a representative needs, comma-separated ("billing,payments"); resolved like the queue.'),
+  routingPriority: z.number().optional().describe('The priority, 1 (most urgent) to 10; resolved like the queue.'),
+};
+
+export function routeFields(route: Route | null): { [K in keyof typeof routeOutput]?: string | number } {
+  if (!route) return {};
+  return {
+    groupId: route.groupId,
+    groupName: route.groupName,
+    ...(route.lineOfBusinessId ? { lineOfBusinessId: route.lineOfBusinessId, lineOfBusinessName: route.lineOfBusinessName } : {}),
+    ...(route.queue !== undefined ? { routingQueue: route.queue } : {}),
+    ...(route.skills.length > 0 ? { routingSkills: route.skills.join(',') } : {}),
+    ...(route.priority !== undefined ? { routingPriority: route.priority } : {}),
+  };
 }
 
 export function questionOutput(count: number): FieldShape {

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { pino, type Logger } from 'pino';
 import { AssistService } from '../assist/service.js';
+import { InsightsService } from '../insights/service.js';
+import type { MissStore } from '../engine/misses.js';
+import { outcomeMetrics } from './insight-metrics.js';
 import { openAzureParts } from './azure-parts.js';
 import { AppStartError } from './errors.js';
 import { chooseEventBus, chooseStores, CosmosSetupError, type EventsPart } from './parts.js';
@@ -39,6 +42,10 @@ export interface App {
   search: SolutionSearch;
   /** The assisted-service use cases and their live events. */
   assist: AssistService;
+  /** Outcome counts by intent: the report and the roll-up (docs/insights.md). */
+  insights: InsightsService;
+  /** Customer turns self-service did not understand, harvested after each scheduled roll-up (docs/discovery.md, "Misses"). */
+  misses: MissStore;
   /** Bot Framework state on Cosmos DB when it is configured; otherwise the bot keeps its own. */
   botState?: BotStateStorage;
   /** Which backend each part runs on, for the start log (names and addresses only, never a key). */
@@ -113,6 +120,14 @@ async function assemble(config: Config, logger: Logger | undefined, options: { a
         defaultRegion: config.DEFAULT_PHONE_REGION,
       });
     const conversations = new ConversationService(stores.conversations, deps);
+    const insights = new InsightsService({
+      conversations: stores.conversations,
+      insights: stores.insights,
+      catalog: () => live.catalog,
+      now: () => new Date(),
+      quietMs: config.INSIGHTS_QUIET_MINUTES * 60_000,
+      recorder: outcomeMetrics(),
+    });
     return {
       config,
       libraries: stores.libraries,
@@ -120,6 +135,8 @@ async function assemble(config: Config, logger: Logger | undefined, options: { a
       conversations,
       search,
       assist: new AssistService({ conversations, live: () => live, suggester: azure.suggester, logger: log, events: bus }),
+      insights,
+      misses: stores.misses,
       ...(azure.stores ? { botState: azure.stores.botState } : {}),
       backends,
       live: () => live,

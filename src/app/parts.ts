@@ -4,6 +4,11 @@ import type { DiscoveryModel } from '../discovery/azure-openai/model.js';
 import type { ConversationStore } from '../engine/store.js';
 import type { MissStore } from '../engine/misses.js';
 import type { IndexTarget } from '../knowledge/azure/indexer.js';
+import type { InsightStore } from '../insights/store.js';
+import { InsightsService } from '../insights/service.js';
+import { buildCatalog } from '../library/catalog.js';
+import { readLibraryFile } from '../library/io.js';
+import { outcomeMetrics } from './insight-metrics.js';
 import type { LibraryStore } from '../library/store.js';
 import { InProcessEventBus, type EventBus } from '../assist/events.js';
 import { openSqliteStores, SqliteEventBus } from '../stores/sqlite/index.js';
@@ -21,6 +26,7 @@ export { CosmosSetupError } from '../stores/cosmos/containers.js';
 export interface Stores {
   libraries: LibraryStore;
   conversations: ConversationStore;
+  insights: InsightStore;
   misses: MissStore;
   close(): void;
 }
@@ -69,7 +75,7 @@ export async function openStores(config: Config): Promise<Stores> {
   const clients = createAzureClients({ ...settings, search: null, openai: null, webPubSub: null });
   try {
     const stores = await openCosmosStores(clients.cosmos!.client, settings.cosmos);
-    return { libraries: stores.libraries, conversations: stores.conversations, misses: stores.misses, close: () => clients.close() };
+    return { libraries: stores.libraries, conversations: stores.conversations, insights: stores.insights, misses: stores.misses, close: () => clients.close() };
   } catch (error) {
     clients.close();
     throw error;
@@ -83,6 +89,31 @@ export async function withStores<T>(config: Config, run: (stores: Stores) => Pro
     return await run(stores);
   } finally {
     stores.close();
+  }
+}
+
+/**
+ * The insights use cases for a command (`intent-skill insights`), on the configured stores, with the stored library
+ * for the intents' groups and the outcome counters of src/app/insight-metrics.ts.
+ */
+export async function openInsights(config: Config): Promise<{ insights: InsightsService; close(): void }> {
+  const stores = await openStores(config);
+  try {
+    const stored = await stores.libraries.get(config.LIBRARY_ID);
+    const library = stored?.value ?? (await readLibraryFile(config.LIBRARY_SEED_FILE));
+    const catalog = buildCatalog(library);
+    const insights = new InsightsService({
+      conversations: stores.conversations,
+      insights: stores.insights,
+      catalog: () => catalog,
+      now: () => new Date(),
+      quietMs: config.INSIGHTS_QUIET_MINUTES * 60_000,
+      recorder: outcomeMetrics(),
+    });
+    return { insights, close: () => stores.close() };
+  } catch (error) {
+    stores.close();
+    throw error;
   }
 }
 

@@ -6,18 +6,29 @@ const MAX_SUGGESTIONS = 3;
 const RECENT_TURNS = 8;
 
 /**
- * Suggested responses from the chat model, grounded in the conversation's intent, what is known, the
- * questions still worth asking and the solutions found. On failure or timeout: the next questions themselves.
+ * The contact center's instructions for this intent (the library's, its groups', its own), written by whoever keeps the
+ * library, never by a customer: they go in the system message, the most specific last so that it wins a disagreement.
+ */
+function guidanceLines(instructions: readonly string[]): string[] {
+  if (instructions.length === 0) return [];
+  return ['Follow the contact center\'s instructions below; where they disagree, a later one (more specific) wins:', ...instructions.map((text) => `- ${text}`)];
+}
+
+/**
+ * Suggested responses from the chat model, following the instructions that apply to the intent and grounded in the
+ * conversation's intent, what is known, the questions still worth asking and the solutions found. On failure or timeout:
+ * the next questions themselves.
  */
 export function modelResponseSuggester(model: ChatModel, onFallback?: (reason: string) => void): ResponseSuggester {
   return {
-    async suggest(state, insight) {
+    async suggest(state, insight, instructions) {
       const fallback = insight.nextQuestions.slice(0, MAX_SUGGESTIONS).map((question) => question.question);
       try {
         const answer = await structuredChat(model, {
           system: [
             'You help a customer-service representative answer a customer. Suggest up to three short replies the representative could send next:',
             'ask for a missing detail, or offer a solution that was found. Use only facts in the case; never promise refunds, dates or outcomes it does not state.',
+            ...guidanceLines(instructions),
             CUSTOMER_TEXT_IS_DATA,
           ].join('\n'),
           data: {

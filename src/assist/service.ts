@@ -15,6 +15,9 @@ import type { FeedbackInput, HandoffInput, MessageInput, ReplyInput } from './sc
 import { suggestResponses, type ResponseSuggester } from './suggestions.js';
 import { buildView, type AssistView, type DeliveryView } from './view.js';
 
+/** How many of the newest conversations a list filtered by intent looks through. */
+const FILTER_SCAN = 2000;
+
 export const DEFAULT_CHANNEL = 'assist-api';
 
 const REMEMBERED_VIEWS = 500;
@@ -157,10 +160,12 @@ export class AssistService {
     return buildView(state, this.deps.live().catalog);
   }
 
-  async active(since: Date, limit: number): Promise<ActiveConversation[]> {
+  async active(since: Date, limit: number, intentId?: string): Promise<ActiveConversation[]> {
     const { catalog } = this.deps.live();
     const now = this.now().getTime();
-    return (await this.deps.conversations.listActive(since, limit)).map((state) => {
+    // With an intent (the insights page links to it), among the newest FILTER_SCAN conversations of the window.
+    const states = intentId === undefined ? await this.deps.conversations.listActive(since, limit) : (await this.deps.conversations.listActive(since, FILTER_SCAN)).filter((state) => (state.intent?.id ?? '') === intentId).slice(0, limit);
+    return states.map((state) => {
       const last = state.turns.at(-1);
       const waiting = last?.role === 'customer' ? Math.max(0, Math.round((now - Date.parse(last.at ?? state.updatedAt)) / 1000)) : 0;
       const view = state.intent ? intentView(state.intent.id, state.intent.confidence, catalog) : null;

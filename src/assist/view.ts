@@ -4,6 +4,7 @@ import type { ConversationState, Phase, Status } from '../engine/state.js';
 import type { Solution } from '../knowledge/types.js';
 import type { Catalog } from '../library/catalog.js';
 import { attributeTitle, valueLabel } from '../library/formats.js';
+import { resolveRoute, type Route } from '../library/routing.js';
 import type { Attribute } from '../library/schema.js';
 import type { AttributeValue } from '../nlu/types.js';
 import { derivedResponses, type SuggestedResponses } from './suggestions.js';
@@ -71,6 +72,8 @@ export interface AssistView {
   replyChannel: string | null;
   status: Status | null;
   intent: IntentView | null;
+  /** Where a contact-center router sends the conversation for its current intent: group, line of business, queue, skills, priority. */
+  route: Route | null;
   /** The latest intents before the current one, newest first, at most VIEW_EARLIER_INTENTS. */
   earlierIntents: EarlierIntent[];
   known: KnownAttribute[];
@@ -97,6 +100,7 @@ export function buildView(state: ConversationState, catalog: Catalog, responses?
     replyChannel: state.conversationReference?.channelId ?? null,
     status: state.status,
     intent: current,
+    route: state.intent ? resolveRoute(catalog, state.intent.id) : null,
     earlierIntents: earlierIntents(state, catalog),
     known: Object.entries(state.attributes).map(([name, known]) => {
       // A value can outlive its intent (the customer moved on): it is still shown, named by its name.

@@ -7,7 +7,7 @@ export interface CosmosSettings {
   endpoint: string;
   auth: AzureAuth;
   database: string;
-  containers: { libraries: string; conversations: string; botState: string; misses: string };
+  containers: { libraries: string; conversations: string; botState: string; insights: string; misses: string };
   /** Seconds a conversation is kept after its last write; null keeps it until deleted. */
   conversationTtlSeconds: number | null;
   timeoutMs: number;
@@ -68,6 +68,7 @@ export function azureSettings(config: Config): AzureSettings {
             libraries: config.AZURE_COSMOS_LIBRARIES_CONTAINER,
             conversations: config.AZURE_COSMOS_CONVERSATIONS_CONTAINER,
             botState: config.AZURE_COSMOS_BOT_STATE_CONTAINER,
+            insights: config.AZURE_COSMOS_INSIGHTS_CONTAINER,
             misses: config.AZURE_COSMOS_MISSES_CONTAINER,
           },
           conversationTtlSeconds: config.AZURE_COSMOS_CONVERSATION_TTL_SECONDS === 0 ? null : config.AZURE_COSMOS_CONVERSATION_TTL_SECONDS,

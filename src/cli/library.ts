@@ -13,7 +13,8 @@ export function summarize(library: IntentLibrary): string {
   const all = library.intents.flatMap((intent) => intent.attributes);
   const drafts = all.filter((attribute) => attribute.status === 'draft').length;
   const byStatus = (status: string) => library.intents.filter((intent) => intent.status === status).length;
-  return `"${library.id}" (${library.name}): ${library.groups.length} groups, ${library.intents.length} intents (${byStatus('approved')} approved, ${byStatus('draft')} draft, ${byStatus('discarded')} discarded), ${all.length} attributes${drafts ? ` (${drafts} draft)` : ''}`;
+  const lines = library.linesOfBusiness?.length ? `${library.linesOfBusiness.length} lines of business, ` : '';
+  return `"${library.id}" (${library.name}): ${lines}${library.groups.length} groups, ${library.intents.length} intents (${byStatus('approved')} approved, ${byStatus('draft')} draft, ${byStatus('discarded')} discarded), ${all.length} attributes${drafts ? ` (${drafts} draft)` : ''}`;
 }
 
 /**

@@ -8,6 +8,7 @@ import { registerChatCommand } from './chat.js';
 import { registerDiscoverCommand } from './discover.js';
 import { registerEvalCommand } from './eval.js';
 import { registerGenerateCommand } from './generate.js';
+import { registerInsightsCommand } from './insights.js';
 import { registerKbCommand } from './kb.js';
 import { registerLibraryCommand } from './library.js';
 import { registerServeCommand } from './serve.js';
@@ -30,6 +31,7 @@ registerDiscoverCommand(program);
 registerEvalCommand(program);
 registerGenerateCommand(program);
 registerKbCommand(program);
+registerInsightsCommand(program);
 registerTeamsCommand(program);
 
 try {

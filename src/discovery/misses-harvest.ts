@@ -48,7 +48,7 @@ export interface HarvestResult extends MissesAdded {
   misses: number;
 }
 
-/** How many conversations' misses are written to the store at once. */
+/** How many conversations are read, and their misses written to the store, at once. */
 const HARVEST_BATCH = 500;
 
 /**
@@ -73,12 +73,15 @@ export async function harvestMisses(
     batch = [];
   };
   let pending = 0;
-  for await (const state of conversations.updatedSince(since)) {
-    total.conversations += 1;
-    const found = missesOf(state);
-    total.misses += found.length;
-    batch.push(...found);
-    if (++pending >= HARVEST_BATCH) {
+  for await (const page of conversations.updatedSince(since, HARVEST_BATCH)) {
+    for (const state of page) {
+      total.conversations += 1;
+      const found = missesOf(state);
+      total.misses += found.length;
+      batch.push(...found);
+    }
+    pending += page.length;
+    if (pending >= HARVEST_BATCH) {
       await flush();
       pending = 0;
     }

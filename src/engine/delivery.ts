@@ -51,7 +51,7 @@ export async function representativeReply(previous: ConversationState, turn: Rep
   let from = previous;
   if (previous.phase === 'self-service') {
     from = touched(previous, deps);
-    markHandedOff(from, { reason: JOINED });
+    markHandedOff(from, { reason: JOINED, kind: 'caller' });
   }
   const result = await step(from, { ...turn, role: 'agent' }, deps);
   const sent = result.state.turns.findLast((stored) => stored.messageId === turn.messageId);

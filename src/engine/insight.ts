@@ -25,9 +25,16 @@ export interface AnsweredAttribute {
  * question asked again with what it means; reasked: a value in the wrong format, asked again with what is expected;
  * skipped: a question the customer cannot answer, left; switched: the customer changed their mind about what they want;
  * declined: the customer said no to what was offered; corrected: a value given before was replaced by a different one;
- * thanked: thanks alone, answered with "anything else?"; more: yes, there is something else.
+ * thanked: thanks alone, answered with "anything else?"; more: yes, there is something else; unhelped: the customer
+ * said what they were given does not help, answered with an apology and the offer of a person; justified: the question
+ * asked again with why it is needed; waiting: the customer asked for a moment, the question stays open; misunderstood:
+ * the customer said the request was taken for something else, the intent is dropped (and the next likeliest offered);
+ * retracted: the customer said a value given was wrong without the right one, it is dropped and asked again; foreign:
+ * the message is in another language than the library's, a colleague is offered; exhausted: a follow-up on a request
+ * already answered found nothing, a colleague is offered; pointed: an article given already answers the follow-up;
+ * acknowledged: "ok" to the answer, answered with "anything else?".
  */
-export const policyActs = ['handoff', 'closed', 'cancelled', 'greeted', 'explained', 'reasked', 'skipped', 'switched', 'declined', 'corrected', 'thanked', 'more'] as const;
+export const policyActs = ['handoff', 'closed', 'cancelled', 'greeted', 'explained', 'reasked', 'skipped', 'switched', 'declined', 'corrected', 'thanked', 'more', 'unhelped', 'justified', 'waiting', 'misunderstood', 'retracted', 'foreign', 'exhausted', 'pointed', 'acknowledged'] as const;
 export type PolicyAct = (typeof policyActs)[number];
 
 /** What the skill offers the customer next, so that their "yes" or "no" answers it. */

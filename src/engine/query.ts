@@ -12,7 +12,9 @@ const MAX_QUERY = 300;
 export function buildQuery(intent: Intent, attributes: ConversationState['attributes']): string {
   const valueOf = (name: string): string | undefined => {
     const known = attributes[name];
-    return known === undefined ? undefined : String(known.value);
+    if (known === undefined) return undefined;
+    // "Something else": the customer's own words say what ("smartwatch"), the value does not.
+    return known.value === 'other' && known.text.trim() !== '' ? known.text : String(known.value);
   };
   if (intent.solutionQuery) {
     return squeeze(intent.solutionQuery.replace(/\{(\w+)\}/g, (_, name: string) => valueOf(name) ?? ''));

@@ -2,6 +2,7 @@ import type { Solution } from '../knowledge/types.js';
 import type { Catalog } from '../library/catalog.js';
 import { attributeLabel, expectedForm, valueLabel } from '../library/formats.js';
 import type { Attribute, Intent } from '../library/schema.js';
+import { languageName } from '../nlu/language.js';
 import type { Insight } from './insight.js';
 import type { NextQuestion } from './questions.js';
 
@@ -23,7 +24,28 @@ export function composeReply(insight: Insight, catalog: Catalog): Reply {
     const offer = offerText(insight, intent);
     return { text: sentences("You're welcome!", offer ?? 'Is there anything else I can help with?'), choices: offer ? offerChoices(insight) : [], solutions: [] };
   }
+  if (insight.act === 'acknowledged') return { text: 'Is there anything else I can help with?', choices: [], solutions: [] };
   if (insight.act === 'more') return { text: 'Sure, what else can I help you with?', choices: [], solutions: [] };
+  if (insight.act === 'misunderstood') {
+    const other = insight.offer?.kind === 'intent' ? insight.offer.intent : null;
+    return other
+      ? { text: `Sorry, I misunderstood. Do you mean "${other.name}"?`, choices: ['Yes', 'No'], solutions: [] }
+      : { text: 'Sorry, I misunderstood. Could you tell me in other words what you need?', choices: [TALK_TO_A_PERSON], solutions: [] };
+  }
+  if (insight.act === 'foreign') {
+    const language = languageName(catalog.library.locale, catalog.library.locale);
+    return { text: `Sorry, I can only help in ${language} here. Would you like me to pass you to a colleague?`, choices: [TALK_TO_A_PERSON, 'No, thanks'], solutions: [] };
+  }
+  if (insight.act === 'pointed' && insight.solutions[0]) {
+    return { text: `The article "${insight.solutions[0].title}" that I sent above should answer that. If it doesn't, I can pass you to a colleague.`, choices: [TALK_TO_A_PERSON], solutions: [] };
+  }
+  if (insight.act === 'exhausted') {
+    return { text: "I'm afraid I have nothing more on that than the articles above. Would you like me to pass you to a colleague?", choices: [TALK_TO_A_PERSON, 'No, thanks'], solutions: [] };
+  }
+  if (insight.act === 'waiting') return { text: "Sure, take your time. I'm here when you have it.", choices: [], solutions: [] };
+  if (insight.act === 'unhelped' && insight.status !== 'handoff') {
+    return { text: "I'm sorry that didn't help. Would you like me to pass you to a colleague?", choices: [TALK_TO_A_PERSON, 'No, thanks'], solutions: [] };
+  }
   switch (insight.status) {
     case 'handoff':
       return { text: "I'm passing you to a colleague, who will see what you've told me so far, so you won't have to repeat it.", choices: [], solutions: [] };
@@ -41,7 +63,7 @@ export function composeReply(insight: Insight, catalog: Catalog): Reply {
       const next = insight.nextQuestions[0];
       const asked = next && intent ? intent.attributes.find((attribute) => attribute.name === next.attribute) : undefined;
       return {
-        text: sentences(lead(insight, intent), next ? questionText(next, asked, insight) : 'Could you tell me a bit more?'),
+        text: sentences(lead(insight, intent), next ? questionText(next, asked, insight, intent) : 'Could you tell me a bit more?'),
         choices: next && asked ? choicesOf(next, asked) : [],
         // Articles already sent with an earlier question are not sent again with this one; the first ready reply
         // sends them all, as the answer (a skill caller may show solutions only then).
@@ -67,6 +89,9 @@ function ended(insight: Insight, catalog: Catalog): Reply {
 function outOfScope(insight: Insight, catalog: Catalog): Reply {
   const topics = catalog.library.groups.filter((group) => group.parentId === undefined).map((group) => group.name.toLowerCase());
   if (insight.act === 'greeted') return { text: `Hi! I can help with ${joinList(topics)}. What can I do for you?`, choices: [], solutions: [] };
+  if (insight.offer?.kind === 'person') {
+    return { text: "Sorry, I still can't help with that here. Would you like me to pass you to a colleague?", choices: [TALK_TO_A_PERSON, 'No, thanks'], solutions: [] };
+  }
   return {
     text: `Sorry, I can't help with that here. I can help with ${joinList(topics)}. What can I do for you?`,
     choices: [TALK_TO_A_PERSON],
@@ -92,7 +117,7 @@ function ready(insight: Insight, intent: Intent | undefined): Reply {
 function lead(insight: Insight, intent: Intent | undefined): string | null {
   const about = insight.actAttribute && intent ? intent.attributes.find((attribute) => attribute.name === insight.actAttribute) : undefined;
   if (insight.act === 'skipped' && about) {
-    return insight.invalidText ? `That still doesn't look like ${article(attributeLabel(about))} ${attributeLabel(about)}, so let's go on without it.` : "No problem, we'll do without it.";
+    return insight.invalidText ? `That still doesn't look like ${article(attributeLabel(about))} ${attributeLabel(about)}, so let's go on without it.` : `No problem, we'll do without the ${attributeLabel(about)}.`;
   }
   // A correction in the wrong form, for a value known already: said back, the value known is kept.
   if (insight.act === 'reasked' && about && insight.nextQuestions[0]?.attribute !== about.name) {
@@ -106,17 +131,36 @@ function lead(insight: Insight, intent: Intent | undefined): string | null {
     const doing = intent.phrase ? `I can help you ${intent.phrase}.` : 'I can help with that.';
     return insight.act === 'switched' ? `Sure. ${doing}` : doing;
   }
+  // A value read from words that do not spell it ("jo dot smith at gmail dot com", "LP 4011 8273") is said back, so
+  // the customer sees what was understood.
+  const reread = insight.answered.filter((answer) => typeof answer.value === 'string' && rereadFrom(answer.text, answer.value));
+  const shown = reread.flatMap((answer) => {
+    const attribute = intent?.attributes.find((candidate) => candidate.name === answer.name);
+    return attribute && attribute.type !== 'enum' && attribute.type !== 'date' ? [`${attributeLabel(attribute)} ${shownValue(attribute, answer.value)}`] : [];
+  });
+  if (shown.length > 0) return `Got it: ${joinList(shown)}.`;
   if (insight.status === 'ready' && insight.answered.length > 0) return 'Thanks.';
   return null;
 }
 
+/** Whether a value differs from the words it was read from by more than case, spaces and the punctuation around it. */
+function rereadFrom(text: string, value: string): boolean {
+  const plain = (words: string) => words.toLowerCase().replace(/[\s"'“”‘’]+/g, '');
+  return plain(text) !== plain(value) && !plain(text).includes(plain(value));
+}
+
 /** The question, with what it means when the customer asked, or with the form a value takes when theirs did not fit. */
-function questionText(next: NextQuestion, attribute: Attribute | undefined, insight: Insight): string {
+function questionText(next: NextQuestion, attribute: Attribute | undefined, insight: Insight, intent: Intent | undefined): string {
   if (!attribute || insight.actAttribute !== attribute.name) return next.question;
   const label = attributeLabel(attribute);
   const form = expectedForm(attribute);
   const shape = form ? formWords(form) : null;
   if (insight.act === 'reasked') return sentences(notTheForm(insight, attribute), next.question);
+  if (insight.act === 'retracted') return sentences("No problem, let's put that right.", next.question);
+  if (insight.act === 'justified') {
+    const purpose = intent?.phrase ? `to ${intent.phrase}` : 'to look into this for you';
+    return sentences(`I need the ${label} ${purpose}.`, next.question);
+  }
   if (insight.act === 'explained') {
     const meaning = attribute.description.trim();
     return sentences(meaning !== '' ? ensureStop(meaning) : shape ? `It's ${shape}.` : null, next.question);

@@ -35,6 +35,37 @@ export async function refreshSolutions(
   return { ...outcome, solutions: state.solutions };
 }
 
+/**
+ * A follow-up on a request already answered ("how long does it usually take?", "where is my order??"): the knowledge
+ * base is searched with the request's query and the customer's new words. Articles ranked above every one already
+ * given are new help (`fresh`); when the best match was given already, it is put first for the reply to point to
+ * (`pointed`); `none` when the search finds nothing. The request's own query stays, so the next turn does not search
+ * again for what was already given.
+ */
+export async function searchFollowUp(
+  state: ConversationState,
+  intent: Intent,
+  text: string,
+  search: NonNullable<EngineDeps['search']>,
+  options: Pick<EngineOptions, 'solutions' | 'searchTimeoutMs'>,
+): Promise<SearchOutcome & { found: 'fresh' | 'pointed' | 'none' }> {
+  const query = state.query;
+  const given = state.solutions;
+  const outcome = await searchInto(state, search, { text: [query, text].filter(Boolean).join(' '), intentId: intent.id }, { ...options, solutions: options.solutions + SPARE });
+  state.query = query;
+  const ranked = fitting(state.solutions, intent, state.attributes);
+  const sent = new Set(state.sentSolutions);
+  const firstGiven = ranked.findIndex((solution) => sent.has(solution.id));
+  const fresh = firstGiven === -1 ? ranked : ranked.slice(0, firstGiven);
+  if (outcome.available && fresh.length > 0) {
+    state.solutions = namingFirst(fresh, state.attributes).slice(0, options.solutions);
+    return { solutions: state.solutions, available: true, found: 'fresh' };
+  }
+  const best = ranked[firstGiven];
+  state.solutions = best ? [best, ...given.filter((solution) => solution.id !== best.id)].slice(0, options.solutions) : given;
+  return { solutions: state.solutions, available: outcome.available, found: best && outcome.available ? 'pointed' : 'none' };
+}
+
 /** Solutions fetched beyond those shown, so that ones about another product can be left out. */
 const SPARE = 2;
 

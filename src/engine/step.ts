@@ -1,8 +1,10 @@
 import type { Catalog } from '../library/catalog.js';
 import { attributeLabel } from '../library/formats.js';
 import type { Attribute, Intent } from '../library/schema.js';
-import { localDialogueActs } from '../nlu/dialogue-acts.js';
+import { correctionRest, localDialogueActs, type DialogueActs } from '../nlu/dialogue-acts.js';
+import { otherLanguageOf } from '../nlu/language.js';
 import type { Classification, Extraction, IntentDecision } from '../nlu/types.js';
+import { contentWords } from '../text/content-words.js';
 import { neutralizeText } from '../text/neutralize.js';
 import { attributeAskedIn } from './agent-questions.js';
 import { decideAmongKnown, engineOptions, type EngineDeps, type EngineOptions } from './deps.js';
@@ -11,9 +13,8 @@ import { insightOf, intentView, type AnsweredAttribute, type Insight, type Inten
 import { resolveClarification, trackIntent, type TrackingOptions } from './intent-tracking.js';
 import { askable, MAX_ASKS, nextQuestions, unanswerable } from './questions.js';
 import { currentIntent, recordIntentChange, settleStatus } from './settle.js';
-import { refreshSolutions } from './solutions.js';
-import type { Solution } from '../knowledge/types.js';
-import type { ConversationState, KnownValue, Status, Turn } from './state.js';
+import { refreshSolutions, searchFollowUp } from './solutions.js';
+import type { ConversationState, HandoffKind, KnownValue, Status, Turn } from './state.js';
 
 export interface StepResult {
   state: ConversationState;
@@ -55,8 +56,10 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
   state.status = outcome.status;
   if (!settled) settleStatus(state, intent);
   if (reasked && state.phase === 'self-service' && state.status === 'ready') state.status = 'need-info';
+  if (turn.role === 'customer' && outcome.act !== 'greeted') countOutcome(state);
 
-  if (turn.role === 'customer' && state.phase === 'self-service' && !settled) {
+  // A turn that puts no question (the customer unhappy, asking for a moment, not understood) leaves the open one as it was.
+  if (turn.role === 'customer' && state.phase === 'self-service' && !settled && !QUESTIONLESS_ACTS.has(outcome.act)) {
     const first = state.status === 'need-info' ? questions[0] : undefined;
     state.pending = first?.attribute ?? null;
     if (first) {
@@ -64,16 +67,29 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
       state.asks[first.attribute] = (state.asks[first.attribute] ?? 0) + 1;
     }
     if (state.status === 'ready' && !state.offer) state.offer = nextOffer(state, intent);
+    // A second request in a row that self-service cannot take: a colleague is offered, not the same apology again.
+    if (state.status === 'out-of-scope' && outcome.act !== 'greeted' && !state.offer && previousTurnOutOfScope(previous, deps)) state.offer = { kind: 'person' };
   }
 
-  const search = settled ? { solutions: state.solutions, available: true } : await refreshSolutions(state, intent, deps, options);
+  let search = settled ? { solutions: state.solutions, available: true } : await refreshSolutions(state, intent, deps, options);
+  if (outcome.followUp && intent && state.status === 'ready' && deps.search) {
+    const more = await searchFollowUp(state, intent, text, deps.search, options);
+    search = more;
+    // An article already given answers it: pointed to. Nothing at all: a colleague is offered, not the same articles.
+    if (more.found === 'pointed') outcome.act = 'pointed';
+    if (more.found === 'none' && more.available) {
+      state.offer = { kind: 'person' };
+      outcome.act = 'exhausted';
+    }
+  }
   // New when the articles differ from those last given to the customer, or when they first come as the answer after
   // questions. The reply sends them only then (src/engine/reply.ts), so a self-service turn records them as given.
   const solutionsNew =
     state.solutions.length > 0 &&
-    (!sameArticles(state.solutions, state.sentSolutions) || (state.status === 'ready' && previous.status !== 'ready'));
+    (state.solutions.some((solution) => !state.sentSolutions.includes(solution.id)) || (state.status === 'ready' && previous.status !== 'ready'));
   if (turn.role === 'customer' && state.phase === 'self-service' && solutionsNew && (state.status === 'ready' || state.status === 'need-info')) {
-    state.sentSolutions = state.solutions.map((solution) => solution.id);
+    const given = state.solutions.map((solution) => solution.id);
+    state.sentSolutions = [...state.sentSolutions.filter((id) => !given.includes(id)), ...given].slice(-MAX_SENT_SOLUTIONS);
   }
   rememberTurn(state, turn, now, deps, options);
 
@@ -99,9 +115,23 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
   };
 }
 
-function sameArticles(solutions: readonly Solution[], ids: readonly string[]): boolean {
-  return solutions.length === ids.length && solutions.every((solution, index) => solution.id === ids[index]);
+/** An acknowledgement is this short: "ok", "ok got it", "alright, makes sense". */
+const ACKNOWLEDGEMENT_WORDS = 3;
+
+/** A follow-up says at least this much ("where is it now?"); "ok", "I see" say nothing to search for. */
+const FOLLOW_UP_WORDS = 3;
+
+/** What the policy does with a turn without putting a question. */
+const QUESTIONLESS_ACTS: ReadonlySet<PolicyAct | null> = new Set(['unhelped', 'waiting', 'foreign']);
+
+/** Whether the customer's turn before was a request self-service could not take (a greeting is not one). */
+function previousTurnOutOfScope(previous: ConversationState, deps: EngineDeps): boolean {
+  const said = previous.turns.findLast((turn) => turn.role === 'customer')?.text;
+  return previous.status === 'out-of-scope' && said !== undefined && !(deps.acts ?? localDialogueActs).read(said).smallTalk;
 }
+
+/** Articles remembered as given (the state's schema caps the list at 50). */
+const MAX_SENT_SOLUTIONS = 50;
 
 /** What the policy made of one turn, before the next questions and the status are settled. */
 interface TurnOutcome {
@@ -115,6 +145,8 @@ interface TurnOutcome {
   invalidText: string | null;
   /** The question to put again now (explained, or asked again for a value in the wrong format). */
   reask: string | null;
+  /** A further question on the request already answered, with nothing new in it to take: searched with its words. */
+  followUp: boolean;
 }
 
 const NO_CLASSIFICATION: Classification = { ranking: [], outOfScopeScore: 1 };
@@ -134,6 +166,7 @@ function outcomeOf(state: ConversationState, changes: Partial<TurnOutcome>): Tur
     actAttribute: null,
     invalidText: null,
     reask: null,
+    followUp: false,
     ...changes,
   };
 }
@@ -183,7 +216,11 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
 
   // Asking for a person hands off, also in a conversation a platform streams in that no one escalated yet.
   if ((acts.asksForPerson && !state.escalated) || (selfService && offered?.kind === 'person' && acts.affirm)) {
-    markHandedOff(state, { reason: acts.asksForPerson ? 'the customer asked for a person' : 'the customer accepted the offer of a person' });
+    const acceptedOffer = selfService && offered?.kind === 'person' && acts.affirm;
+    markHandedOff(state, {
+      reason: acts.asksForPerson ? 'the customer asked for a person' : 'the customer accepted the offer of a person',
+      kind: handoffKind(state, !acceptedOffer),
+    });
     return outcomeOf(state, { status: 'handoff', act: 'handoff' });
   }
   if (offered?.kind === 'intent' && acts.affirm && !acts.deny) {
@@ -205,6 +242,8 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
   // A "no" to a representative's suggestion leaves the request as it is; a "no" to the skill's own offer ends it.
   if (offered && offered.kind !== 'more' && !(offered.kind === 'intent' && offered.by) && acts.deny && wordsIn(text) <= 4) {
     if (offered.kind === 'intent') state.queuedIntents = state.queuedIntents.filter((id) => id !== offered.intent);
+    // No person, thanks, while a question is open: the question is put again.
+    if (offered.kind === 'person' && state.pending) return outcomeOf(state, { reask: state.pending });
     return outcomeOf(state, { status: 'ended', act: 'declined' });
   }
 
@@ -225,6 +264,11 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
     return { ...closed, act: 'thanked' };
   }
   if (acts.closing === 'goodbye') return closeConversation(state);
+  // "Ok", "alright, got it" once the answer is given, with nothing offered: the customer has it; anything else?
+  if (selfService && !offered && state.status === 'ready' && acts.affirm && !acts.deny && wordsIn(text) <= ACKNOWLEDGEMENT_WORDS) {
+    state.offer = { kind: 'more' };
+    return outcomeOf(state, { act: 'acknowledged' });
+  }
   if (acts.closing === 'thanks') return outcomeOf(state, { reask: state.pending });
   if (acts.cancel) {
     state.intent = null;
@@ -233,9 +277,26 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
     state.queuedIntents = [];
     return outcomeOf(state, { status: 'ended', act: 'cancelled' });
   }
+  // "That's not what I meant": the request was taken for something else. The intent is ruled out; with the request
+  // meant in the same breath the turn goes on to it, else the next likeliest reading of the words that set the intent
+  // is offered, or the customer is asked to say it in other words.
+  if (acts.misunderstood && state.intent && selfService) {
+    const wrong = state.intent.id;
+    if (!state.rejectedIntents.includes(wrong)) state.rejectedIntents.push(wrong);
+    state.intent = null;
+    state.pending = null;
+    state.clarifying = null;
+    if (!acts.switchTo) {
+      const said = [...state.intentHistory].reverse().find((entry) => entry.intent === wrong)?.text;
+      const next = said ? await decideText(said, state, deps, options) : null;
+      if (next?.kind === 'intent') state.offer = { kind: 'intent', intent: next.intent };
+      return outcomeOf(state, { classification, status: 'out-of-scope', act: 'misunderstood' });
+    }
+  }
   const turnIndex = state.turnCount;
   const before = state.intent?.id ?? null;
   const pendingBefore = state.pending;
+  const previousStatus = state.status;
   const attributesBefore = { ...state.attributes };
   const taken = takeExtractions(state, currentIntent(state, deps.catalog), text, turnIndex, deps, now, true, acts.correction);
   const recorrected = acts.correction && taken.length === 0 ? correctLastAnswer(state, text, turnIndex, deps, now) : null;
@@ -269,9 +330,46 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
     return outcomeOf(state, { classification, status, intentChanged, answered, act });
   }
 
+  // A message in another language than the library's, that nothing was understood of: said plainly, with a colleague
+  // offered (one may speak it), instead of "I can't help with that".
+  if (selfService && taken.length === 0 && (status === null || status === 'out-of-scope') && otherLanguageOf(text, deps.catalog.library.locale)) {
+    state.offer = { kind: 'person' };
+    return outcomeOf(state, { classification, status, act: 'foreign' });
+  }
+  // "This is useless", "I already tried that", or a bare "no" to the answer given: what the customer got did not help,
+  // and the turn asks for nothing else (no new request, no value). A good agent says sorry and offers a colleague; when
+  // the customer is still unhappy after that offer, passes them on.
+  if (selfService && taken.length === 0 && !acts.correction && (status === null || status === 'out-of-scope') && isUnhelpedTurn(previousStatus, acts, text)) {
+    if (offered?.kind === 'person') {
+      markHandedOff(state, { reason: 'self-service did not help the customer', kind: 'gave-up' });
+      return outcomeOf(state, { status: 'handoff', act: 'handoff' });
+    }
+    state.offer = { kind: 'person' };
+    return outcomeOf(state, { classification, status, act: 'unhelped' });
+  }
+
   const unanswered = pendingBefore && !taken.some((value) => value.pending) ? currentIntent(state, deps.catalog)?.attributes.find((a) => a.name === pendingBefore) : undefined;
+  // "Can I give you my email instead?": the question asked is one they cannot answer; what they offer is asked next
+  // when the request has a use for it.
+  if (acts.offersInstead && unanswered && status === null) {
+    state.pending = null;
+    if (!state.declined.includes(unanswered.name)) state.declined.push(unanswered.name);
+    const offeredInstead = attributeNamedIn(state, text, taken, deps);
+    return outcomeOf(state, { classification, answered, act: 'skipped', actAttribute: unanswered.name, reask: offeredInstead?.name ?? null });
+  }
+  // "I don't remember the order number" while the date was asked: the value named is the one they cannot give, and
+  // the question asked stays open.
+  const meant = acts.cannotAnswer === 'unknown' && status === null ? attributeNamedIn(state, text, taken, deps) : undefined;
+  if (meant && meant.name !== unanswered?.name) {
+    if (!state.declined.includes(meant.name)) state.declined.push(meant.name);
+    if (state.pending === meant.name) state.pending = null;
+    return outcomeOf(state, { classification, answered, act: 'skipped', actAttribute: meant.name, reask: unanswered?.name ?? null });
+  }
   if (unanswered && status === null) {
     const tries = state.asks[unanswered.name] ?? 0;
+    // "Why do you need that?": what it is for, and the question again; "hold on, let me find it": the question waits.
+    if (acts.asksWhy && taken.length === 0) return outcomeOf(state, { classification, answered, act: 'justified', actAttribute: unanswered.name, reask: unanswered.name });
+    if (acts.holdOn && taken.length === 0) return outcomeOf(state, { classification, answered, act: 'waiting', actAttribute: unanswered.name });
     if (acts.cannotAnswer === 'unclear' && tries < MAX_ASKS) {
       return outcomeOf(state, { classification, answered, act: 'explained', actAttribute: unanswered.name, reask: unanswered.name });
     }
@@ -288,6 +386,11 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
       return outcomeOf(state, { classification, answered, act: 'skipped', actAttribute: unanswered.name, invalidText: malformed });
     }
   }
+  if (recorrected?.kind === 'retracted' && status === null) {
+    delete state.attributes[recorrected.attribute];
+    state.declined = state.declined.filter((name) => name !== recorrected.attribute);
+    return outcomeOf(state, { classification, answered, act: 'retracted', actAttribute: recorrected.attribute, reask: recorrected.attribute });
+  }
   if (recorrected?.kind === 'malformed' && status === null) {
     return outcomeOf(state, { classification, answered, act: 'reasked', actAttribute: recorrected.attribute, invalidText: recorrected.text, reask: recorrected.attribute });
   }
@@ -296,11 +399,31 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
   const named = status === null ? malformedNamedValue(state, text, taken, deps) : null;
   if (named) return outcomeOf(state, { classification, answered, act: 'reasked', actAttribute: named.attribute, invalidText: named.text, reask: named.attribute });
   if (!act && acts.smallTalk && !state.intent) act = 'greeted';
-  return outcomeOf(state, { classification, status, answered, act });
+  const followUp =
+    selfService && previousStatus === 'ready' && status === null && act === null && answered.length === 0 && state.intent !== null &&
+    !acts.affirm && !acts.deny && !acts.smallTalk && wordsIn(text) >= FOLLOW_UP_WORDS;
+  return outcomeOf(state, { classification, status, answered, act, followUp });
 }
 
 /** Words too common in attribute names to say which attribute a customer means. */
 const GENERIC_NAME_WORDS = new Set(['number', 'code', 'id', 'date', 'time', 'name', 'type', 'value', 'new', 'my', 'the', 'of']);
+
+/** Whether the text names the attribute by a word of its own ("order" for the order number; "number" alone is no one's). */
+function namesAttribute(said: ReadonlySet<string>, attribute: Attribute): boolean {
+  return attributeWords(attribute).some((word) => !GENERIC_NAME_WORDS.has(word) && said.has(word));
+}
+
+/** The one attribute of the current intent, still to know and askable, that the text names; none when it names several. */
+function attributeNamedIn(state: ConversationState, text: string, taken: readonly TakenValue[], deps: EngineDeps): Attribute | undefined {
+  const intent = currentIntent(state, deps.catalog);
+  if (!intent) return undefined;
+  const said = new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const named = intent.attributes.filter(
+    (attribute) =>
+      state.attributes[attribute.name] === undefined && !taken.some((value) => value.name === attribute.name) && askable(attribute.name, state) && namesAttribute(said, attribute),
+  );
+  return named.length === 1 ? named[0] : undefined;
+}
 
 /**
  * A value the customer names but gives in the wrong form ("serial SN-88213-XK" where serials are two letters and eight
@@ -312,7 +435,7 @@ function malformedNamedValue(state: ConversationState, text: string, taken: read
   const said = new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
   for (const attribute of intent.attributes) {
     if (state.attributes[attribute.name] !== undefined || taken.some((value) => value.name === attribute.name) || !askable(attribute.name, state)) continue;
-    if (!attributeWords(attribute).some((word) => !GENERIC_NAME_WORDS.has(word) && said.has(word))) continue;
+    if (!namesAttribute(said, attribute)) continue;
     const malformed = deps.extractor.malformed(text, attribute);
     if (malformed) return { attribute: attribute.name, text: malformed };
   }
@@ -334,13 +457,15 @@ function correctLastAnswer(
   turnIndex: number,
   deps: EngineDeps,
   now: Date,
-): { kind: 'taken'; value: TakenValue } | { kind: 'malformed'; attribute: string; text: string } | null {
+): { kind: 'taken'; value: TakenValue } | { kind: 'malformed'; attribute: string; text: string } | { kind: 'retracted'; attribute: string } | null {
   const intent = currentIntent(state, deps.catalog);
   const last = Object.entries(state.attributes)
     .filter(([name]) => intent?.attributes.some((attribute) => attribute.name === name))
     .sort(([, a], [, b]) => b.turn - a.turn)[0]?.[0];
   const attribute = intent?.attributes.find((candidate) => candidate.name === last);
   if (!intent || !attribute) return null;
+  // "Oops, that was wrong": the value known is wrong, and the right one is still to come.
+  if (contentWords(correctionRest(text)).length === 0) return { kind: 'retracted', attribute: attribute.name };
   const pending = state.pending;
   state.pending = attribute.name;
   const [value] = takeExtractions(state, intent, text, turnIndex, deps, now, true, true).filter((taken) => taken.name === attribute.name);
@@ -382,6 +507,16 @@ async function decideText(text: string, state: ConversationState, deps: EngineDe
 /** Whether the turn as a whole asks for one of the library's intents. */
 function asksForAnIntent(classification: Classification, state: ConversationState, deps: EngineDeps): boolean {
   return decideAmongKnown(classification, state.rejectedIntents, deps).decision.kind === 'intent';
+}
+
+/**
+ * The customer says the help given does not help: in words ("useless", "I already tried that") once there is
+ * something to be unhappy with (an answer, a question, a "can't help with that"), or with a bare "no" to an answer
+ * that offered nothing to say no to.
+ */
+function isUnhelpedTurn(previousStatus: Status | null, acts: DialogueActs, text: string): boolean {
+  if (acts.unhelped) return previousStatus !== null && previousStatus !== 'ended' && previousStatus !== 'handoff';
+  return acts.deny && previousStatus === 'ready' && wordsIn(text) <= 3;
 }
 
 /** The request is done; it stays in the intent history for the record. */
@@ -458,6 +593,21 @@ async function queueOtherRequests(state: ConversationState, text: string, deps: 
     if (request.id !== current && !state.queuedIntents.includes(request.id)) state.queuedIntents.push(request.id);
   }
   state.queuedIntents.splice(MAX_QUEUED);
+}
+
+/** The customer turns that ended out of scope (a greeting is not one) or in a clarification question, as the insights count them. */
+function countOutcome(state: ConversationState): void {
+  if (state.status === 'out-of-scope') state.outOfScopeTurns += 1;
+  else if (state.status === 'clarify') state.clarifyTurns += 1;
+}
+
+/**
+ * Why a customer's hand-off happened: nothing in the library fitted what they said (no intent, and the service said
+ * so); they accepted the person the policy offered when a required value could not be had (it gave up); or they asked.
+ */
+function handoffKind(state: ConversationState, asked: boolean): HandoffKind {
+  if (!state.intent && state.outOfScopeTurns > 0) return 'out-of-scope';
+  return asked ? 'asked' : 'gave-up';
 }
 
 /** Once a request is done: the next one the customer mentioned, or a person when a required value could not be had. */

@@ -10,6 +10,10 @@ export interface ConversationStore {
   put(state: ConversationState, expectedEtag: string | null): Promise<string>;
   /** Conversations updated since the given time, newest first (for the representative's list). */
   listActive(since: Date, limit: number): Promise<ConversationState[]>;
-  /** Every conversation updated since the given time, oldest update first, read in pages (for batch jobs such as the misses harvest). */
-  updatedSince(since: Date): AsyncIterable<ConversationState>;
+  /**
+   * Every conversation updated at or after `since`, oldest update first, in pages of at most `pageSize` (for the
+   * insights roll-up, never on a turn). A conversation updated while the pages are read may be seen twice or not at
+   * all; the roll-up reads again from before its own start next time.
+   */
+  updatedSince(since: Date, pageSize: number): AsyncIterable<ConversationState[]>;
 }

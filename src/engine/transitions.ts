@@ -80,7 +80,7 @@ function requireText(text: string | undefined): string {
  */
 export function handOff(previous: ConversationState, input: { reason?: string; carried?: CarriedValues }, deps: EngineDeps): StepResult {
   const state = touched(previous, deps);
-  markHandedOff(state, input);
+  markHandedOff(state, { ...input, kind: 'caller' });
   return { state, insight: insightOf(state, deps.catalog) };
 }
 

@@ -48,11 +48,24 @@ function intentDetails(before: Intent, after: Intent, groupName: (id: string) =>
   if (before.examples.length !== after.examples.length) details.push(`examples ${before.examples.length} → ${after.examples.length}`);
   const conversations = (i: Intent) => i.stats?.conversations ?? 0;
   if (conversations(before) !== conversations(after)) details.push(`conversations ${conversations(before)} → ${conversations(after)}`);
-  return [...details, ...attributeDetails(before.attributes, after.attributes)];
+  return [...details, ...settingDetails(before, after), ...attributeDetails(before.attributes, after.attributes)];
 }
 
 function groupDetails(before: IntentGroup, after: IntentGroup): string[] {
-  return before.name === after.name ? [] : [`name ${shown(before.name)} → ${shown(after.name)}`];
+  const details = before.name === after.name ? [] : [`name ${shown(before.name)} → ${shown(after.name)}`];
+  if (before.lineOfBusinessId !== after.lineOfBusinessId) details.push(`line of business ${shown(before.lineOfBusinessId)} → ${shown(after.lineOfBusinessId)}`);
+  return [...details, ...settingDetails(before, after)];
+}
+
+/** Changes of the routing (field by field) and of the instructions of an intent or group. */
+function settingDetails(before: Pick<Intent, 'routing' | 'instructions'>, after: Pick<Intent, 'routing' | 'instructions'>): string[] {
+  const details: string[] = [];
+  for (const field of ['queue', 'skills', 'priority'] as const) {
+    const [was, now] = [before.routing?.[field], after.routing?.[field]];
+    if (!same(was, now)) details.push(`routing ${field} ${shown(was)} → ${shown(now)}`);
+  }
+  if (before.instructions !== after.instructions) details.push(after.instructions === undefined ? 'instructions removed' : 'instructions changed');
+  return details;
 }
 
 /** What publishing `after` over `before` would change, intents first (in `after`'s order, removed ones last), then groups. */

@@ -178,6 +178,11 @@ function freshAttributes(live: Intent, draft: Intent): Attribute[] {
   return kept.slice(0, Math.max(0, MAX_ATTRIBUTES - live.attributes.length));
 }
 
+/** `source`'s value of a setting `target` does not have, to spread over `target`: routing or instructions are never dropped by a merge. */
+function fillIn<T extends object, K extends keyof T>(target: T, source: T, key: K): Partial<T> {
+  return target[key] === undefined && source[key] !== undefined ? ({ [key]: source[key] } as unknown as Partial<T>) : {};
+}
+
 /**
  * A live intent updated by the draft intent it matched. A reviewed one keeps every field but its volumes; an
  * approved one also gains the new attributes as drafts. A live draft is refreshed: it takes the new run's
@@ -188,6 +193,8 @@ function updated(live: Intent, draft: Intent, summary: MergeSummary): Intent {
   if (live.status === 'draft') {
     return {
       ...draft,
+      ...fillIn(draft, live, 'instructions'),
+      ...fillIn(draft, live, 'routing'),
       id: live.id,
       groupId: live.groupId,
       attributes: [...live.attributes, ...fresh],
@@ -256,6 +263,13 @@ function withApprovedExamples(intent: Intent, proposals: readonly Intent[], summ
   return fresh.length === 0 ? intent : { ...intent, examples: [...intent.examples, ...fresh] };
 }
 
+/** The live lines of business, then those only the draft has (a new group may name one). */
+function linesOfBusiness(live: IntentLibrary, draft: IntentLibrary): Pick<IntentLibrary, 'linesOfBusiness'> {
+  const known = new Set((live.linesOfBusiness ?? []).map((line) => line.id));
+  const lines = [...(live.linesOfBusiness ?? []), ...(draft.linesOfBusiness ?? []).filter((line) => !known.has(line.id))];
+  return lines.length > 0 ? { linesOfBusiness: lines } : {};
+}
+
 /**
  * Merges a (reviewed) draft into the live library, so that runs over new transcripts add up. Draft intents
  * are matched to live ones (see `pairUp`); a match keeps the live id and updates the live intent (see
@@ -294,7 +308,15 @@ export function mergeDraft(live: IntentLibrary, draft: IntentLibrary, options: M
       if (existing) groupFor.set(intent.groupId, existing);
       else {
         const id = uniqueSlug(draftGroup.id, groupIds, 'group');
-        groups.push({ id, name: draftGroup.name, description: draftGroup.description });
+        const { instructions, routing, lineOfBusinessId } = draftGroup;
+        groups.push({
+          id,
+          name: draftGroup.name,
+          description: draftGroup.description,
+          ...(instructions !== undefined ? { instructions } : {}),
+          ...(routing !== undefined ? { routing } : {}),
+          ...(lineOfBusinessId !== undefined ? { lineOfBusinessId } : {}),
+        });
         groupFor.set(intent.groupId, id);
       }
     }
@@ -308,6 +330,9 @@ export function mergeDraft(live: IntentLibrary, draft: IntentLibrary, options: M
     intents.push({ ...proposal, id, groupId: target.groupId });
     summary.added.push(id);
   }
-  const library = parseLibrary({ ...live, groups, intents, updatedAt: (options.now ?? new Date()).toISOString() }, 'merged library');
+  const library = parseLibrary(
+    { ...live, ...fillIn(live, draft, 'instructions'), ...linesOfBusiness(live, draft), groups, intents, updatedAt: (options.now ?? new Date()).toISOString() },
+    'merged library',
+  );
   return { library, summary };
 }

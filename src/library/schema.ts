@@ -51,6 +51,17 @@ function firstIndexes(ctx: z.RefinementCtx, owner: Record<string, unknown>, list
   return first;
 }
 
+/** Whether following parentId from the group leads back to it (a self-parent is reported on its own). */
+function inParentLoop(parentOf: ReadonlyMap<unknown, unknown>, id: unknown): boolean {
+  const seen = new Set<unknown>([id]);
+  for (let parent = parentOf.get(id); typeof parent === 'string'; parent = parentOf.get(parent)) {
+    if (parent === id) return true;
+    if (seen.has(parent)) return false;
+    seen.add(parent);
+  }
+  return false;
+}
+
 export const attributeSchema = z
   .object({
     name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be an identifier: a letter, then letters, digits or "_"'),
@@ -112,6 +123,23 @@ export const provenanceSchema = z
   })
   .strict();
 
+/**
+ * Where a contact-center router should send a conversation that is handed off: a queue, the skills a representative needs
+ * and a priority. Each field is resolved on its own, the most specific level first (src/library/routing.ts).
+ */
+export const routingSchema = z
+  .object({
+    queue: z.string().min(1, 'must not be empty').max(200).optional(),
+    /** Skill names; no commas, since Copilot Studio receives them as one comma-separated text. */
+    skills: z.array(z.string().regex(/^[^,]{1,100}$/, 'must be 1-100 characters without commas')).max(20).optional(),
+    /** 1 is the most urgent, 10 the least. */
+    priority: z.number().int('must be a whole number').min(1).max(10).optional(),
+  })
+  .strict();
+
+/** Guidance for representatives and suggested responses; the library's, a group's and an intent's all apply. */
+const instructionsSchema = z.string().max(4000);
+
 export const intentSchema = z
   .object({
     id: idSchema,
@@ -125,7 +153,9 @@ export const intentSchema = z
     examples: z.array(z.string().min(1).max(1000)).max(5000).default([]),
     attributes: z.array(attributeSchema).max(50).default([]),
     solutionQuery: z.string().max(500).optional(),
-    instructions: z.string().max(4000).optional(),
+    instructions: instructionsSchema.optional(),
+    /** Only where it differs from the intent's group (or line of business). */
+    routing: routingSchema.optional(),
     stats: intentStatsSchema.optional(),
     provenance: provenanceSchema.optional(),
   })
@@ -140,6 +170,20 @@ export const intentGroupSchema = z
     name: z.string().min(1, 'must not be empty').max(200),
     description: z.string().max(2000).default(''),
     parentId: idSchema.optional(),
+    /** The line of business the group belongs to; a group without one takes its parent group's. */
+    lineOfBusinessId: idSchema.optional(),
+    instructions: instructionsSchema.optional(),
+    routing: routingSchema.optional(),
+  })
+  .strict();
+
+/** A level above groups (retail orders, billing, ...), as contact centers organise their work. */
+export const lineOfBusinessSchema = z
+  .object({
+    id: idSchema,
+    name: z.string().min(1, 'must not be empty').max(200),
+    description: z.string().max(2000).optional(),
+    routing: routingSchema.optional(),
   })
   .strict();
 
@@ -149,6 +193,9 @@ export const intentLibrarySchema = z
     id: idSchema,
     name: z.string().min(1, 'must not be empty').max(200),
     locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "en" or "en-US"').default('en-US'),
+    /** Instructions for every intent, before its groups' and its own. */
+    instructions: instructionsSchema.optional(),
+    linesOfBusiness: z.array(lineOfBusinessSchema).max(200).optional(),
     groups: z.array(intentGroupSchema).max(1000).default([]),
     intents: z.array(intentSchema).max(5000),
     updatedAt: z.iso.datetime({ offset: true }),
@@ -156,14 +203,26 @@ export const intentLibrarySchema = z
   .strict()
   .superRefine((library: unknown, ctx) => {
     if (!isRecord(library)) return;
+    const linesOfBusiness = firstIndexes(ctx, library, 'linesOfBusiness', 'id', 'line of business id');
     const groupIds = firstIndexes(ctx, library, 'groups', 'id', 'group id');
+    const parentOf = new Map(records(library.groups).map(([, group]) => [group.id, group.parentId] as const));
     for (const [index, group] of records(library.groups)) {
+      if (typeof group.lineOfBusinessId === 'string' && !linesOfBusiness.has(group.lineOfBusinessId)) {
+        const known = [...linesOfBusiness.keys()];
+        ctx.addIssue({
+          code: 'custom',
+          path: ['groups', index, 'lineOfBusinessId'],
+          message: `unknown line of business id "${group.lineOfBusinessId}" (${known.length ? `known: ${known.join(', ')}` : 'the library has no linesOfBusiness'})`,
+        });
+      }
       if (typeof group.parentId !== 'string') continue;
       if (!groupIds.has(group.parentId)) {
         ctx.addIssue({ code: 'custom', path: ['groups', index, 'parentId'], message: `unknown group id "${group.parentId}"` });
       }
       if (group.parentId === group.id) {
         ctx.addIssue({ code: 'custom', path: ['groups', index, 'parentId'], message: 'a group cannot be its own parent' });
+      } else if (inParentLoop(parentOf, group.id)) {
+        ctx.addIssue({ code: 'custom', path: ['groups', index, 'parentId'], message: `the parent groups of "${String(group.id)}" lead back to it` });
       }
     }
     firstIndexes(ctx, library, 'intents', 'id', 'intent id');
@@ -181,6 +240,8 @@ export type AttributeStatus = (typeof attributeStatuses)[number];
 export type Attribute = z.output<typeof attributeSchema>;
 export type Intent = z.output<typeof intentSchema>;
 export type IntentGroup = z.output<typeof intentGroupSchema>;
+export type LineOfBusiness = z.output<typeof lineOfBusinessSchema>;
+export type Routing = z.output<typeof routingSchema>;
 export type IntentLibrary = z.output<typeof intentLibrarySchema>;
 /** What a user may write: defaults not filled in yet. */
 export type IntentLibraryInput = z.input<typeof intentLibrarySchema>;

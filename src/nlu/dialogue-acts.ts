@@ -24,6 +24,16 @@ export interface DialogueActs {
   switchTo: string | null;
   /** Only a greeting or small talk: "hi", "hello there", "how are you?". */
   smallTalk: boolean;
+  /** The customer says what they were given does not help: "this is useless", "that didn't help", "I already tried that". */
+  unhelped: boolean;
+  /** The customer offers something else than what was asked: "can I give you my email instead?", "would my phone number do instead?". */
+  offersInstead: boolean;
+  /** The customer asks why a question is asked: "why do you need that?", "what do you need my email for?". */
+  asksWhy: boolean;
+  /** The customer asks for a moment before answering: "hold on, let me find it", "one sec". */
+  holdOn: boolean;
+  /** The customer says their request was taken for something else: "that's not what I meant", "you misunderstood". */
+  misunderstood: boolean;
 }
 
 /** Reads the dialogue acts of a customer turn: the local patterns, or a model's reading checked against them. */
@@ -50,6 +60,11 @@ export function withModelActs(text: string, local: DialogueActs, model: Dialogue
     correction: local.correction || model.correction,
     switchTo: local.switchTo ?? (written ? model.switchTo : null),
     smallTalk: local.smallTalk || model.smallTalk,
+    unhelped: local.unhelped || model.unhelped,
+    offersInstead: local.offersInstead || model.offersInstead,
+    asksWhy: local.asksWhy || model.asksWhy,
+    holdOn: local.holdOn || model.holdOn,
+    misunderstood: local.misunderstood || model.misunderstood,
   };
 }
 
@@ -81,6 +96,11 @@ const UNCLEAR = [
   /\bwhat(?:'|’)?s\s+(?:an?|the|that|this)\b.{0,40}\?/i,
   /\bwhat\s+(?:is|are)\s+(?:an?|the|that|this)\b.{0,40}\?/i,
   /\bwhat\s+do\s+you\s+mean\b/i,
+  // Asking for the question again: "sorry, what?", "pardon?", "can you repeat that?"
+  /^\s*(?:(?:sorry|excuse\s+me|huh|um+|uh+)[\s,]*)*(?:what|pardon|come\s+again|say\s+(?:that\s+)?again)\s*\?+\s*$|^\s*(?:sorry|huh|pardon)\s*\?+\s*$/i,
+  /\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:repeat|rephrase|say)\s+(?:that|it|the\s+question|again)\b/i,
+  // Asking for the choices: "what are my options?", "which ones can I pick?"
+  /\bwhat\s+(?:are|were)\s+(?:the|my|your)\s+(?:options|choices)\b|\bwhich\s+(?:ones?|options?|choices?)\s+(?:are\s+there|do\s+you\s+have|can\s+i)\b|\bwhat\s+(?:can|do|should)\s+i\s+(?:choose|pick|select)(?:\s+from)?\b/i,
   /\bwhere\s+(?:do|can|would|should)\s+i\s+find\b/i,
   /\bwhat\s+(?:number|code)\s+(?:is\s+that|do\s+you\s+mean)\b/i,
 ];
@@ -94,10 +114,44 @@ const UNKNOWN = [
 const CORRECTION =
   /\b(?:actually|sorry|oops|whoops|i\s+meant|i\s+mean|correction|my\s+(?:mistake|bad)|wrong\s+(?:one|number|date|code)|typo|let\s+me\s+correct|i\s+(?:gave|typed|said|sent)\s+(?:you\s+)?(?:the\s+)?wrong)\b|^\s*no\s*,?\s+(?:it(?:'|’)?s|it\s+is|that(?:'|’)?s|the)\b|\bnot\s+\S+\s*,\s*(?:it(?:'|’)?s|but)\b/i;
 
+/** What a correction says besides that something was wrong: "sorry, I meant BL-4471221" gives "BL-4471221"; "oops, that was wrong" nothing. */
+export function correctionRest(text: string): string {
+  return text
+    .replace(new RegExp(CORRECTION.source, 'gi'), ' ')
+    .replace(/\b(?:no|nope|wrong|incorrect|mistake|error|not\s+right|(?:that|it|this)\s+(?:was|is)|that(?:'|’)?s|it(?:'|’)?s)\b/gi, ' ')
+    .replace(/[^\p{L}\p{N}@.+-]+/gu, ' ')
+    .trim();
+}
+
 /** The clause that states what the customer wants now, after an explicit change of mind. */
 const WANT = /\b(?:i\s+(?:just\s+|really\s+|actually\s+)?(?:want|need|would\s+(?:like|rather)|'d\s+like|wanna)|i(?:'|’)?d\s+(?:rather|like)|can\s+you|could\s+you|please)\b/gi;
 const SWITCH_MARKER =
   /\b(?:instead|rather|actually|on\s+second\s+thought|changed\s+my\s+mind|forget\s+(?:it|that|about\s+(?:it|that))|never\s*mind|scratch\s+that)\b|\b(?:don'?t|do\s+not|dont)\s+(?:want|need)\b|^\s*no\s*[,.!]/i;
+
+/** What a customer says when the help given did not help, or out of frustration with it. */
+const UNHELPED = [
+  /\b(?:useless|pointless|unhelpful|not\s+(?:very\s+|at\s+all\s+|really\s+)?help(?:ful|ing)|no\s+help|(?:a\s+)?waste\s+of\s+(?:my\s+)?time|ridiculous|frustrat(?:ing|ed))\b/i,
+  /\b(?:doesn(?:'|’)?t|does\s+not|didn(?:'|’)?t|did\s+not|won(?:'|’)?t|isn(?:'|’)?t|is\s+not|wasn(?:'|’)?t|not)\s+(?:really\s+|at\s+all\s+)?(?:help(?:ing|ed|ful)?|answer(?:ing)?\s+my\s+question)\b/i,
+  /\b(?:(?:i(?:'|’)?ve|i\s+have|i)\s+(?:already\s+)?(?:tried|done|read|seen)\s+(?:that|those|this|these|them|all\s+(?:of\s+)?(?:that|those|this|these|them))(?:\s+already)?|you(?:'|’)?re\s+not\s+(?:helping|listening|understanding)|you\s+(?:don(?:'|’)?t|do\s+not)\s+(?:understand|get\s+it))\b/i,
+  /^\s*(?:ugh+|argh+|seriously|come\s+on|are\s+you\s+(?:kidding|serious)(?:\s+me)?)\s*[?!.]*\s*$/i,
+  // "I still don't know where my order is", "still not working": after an answer, no better off.
+  /\bstill\s+(?:(?:don(?:'|’)?t|do\s+not|can(?:'|’)?t|cannot)\s+(?:know|understand|get\s+it|see\s+(?:it|how|why|where|what))|(?:doesn(?:'|’)?t|does\s+not|isn(?:'|’)?t|is\s+not|not|won(?:'|’)?t)\s+(?:work(?:ing)?|fixed|solved|resolved|help(?:ing|ful)?))\b/i,
+];
+
+/** "Can I give you my email instead?", "I could send my phone number instead", "would my email do instead?" */
+const OFFERS_INSTEAD =
+  /\b(?:(?:can|could|may|shall)\s+i\s+(?:just\s+)?(?:give|send|tell|use|provide|try)|i\s+(?:can|could)\s+(?:give|send|tell|provide)|(?:would|will|does|could)\s+(?:my|the|an?)\s+[\p{L}\p{N}\s]{1,40}?\s+(?:do|work|help))\b[^.?!]{0,60}?\binstead\b/iu;
+
+const ASKS_WHY =
+  /\bwhy\s+(?:do|would|should|does)\s+(?:you|it|that)\s+(?:need|want|ask|matter)|\bwhat\s+do\s+you\s+(?:need|want)\s+(?:it|that|this|them|my\s+[\p{L}\s]{1,30}?)\s+for\b|\bwhy\s+(?:is\s+)?(?:that|this|it)\s+(?:needed|necessary|required|relevant|important)\b|^\s*(?:what\s+for|why(?:\s+do\s+you\s+ask)?)\s*\?+\s*$/iu;
+
+/** A moment asked for, and nothing else: at most this many words. */
+const HOLD_ON_WORDS = 8;
+const HOLD_ON =
+  /^\s*(?:(?:ok(?:ay)?|sure|yes|yeah|right|um+|uh+)[\s,.!]*)?(?:hold\s+on|hang\s+on|one\s+(?:sec(?:ond)?|moment|min(?:ute)?)|just\s+a\s+(?:sec(?:ond)?|moment|min(?:ute)?)|(?:give\s+me|wait)\s+a\s+(?:sec(?:ond)?|moment|min(?:ute)?|bit)|let\s+me\s+(?:check|look|find|see|get|grab|dig)|i(?:'|’)?ll\s+(?:check|look|find|get|grab)|brb|1\s+sec)\b[^?\p{N}]*$/iu;
+
+const MISUNDERSTOOD =
+  /\b(?:(?:that|this|it)(?:'|’)?s|(?:that|this|it)\s+is|you(?:'|’)?re|you\s+are)?\s*not\s+what\s+i\s+(?:meant|mean|asked(?:\s+(?:for|about))?|said|wanted|want|need(?:ed)?|was\s+(?:asking|talking)\s+about)\b|\b(?:(?:that|this|it)(?:'|’)?s|(?:that|this|it)\s+is)\s+not\s+(?:my\s+(?:question|problem|issue|request)|(?:about\s+)?(?:that|it))\s*(?:[.,!]|$)|\byou\s+(?:misunderstood|misunderstand|misread|got\s+(?:it|that|me)\s+wrong|(?:have|'ve)\s+got\s+(?:it|that|me)\s+wrong)\b|\bwrong\s+(?:topic|subject|thing|problem|issue)\b/i;
 
 const GREETING =
   /^\s*(?:(?:hi+|hello+|hey+|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|yo)(?:\s+(?:there|team|all|everyone|folks))?[\s,.!]*)+(?:how\s+are\s+(?:you|u|things)(?:\s+(?:doing|today))?[\s?!.]*)?$|^\s*how\s+are\s+(?:you|u)(?:\s+(?:doing|today))?[\s?!.]*$/i;
@@ -155,10 +209,13 @@ function switchClause(text: string): string | null {
 }
 
 export function readDialogueActs(text: string): DialogueActs {
+  const misunderstood = MISUNDERSTOOD.test(text);
+  // "That's not what I meant, I want to return it": what follows is the request meant.
+  const meant = misunderstood ? text.replace(new RegExp(MISUNDERSTOOD.source, 'gi'), ' ').replace(/^[\s,.;:!-]*(?:no|nope|sorry)?[\s,.;:!-]*/i, '').trim() : '';
   const cancelled = CANCEL.test(text);
   // "Forget that, I was charged twice": what follows the never-mind is the new request.
   const afterCancel = cancelled ? text.replace(new RegExp(CANCEL.source, 'gi'), ' ').replace(/^[\s,.;:!-]*(?:actually|so|ok(?:ay)?|well)?[\s,.;:!-]*/i, '').trim() : '';
-  const switchTo = switchClause(text) ?? (afterCancel.split(/\s+/).length >= 3 ? afterCancel : null);
+  const switchTo = switchClause(text) ?? (afterCancel.split(/\s+/).length >= 3 ? afterCancel : null) ?? (meant.split(/\s+/).length >= 3 ? meant : null);
   return {
     asksForPerson: asksForPerson(text),
     closing: closing(text),
@@ -169,5 +226,10 @@ export function readDialogueActs(text: string): DialogueActs {
     correction: CORRECTION.test(text),
     switchTo,
     smallTalk: GREETING.test(text),
+    unhelped: UNHELPED.some((pattern) => pattern.test(text)),
+    offersInstead: OFFERS_INSTEAD.test(text),
+    asksWhy: ASKS_WHY.test(text),
+    holdOn: HOLD_ON.test(text) && text.trim().split(/\s+/).length <= HOLD_ON_WORDS,
+    misunderstood,
   };
 }

@@ -83,9 +83,11 @@ export function mountAssist(server: Server, app: ServerParts, logger: Logger, ch
   });
 
   server.get('/api/conversations', authenticated, async (req: Request, res: Response) => {
-    const minutes = activeMinutes(req.query as Record<string, unknown> | undefined);
+    const query = req.query as Record<string, unknown> | undefined;
+    const minutes = activeMinutes(query);
+    const intent = intentFilter(query);
     const since = new Date(Date.now() - minutes * 60_000);
-    send(res, await inAssistTerms(async () => ({ status: 200, body: { conversations: await assist.active(since, LIST_LIMIT) } })));
+    send(res, await inAssistTerms(async () => ({ status: 200, body: { conversations: await assist.active(since, LIST_LIMIT, intent) } })));
   });
 
   server.get('/api/conversations/:conversationId/events', authenticated, async (req: Request, res: Response) => {
@@ -124,6 +126,14 @@ function activeMinutes(query: Record<string, unknown> | undefined): number {
   const minutes = Number(raw);
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 10_080) throw new HttpError(400, 'BadArgument', 'activeMinutes: must be a whole number from 1 to 10080');
   return minutes;
+}
+
+/** `intent`: only the conversations of this intent ("" for those without one); absent: all. */
+function intentFilter(query: Record<string, unknown> | undefined): string | undefined {
+  const raw = query?.intent;
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string' || raw.length > 200) throw new HttpError(400, 'BadArgument', 'intent: must be one intent id (at most 200 characters)');
+  return raw;
 }
 
 /** Runs a call on the assist service, turning its refusals into HTTP ones; anything else stays a server error. */

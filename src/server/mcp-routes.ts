@@ -45,7 +45,8 @@ export function mountMcp(server: Server, app: ServerParts, logger: Logger): void
     version: packageVersion(),
     instructions:
       `Customer-intent tools for ${app.conversations.catalog().library.name}. For a customer conversation, call Assist once per customer ` +
-      'message with the same conversationId and say its replyText; when its status is handoff, transfer to a person with handoffSummary. ' +
+      'message with the same conversationId and say its replyText; when its status is handoff, transfer to a person with handoffSummary ' +
+      '(Handoff returns it too, with the queue, skills and priority to route the transfer by). ' +
       'ListIntents tells what customers can be helped with; DetectIntent, GetNextQuestions and SearchSolutions answer single questions and change nothing.',
   });
   const metadataUrl = (req: Request) => `${publicOrigin(app.config, req)}${PROTECTED_RESOURCE_PATHS[1]}`;

@@ -1,6 +1,7 @@
 import type { ActionServices } from '../actions/types.js';
 import type { AssistService } from '../assist/service.js';
 import type { Config } from '../config.js';
+import type { InsightsService } from '../insights/service.js';
 import type { LibraryStore } from '../library/store.js';
 
 /**
@@ -11,6 +12,7 @@ import type { LibraryStore } from '../library/store.js';
 export interface ServerParts extends ActionServices {
   config: Config;
   assist: AssistService;
+  insights: InsightsService;
   libraries: LibraryStore;
   reload(): Promise<unknown>;
 }

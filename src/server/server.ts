@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Server } from 'restify';
 import { mountAssist } from './assist-routes.js';
 import { mountBot, type BotRouteOptions } from './bot-routes.js';
+import { mountInsights } from './insights-routes.js';
 import { mountLibraryReview } from './library-routes.js';
 import { mountMcp } from './mcp-routes.js';
 import type { ServerParts } from './parts.js';
@@ -48,6 +49,7 @@ export function createServer(app: ServerParts, logger: Logger, options: ServerOp
   mountAssist(server, app, logger, customers, streams);
   mountMcp(server, app, logger);
   mountLibraryReview(server, app, logger);
+  mountInsights(server, app);
 
   return server;
 }

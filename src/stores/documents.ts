@@ -24,3 +24,9 @@ export class CorruptDocumentError extends Error {
     super(`table "${table}", id "${id}": the stored document is corrupt and was left as it is: ${detail}`);
   }
 }
+
+/** The arguments of ConversationStore.updatedSince, checked the same way by every adapter. */
+export function checkPaging(since: Date, pageSize: number): void {
+  if (!(since instanceof Date) || Number.isNaN(since.getTime())) throw new RangeError(`updatedSince: "since" must be a valid Date, got ${String(since)}`);
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`updatedSince: "pageSize" must be a whole number of at least 1, got ${String(pageSize)}`);
+}

@@ -197,6 +197,17 @@ describe('the assisted-service API', function () {
       const view = await call(service.origin, 'GET', `/api/conversations/${id}`);
       assert.equal(view.body.view?.phase, 'assisted');
       assert.deepEqual(view.body.view?.known.map((known) => [known.name, known.source]), [['orderNumber', 'self-service']]);
+      assert.deepEqual(view.body.view?.route, {
+        intentId: 'order-status',
+        intentName: 'Order status',
+        groupId: 'orders',
+        groupName: 'Orders and delivery',
+        lineOfBusinessId: 'retail',
+        lineOfBusinessName: 'Retail orders',
+        queue: 'orders-delivery',
+        skills: ['orders', 'carriers'],
+        priority: 5,
+      });
       const next = await call(service.origin, 'POST', messages(id), message('c9', 'customer', 'I used my email alex@example.com'));
       assert.equal(next.body.view?.known.find((known) => known.name === 'orderNumber')?.source, 'self-service');
     });

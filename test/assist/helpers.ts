@@ -28,6 +28,7 @@ export interface AssistViewLike {
   replyChannel: string | null;
   feedback?: string | null;
   intent: { id: string; name: string; groupName: string; confidence: number } | null;
+  route: { groupId: string; lineOfBusinessId?: string; queue?: string; skills: string[]; priority?: number } | null;
   earlierIntents: Array<{ id: string; text?: string; rejected: boolean }>;
   known: Array<{ name: string; value: unknown; source: string }>;
   questions: Array<{ attribute: string; answered: boolean; answer?: string }>;

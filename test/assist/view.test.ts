@@ -73,11 +73,18 @@ describe("what the representative's view shows", () => {
     assert.equal(view.earlierIntents[1]?.text, 'where is my order');
   });
 
-  it('without a language model, suggests the next question and carries the intent instructions as guidance', () => {
+  it('without a language model, suggests the next question and carries the instructions of every level as guidance, the most specific last', () => {
     const view = buildView(conversation((state) => (state.intent = { id: 'order-status', confidence: 0.9 })), catalog);
     assert.equal(view.responses.source, 'derived');
     assert.match(view.responses.items[0] ?? '', /order number/);
-    assert.match(view.responses.guidance ?? '', /carrier/);
+    assert.deepEqual(view.responses.guidance?.split('\n'), [catalog.library.instructions, catalog.intent('order-status')?.instructions]);
+    assert.match(view.responses.guidance ?? '', /^Greet the customer by name.*\n.*carrier/);
+    const locked = buildView(conversation((state) => (state.intent = { id: 'account-locked', confidence: 0.9 })), catalog);
+    assert.deepEqual(locked.responses.guidance?.split('\n'), [
+      catalog.library.instructions,
+      'Verify the customer\'s identity before changing or disclosing anything on the account.',
+      catalog.intent('account-locked')?.instructions,
+    ]);
   });
 
   it('has nothing to suggest before an intent is known', () => {

@@ -10,11 +10,11 @@ import { LOCAL_COSMOS_KEY, type CosmosPeer } from './peers/cosmos-peer.js';
 /** Short waits so fault tests stay fast; the attempts are the service's own. */
 export const fastRetry: RetryOptions = { attempts: 4, baseDelayMs: 5, maxDelayMs: 1000 };
 
-export const containers = { libraries: 'libraries', conversations: 'conversations', botState: 'bot-state', misses: 'misses' };
+export const containers = { libraries: 'libraries', conversations: 'conversations', botState: 'bot-state', insights: 'insights', misses: 'misses' };
 
 let databases = 0;
 
-/** A fresh database with the four containers, deployed as deploy/ would (time-to-live on for conversations). */
+/** A fresh database with the five containers, deployed as deploy/ would (time-to-live on for conversations). */
 export async function deployDatabase(peer: CosmosPeer): Promise<string> {
   databases += 1;
   const database = `intent-skill-${databases}`;
@@ -22,6 +22,7 @@ export async function deployDatabase(peer: CosmosPeer): Promise<string> {
     { id: containers.libraries },
     { id: containers.conversations, defaultTtl: -1 },
     { id: containers.botState },
+    { id: containers.insights },
     { id: containers.misses },
   ]);
   return database;

@@ -6,6 +6,7 @@ import type { EngineDeps } from '../../src/engine/deps.js';
 import { CosmosSetupError } from '../../src/stores/cosmos/index.js';
 import { ConcurrencyError } from '../../src/library/store.js';
 import { describeConversationStoreContract, describeLibraryStoreContract, describeMissStoreContract } from '../stores/contract.js';
+import { describeInsightStoreContract } from '../stores/insight-contract.js';
 import { sampleConversation, sampleLibrary } from '../stores/fixtures.js';
 import { containers, deployDatabase, openStores, type OpenedCosmos } from './cosmos-helpers.js';
 import { testCertificate } from './peers/certificate.js';
@@ -33,6 +34,11 @@ describeConversationStoreContract('Cosmos DB', async () => {
 describeMissStoreContract('Cosmos DB', async () => {
   const opened = await openStores(peer, await deployDatabase(peer), { MISSES_MAX: '5', MISSES_RETENTION_DAYS: '10' });
   return { store: opened.stores.misses, close: opened.close };
+});
+
+describeInsightStoreContract('Cosmos DB', async () => {
+  const opened = await openStores(peer, await deployDatabase(peer));
+  return { store: opened.stores.insights, close: opened.close };
 });
 
 const isDocument = (request: RecordedRequest): boolean => /\/docs(\/|$)/.test(request.path);
@@ -203,7 +209,7 @@ describe('Cosmos DB stores', () => {
 
 describe('Cosmos DB deployment checks', () => {
   it('names the missing container and says the deployment creates it', async () => {
-    await peer.deploy('half-deployed', [{ id: containers.libraries }, { id: containers.botState }]);
+    await peer.deploy('half-deployed', [{ id: containers.libraries }, { id: containers.botState }, { id: containers.insights }]);
     await assert.rejects(openStores(peer, 'half-deployed'), (error: Error) => {
       assert.ok(error instanceof CosmosSetupError);
       assert.match(error.message, /container "conversations" \(conversation state\) in database "half-deployed"/);
@@ -213,17 +219,22 @@ describe('Cosmos DB deployment checks', () => {
     });
   });
 
+  it('names a missing insights container', async () => {
+    await peer.deploy('no-insights', [{ id: containers.libraries }, { id: containers.conversations, defaultTtl: -1 }, { id: containers.botState }]);
+    await assert.rejects(openStores(peer, 'no-insights'), /container "insights" \(insights counts\).*does not exist/);
+  });
+
   it('names a database that does not exist', async () => {
     await assert.rejects(openStores(peer, 'never-deployed'), /database "never-deployed".*does not exist/);
   });
 
   it('refuses a container partitioned by another key', async () => {
-    await peer.deploy('wrong-key', [{ id: containers.libraries, partitionKey: '/tenant' }, { id: containers.conversations, defaultTtl: -1 }, { id: containers.botState }]);
+    await peer.deploy('wrong-key', [{ id: containers.libraries, partitionKey: '/tenant' }, { id: containers.conversations, defaultTtl: -1 }, { id: containers.botState }, { id: containers.insights }]);
     await assert.rejects(openStores(peer, 'wrong-key'), /"libraries".*partitioned by \/tenant.*needs partition key \/id/);
   });
 
   it('refuses a conversations container without time-to-live unless conversations are kept forever', async () => {
-    await peer.deploy('no-ttl', [{ id: containers.libraries }, { id: containers.conversations }, { id: containers.botState }, { id: containers.misses }]);
+    await peer.deploy('no-ttl', [{ id: containers.libraries }, { id: containers.conversations }, { id: containers.botState }, { id: containers.insights }, { id: containers.misses }]);
     await assert.rejects(openStores(peer, 'no-ttl'), /"conversations".*time-to-live off/);
     const opened = await openStores(peer, 'no-ttl', { AZURE_COSMOS_CONVERSATION_TTL_SECONDS: '0' });
     opened.close();

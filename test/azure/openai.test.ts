@@ -299,10 +299,16 @@ describe('Azure OpenAI', () => {
       } satisfies Insight;
       const suggester = modelResponseSuggester(model);
       peer.answer('suggested_replies', () => ({ replies: ['Could you share your order number so I can check?'] }));
-      assert.deepEqual(await suggester.suggest(state, insight), ['Could you share your order number so I can check?']);
+      const instructions = ['Greet the customer by name.', 'Check the order first.', 'Give the tracking link.'];
+      assert.deepEqual(await suggester.suggest(state, insight, instructions), ['Could you share your order number so I can check?']);
       assert.deepEqual(userData(peer.chats.at(-1)!).recentTurns, [{ role: 'customer', text: 'where is my order' }]);
+      const system = peer.chats.at(-1)!.body.messages.find((message) => message.role === 'system')?.content ?? '';
+      assert.match(system, /later one \(more specific\) wins:\n- Greet the customer by name\.\n- Check the order first\.\n- Give the tracking link\.\n/, 'every level, the most specific last');
+      assert.doesNotMatch(JSON.stringify(userData(peer.chats.at(-1)!)), /Greet the customer/, 'instructions are not mixed into the customer data');
+      await suggester.suggest(state, insight, []);
+      assert.doesNotMatch(peer.chats.at(-1)!.body.messages[0]?.content ?? '', /instructions below/, 'no instruction line when the library has none');
       peer.faults.inject({ kind: 'drop' }, { times: 5 });
-      assert.deepEqual(await suggester.suggest(state, insight), ['What is your order number?']);
+      assert.deepEqual(await suggester.suggest(state, insight, instructions), ['What is your order number?']);
     });
   });
 });

@@ -85,6 +85,12 @@ describe('a root bot calling the skill actions through SkillDialog', () => {
         assert.equal(out.intentId, 'device-error-code');
         assert.match(String(out.summary), /Device error code/);
         assert.match(String(out.summary), /customer asked for a person/);
+        assert.deepEqual(
+          [out.groupId, out.groupName, out.lineOfBusinessId, out.lineOfBusinessName, out.routingQueue, out.routingSkills, out.routingPriority],
+          ['tech-support', 'Device support', 'devices', 'Devices & tech support', 'device-support', 'troubleshooting,devices', 5],
+          'the demo routes device support by its group, the priority from its line of business',
+        );
+        assert.match(String(out.summary), /^Route: Devices & tech support, queue device-support, skills troubleshooting, devices, priority 5\.$/m);
         const stored = await service.app.conversations.get(conversationId);
         assert.equal(stored?.escalated, true);
         assert.equal(stored?.phase, 'assisted', 'the representative takes over after a hand-off');

@@ -83,6 +83,7 @@ describe("the representative's live view at /assist in a real browser", function
     const known = page.locator('#known li', { hasText: 'orderNumber' });
     await known.waitFor();
     assert.match((await known.textContent()) ?? '', /BL-4471220.*from self-service/);
+    assert.equal(await page.locator('#route').textContent(), 'Routes to Retail orders · queue orders-delivery · skills orders, carriers · priority 5');
     await page.screenshot({ path: path.join(ARTIFACTS, 'assist-handoff.png'), fullPage: true });
     await page.close();
   });

@@ -88,7 +88,7 @@ describe('Web Chat at /chat in a real browser', function () {
       await replied(/followed by 6 digits/);
 
       await said("I told you, I don't have it");
-      await replied(/we.ll do without it\. .*original order number/);
+      await replied(/we.ll do without the return authorization number\. .*original order number/);
       assert.equal(await chat.locator('.ac-adaptiveCard a[href]').count(), articlesAfterFirstQuestion, 'the same articles are not sent again with each question');
 
       await said('BL-7781204');

@@ -35,6 +35,26 @@ describe('intent-skill library (the real command)', function () {
     assert.match(run.stderr, /intents\[0\]\.groupId: unknown group id "nowhere"/);
   });
 
+  it('refuses routing data that names an unknown line of business or group, at its exact path', async () => {
+    const bad = JSON.parse(await readFile(path.join(repoRoot, 'samples', 'library.json'), 'utf8'));
+    bad.groups[2].lineOfBusinessId = 'telecom';
+    bad.groups[4].parentId = 'payments';
+    bad.intents[3].routing = { priority: 11 };
+    const file = path.join(dir, 'bad-routing.json');
+    await writeFile(file, JSON.stringify(bad));
+    const run = await runCli(['library', 'validate', file]);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /groups\[2\]\.lineOfBusinessId: unknown line of business id "telecom" \(known: retail, devices, billing-accounts\)/);
+    assert.match(run.stderr, /groups\[4\]\.parentId: unknown group id "payments"/);
+    assert.match(run.stderr, /intents\[3\]\.routing\.priority: Too big: expected number to be <=10/);
+  });
+
+  it('counts the lines of business of a library that has them', async () => {
+    const run = await runCli(['library', 'validate', path.join(repoRoot, 'samples', 'library.json')]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /: 3 lines of business, 7 groups, 27 intents/);
+  });
+
   it('imports, refuses to overwrite without --replace, and exports what it stored', async () => {
     assert.equal((await runCli(['library', 'import', minimal], { env })).code, 0);
     const again = await runCli(['library', 'import', minimal], { env });

@@ -95,6 +95,39 @@ describe('discover: reviewing a draft and merging it into the live library', () 
     assert.equal(merged.intents.length, live.intents.length + 1);
   });
 
+  it('keeps lines of business, routing and instructions through a review and a merge, and takes those a new draft group brings', () => {
+    const routed = parseLibrary({
+      ...firstRun,
+      instructions: 'Greet the customer.',
+      linesOfBusiness: [{ id: 'retail', name: 'Retail orders', routing: { queue: 'retail', priority: 5 } }],
+      groups: [{ id: 'orders', name: 'Orders', lineOfBusinessId: 'retail', instructions: 'Check the order first.', routing: { skills: ['orders'] } }, { id: 'billing', name: 'Billing' }],
+      intents: firstRun.intents.map((i) => (i.id === 'track-order' ? { ...i, instructions: 'Give the tracking link.', routing: { priority: 2 } } : i)),
+    });
+    const reviewed = applyReview(routed, [{ kind: 'rename', id: 'track-order', name: 'Order status' }]);
+    const secondRun = parseLibrary({
+      schemaVersion: 1,
+      id: 'lib',
+      name: 'Lib',
+      linesOfBusiness: [{ id: 'finance', name: 'Finance' }],
+      groups: [{ id: 'orders', name: 'Orders' }, { id: 'refunds', name: 'Refunds', lineOfBusinessId: 'finance', routing: { queue: 'refunds' } }],
+      intents: [
+        draftIntent('order', ['where is my order', 'has my order arrived yet', 'track my parcel please'], 30),
+        { ...draftIntent('refund', ['where is my refund', 'I want my money back'], 12), groupId: 'refunds' },
+      ],
+      updatedAt: UPDATED,
+    });
+    const { library: merged, summary } = mergeDraft(reviewed, secondRun);
+    assert.deepEqual(summary.added, ['refund']);
+    assert.equal(merged.instructions, 'Greet the customer.');
+    assert.deepEqual(merged.linesOfBusiness, [{ id: 'retail', name: 'Retail orders', routing: { queue: 'retail', priority: 5 } }, { id: 'finance', name: 'Finance' }]);
+    assert.deepEqual(merged.groups[0], routed.groups[0]);
+    assert.deepEqual(merged.groups.find((g) => g.id === 'refunds'), { id: 'refunds', name: 'Refunds', description: '', lineOfBusinessId: 'finance', routing: { queue: 'refunds' } });
+    const status = merged.intents.find((i) => i.id === 'track-order')!;
+    assert.equal(status.name, 'order', 'a live draft takes the new run’s name');
+    assert.ok(status.examples.includes('has my order arrived yet'));
+    assert.deepEqual([status.instructions, status.routing], ['Give the tracking link.', { priority: 2 }], 'keeps what a person gave it');
+  });
+
   it('runs as library review and library merge on files', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'discover-review-'));
     const draft = path.join(dir, 'draft.json');

@@ -160,13 +160,25 @@ describe('the engine as pure transitions of a conversation', () => {
     await assert.rejects(rejectIntent(state, 'time-travel', deps), (error: unknown) => error instanceof CommandError && error.code === 'unknown-intent');
   });
 
+  it('counts the customer turns that end in a clarification question or out of scope, and no representative turn', async () => {
+    const close: Classification = { ranking: [{ intent: 'error-code', confidence: 0.46 }, { intent: 'no-power', confidence: 0.45 }], outOfScopeScore: 0 };
+    const { deps } = fakes({ 'my tv is broken': close });
+    let state = newConversationState('c-3', 'webchat', NOW);
+    const asked = await step(state, { role: 'customer', text: 'my tv is broken' }, deps);
+    assert.equal(asked.insight.status, 'clarify');
+    state = asked.state;
+    state = (await step(state, { role: 'customer', text: 'what is the weather like' }, deps)).state;
+    state = (await step(state, { role: 'agent', text: 'what is the weather like' }, deps)).state;
+    assert.deepEqual([state.clarifyTurns, state.outOfScopeTurns], [1, 1]);
+  });
+
   it('hand-off marks what self-service gathered, adds carried values without overwriting, and records why', async () => {
     const { deps } = fakes({ 'my tv shows E42': sure('error-code') });
     const selfService = newConversationState('c-2', 'webchat', NOW);
     const { state } = await step(selfService, { role: 'customer', text: 'my tv shows E42' }, deps);
     const handed = handOff(state, { reason: 'the customer asked for a person', carried: { errorCode: 'E99', serialNumber: 'SN-1' } }, deps).state;
     assert.deepEqual([handed.phase, handed.escalated], ['assisted', true]);
-    assert.deepEqual(handed.handoff, { at: NOW.toISOString(), reason: 'the customer asked for a person' });
+    assert.deepEqual(handed.handoff, { at: NOW.toISOString(), reason: 'the customer asked for a person', kind: 'caller' });
     assert.equal(handed.attributes.errorCode?.value, 'E42', 'a value the conversation has is kept');
     assert.equal(handed.attributes.errorCode?.source, 'self-service');
     assert.equal(handed.attributes.serialNumber?.source, 'handoff');

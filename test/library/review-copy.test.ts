@@ -48,6 +48,19 @@ describe('the pending review of a live library', () => {
     assert.equal(after.draft.intents.find((i) => i.id === 'cancel-order')?.status, 'discarded');
   });
 
+  it('publishes a review with the lines of business, routing and instructions of the live library intact', async () => {
+    const review = new LibraryReview(stores.libraries, LIVE, clock('2026-12-01T09:00:00.000Z'));
+    const changed = await review.change(NO_REVIEW, [{ kind: 'rename', id: 'battery-problem', name: 'Battery trouble' }]);
+    await review.publish(changed.etag, changed.liveEtag);
+    const live = (await stores.libraries.get(LIVE))!.value;
+    assert.equal(live.intents.find((i) => i.id === 'battery-problem')?.name, 'Battery trouble');
+    assert.deepEqual(live.linesOfBusiness, demo.linesOfBusiness);
+    assert.deepEqual(live.groups, demo.groups);
+    assert.equal(live.instructions, demo.instructions);
+    assert.deepEqual(live.intents.find((i) => i.id === 'battery-problem')?.routing, { skills: ['troubleshooting', 'battery-safety'], priority: 1 });
+    assert.ok(demo.linesOfBusiness?.length && demo.groups.every((g) => g.routing) && demo.instructions, 'the demo library has all three');
+  });
+
   it('refuses to publish over a live library written after the review began, until the review starts over', async () => {
     const review = new LibraryReview(stores.libraries, LIVE, clock('2026-12-01T09:00:00.000Z'));
     const changed = await review.change(NO_REVIEW, [{ kind: 'approve', ids: ['order-status'] }, { kind: 'rename', id: 'order-status', name: 'Where is my order' }]);

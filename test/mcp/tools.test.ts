@@ -237,6 +237,10 @@ describe('MCP tools at /mcp, through the official SDK client', function () {
       const result = await callTool(mcp.client, 'Handoff', { conversationId, reason: 'customer asked for a person' });
       assert.equal(result.outputs.escalated, true);
       assert.match(String(result.outputs.summary), /customer asked for a person/);
+      assert.deepEqual(
+        [result.outputs.intentId, result.outputs.groupId, result.outputs.lineOfBusinessId, result.outputs.routingQueue, result.outputs.routingSkills, result.outputs.routingPriority],
+        ['device-error-code', 'tech-support', 'devices', 'device-support', 'troubleshooting,devices', 5],
+      );
       assert.equal((await service.app.conversations.get(conversationId))?.escalated, true);
     });
 

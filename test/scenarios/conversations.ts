@@ -442,4 +442,196 @@ export const scenarios: Scenario[] = [
       { say: 'where is my order BL-4471220?', expect: { intent: 'order-status', values: { orderNumber: 'BL-4471220' } } },
     ],
   },
+  {
+    name: 'takes "I don\'t remember the order number" as about the order number when another question is open, and asks that one again',
+    turns: [
+      { say: 'I was charged twice for the same order', expect: { intent: 'duplicate-charge', asks: 'orderNumber' } },
+      { say: 'it was on my visa', expect: { intent: 'duplicate-charge', asks: 'chargeDate' } },
+      {
+        say: "I don't remember the order number",
+        expect: { intent: 'duplicate-charge', status: 'need-info', asks: 'chargeDate', notAsks: ['orderNumber'], reply: /without the order number/ },
+      },
+      { say: 'the 3rd of November', expect: { intent: 'duplicate-charge', notAsks: ['orderNumber'] } },
+    ],
+  },
+  // What was given did not help: sorry, a person offered, and passed on when the customer is still unhappy.
+  {
+    name: 'offers a person when the customer says the answer did not help, and passes them on when still unhappy',
+    turns: [
+      { say: 'where is my order BL-4471220?', expect: { status: 'ready', solutions: true } },
+      { say: 'this is useless', expect: { intent: 'order-status', reply: /sorry.*didn.t help.*colleague/i, choices: /Talk to a person/, solutions: false } },
+      { say: "still useless, you're not listening", expect: { status: 'handoff', reply: /colleague/ } },
+    ],
+  },
+  {
+    name: 'takes a bare "no" to the answer as not helped, and "no, thanks" to the offer of a person as done',
+    turns: [
+      { say: 'my tv shows error E42', expect: { status: 'ready' } },
+      { say: 'nope', expect: { reply: /colleague/, notReply: /still apply/, solutions: false } },
+      { say: 'no thanks', expect: { reply: /anything else/i, solutions: false } },
+    ],
+  },
+  {
+    name: 'hears "I already tried that" as not helped, not as another request',
+    turns: [
+      { say: 'my tv shows error E42', expect: { status: 'ready' } },
+      { say: 'I already tried that', expect: { intent: 'device-error-code', reply: /didn.t help/, choices: /Talk to a person/ } },
+    ],
+  },
+  {
+    name: 'asks the open question again when the customer declines the person offered after their frustration',
+    turns: [
+      { say: 'I want to cancel my order', expect: { intent: 'cancel-order', asks: 'orderNumber' } },
+      { say: 'this is useless', expect: { intent: 'cancel-order', status: 'need-info', reply: /colleague/ } },
+      { say: 'no', expect: { intent: 'cancel-order', asks: 'orderNumber', reply: /order number/i } },
+      { say: 'BL-4471220', expect: { status: 'ready', values: { orderNumber: 'BL-4471220' } } },
+    ],
+  },
+  {
+    name: 'offers a person after "this is useless" when nothing the customer asked could be helped with',
+    turns: [
+      { say: 'what is the meaning of life', expect: { status: 'out-of-scope' } },
+      { say: 'this is useless', expect: { status: 'out-of-scope', reply: /didn.t help.*colleague/, choices: /Talk to a person/ } },
+      { say: 'yes please', expect: { status: 'handoff' } },
+    ],
+  },
+  // Something else offered instead of what was asked.
+  {
+    name: 'asks for the email when the customer offers it instead of the order number',
+    turns: [
+      { say: 'where is my order?', expect: { intent: 'order-status', asks: 'orderNumber' } },
+      { say: 'can I give you my email instead?', expect: { intent: 'order-status', asks: 'email', notAsks: ['orderNumber'] } },
+      { say: 'jo.smith@example.com', expect: { status: 'ready', values: { email: 'jo.smith@example.com' } } },
+    ],
+  },
+  {
+    name: 'leaves a question the customer offers something else for, even when that something is of no use here',
+    turns: [
+      { say: "my refund hasn't arrived yet", expect: { intent: 'refund-status', asks: 'returnAuthorization' } },
+      { say: 'could I give you my email instead?', expect: { intent: 'refund-status', notAsks: ['returnAuthorization'] } },
+    ],
+  },
+  // A moment asked for, a question questioned, a question not heard.
+  {
+    name: 'waits when the customer asks for a moment, without counting it as an ask or moving on',
+    turns: [
+      { say: 'I want to cancel my order', expect: { intent: 'cancel-order', asks: 'orderNumber' } },
+      { say: 'hold on, let me find it', expect: { intent: 'cancel-order', status: 'need-info', reply: /take your time/i, notReply: /why are you cancelling/i } },
+      { say: 'one sec', expect: { reply: /take your time/i } },
+      { say: 'BL-4471220', expect: { values: { orderNumber: 'BL-4471220' } } },
+    ],
+  },
+  {
+    name: 'says why a value is needed and asks for it again',
+    turns: [
+      { say: 'where is my order?', expect: { intent: 'order-status', asks: 'orderNumber' } },
+      { say: 'why do you need that?', expect: { asks: 'orderNumber', reply: /need the order number to check where your order is/i } },
+      { say: 'BL-4471220', expect: { status: 'ready', values: { orderNumber: 'BL-4471220' } } },
+    ],
+  },
+  {
+    name: 'puts the question again, with what it means, on "sorry, what?"',
+    turns: [
+      { say: "my refund hasn't arrived yet", expect: { asks: 'returnAuthorization' } },
+      { say: 'sorry, what?', expect: { asks: 'returnAuthorization', reply: /return/i } },
+    ],
+  },
+  // The request taken for something else; a value said to be wrong without the right one.
+  {
+    name: 'drops the intent on "that\'s not what I asked" and offers the next likeliest reading',
+    turns: [
+      { say: 'where is my order BL-4471220?', expect: { intent: 'order-status', status: 'ready' } },
+      { say: "that's not what I asked", expect: { intent: null, reply: /misunderstood/i, solutions: false } },
+    ],
+  },
+  {
+    name: 'goes to the request meant when it follows "you misunderstood"',
+    turns: [
+      { say: 'I want to cancel my order', expect: { intent: 'cancel-order' } },
+      { say: 'no, you misunderstood, I want to cancel my Brightline Plus subscription', expect: { intent: 'cancel-subscription' } },
+    ],
+  },
+  {
+    name: 'asks again for a value the customer says was wrong without giving the right one',
+    turns: [
+      { say: 'I want to cancel my order', expect: { asks: 'orderNumber' } },
+      { say: 'BL-4471220', expect: { values: { orderNumber: 'BL-4471220' } } },
+      { say: 'sorry, wrong number', expect: { asks: 'orderNumber', notValues: ['orderNumber'], reply: /put that right/ } },
+      { say: 'BL-4471221', expect: { values: { orderNumber: 'BL-4471221' } } },
+    ],
+  },
+  {
+    name: 'takes no device from "oops, my mistake" and asks for it again',
+    turns: [
+      { say: "my tv won't turn on", expect: { values: { deviceType: 'tv' } } },
+      { say: 'oops, my mistake', expect: { asks: 'deviceType', notValues: ['deviceType'] } },
+      { say: "it's a laptop", expect: { values: { deviceType: 'laptop' } } },
+    ],
+  },
+  {
+    name: 'takes a date stated on its own for the one date the request has, and keeps the request',
+    turns: [
+      { say: 'I was charged twice for the same order', expect: { intent: 'duplicate-charge', asks: 'orderNumber' } },
+      { say: 'BL-4471220', expect: { status: 'ready' } },
+      { say: 'it happened on November 3, 2026', expect: { intent: 'duplicate-charge', values: { chargeDate: '2026-11-03', orderNumber: 'BL-4471220' } } },
+    ],
+  },
+  {
+    name: 'offers a colleague after two requests in a row it cannot take, not after a greeting',
+    turns: [
+      { say: 'hi', expect: { status: 'out-of-scope', notReply: /colleague/ } },
+      { say: 'what is the meaning of life', expect: { status: 'out-of-scope', notReply: /colleague/ } },
+      { say: 'do you sell car tires?', expect: { status: 'out-of-scope', reply: /colleague/, choices: /Talk to a person/ } },
+      { say: 'yes', expect: { status: 'handoff' } },
+    ],
+  },
+  {
+    name: 'says plainly that it helps in English only, offers a colleague, and keeps the question open',
+    turns: [
+      { say: 'I want to cancel my order', expect: { intent: 'cancel-order', asks: 'orderNumber' } },
+      { say: 'ich möchte meine Bestellung stornieren', expect: { intent: 'cancel-order', reply: /only help in English/, choices: /Talk to a person/ } },
+      { say: 'no', expect: { intent: 'cancel-order', asks: 'orderNumber' } },
+    ],
+  },
+  // Follow-ups on a request already answered.
+  {
+    name: 'points to the article given already when the customer asks the same again, then offers a colleague when still stuck',
+    turns: [
+      { say: 'where is my order BL-4471220?', expect: { status: 'ready', solutions: true } },
+      { say: 'where is my order??', expect: { intent: 'order-status', reply: /article ".+" that I sent above/, solutions: false, choices: /Talk to a person/ } },
+      { say: "I still don't know where my order is", expect: { reply: /didn.t help.*colleague/ } },
+      { say: 'yes', expect: { status: 'handoff' } },
+    ],
+  },
+  {
+    name: 'answers a follow-up question on the same request from the articles, never by sending the same ones again',
+    turns: [
+      { say: "my refund hasn't arrived yet", expect: { intent: 'refund-status' } },
+      { say: "it's RMA-483920", expect: { status: 'ready', solutions: true } },
+      { say: 'how long does it usually take?', expect: { intent: 'refund-status', notReply: /still apply/ } },
+    ],
+  },
+  {
+    name: 'takes a device the list does not name as "something else" and searches with the customer\'s words',
+    turns: [
+      { say: "my device won't turn on", expect: { intent: 'device-wont-power-on', asks: 'deviceType' } },
+      { say: 'what are my choices?', expect: { asks: 'deviceType', choices: /Laptop/ } },
+      { say: 'a smartwatch', expect: { values: { deviceType: 'other' }, notAsks: ['deviceType'] } },
+    ],
+  },
+  {
+    name: 'reads an email written as said aloud and says it back',
+    turns: [
+      { say: 'my account is locked', expect: { intent: 'account-locked', asks: 'email' } },
+      { say: "it's jo.smith at gmail.com", expect: { values: { email: 'jo.smith@gmail.com' }, reply: /Got it: email address jo\.smith@gmail\.com/ } },
+    ],
+  },
+  {
+    name: 'answers "ok" to the answer with "anything else?", and closes on "no"',
+    turns: [
+      { say: 'where is my order BL-4471220?', expect: { status: 'ready' } },
+      { say: 'ok', expect: { reply: /anything else/i, notReply: /still apply/, solutions: false } },
+      { say: 'no', expect: { status: 'ended' } },
+    ],
+  },
 ];

@@ -184,16 +184,29 @@ export function describeConversationStoreContract(name: string, factory: StoreFa
       assert.deepEqual(await ids('2024-05-01T09:00:00.000Z', 10), ['first', 'second']);
     });
 
-    it('reads every conversation updated since a time, oldest update first, across pages', async () => {
+    async function pagesSince(since: string, pageSize: number): Promise<string[][]> {
+      const pages: string[][] = [];
+      for await (const page of store().updatedSince(new Date(since), pageSize)) pages.push(page.map((state) => state.conversationId));
+      return pages;
+    }
+
+    it('reads every conversation updated since a time, oldest update first, in pages, ties and all', async () => {
       await store().put(sampleConversation('before', '2024-05-01T08:00:00.000Z'), null);
-      const later = Array.from({ length: 205 }, (_, i) => `c${String(i).padStart(3, '0')}`);
-      for (const [i, id] of later.entries()) await store().put(sampleConversation(id, new Date(Date.parse('2024-05-01T09:00:00.000Z') + i * 1000).toISOString()), null);
-      const read: string[] = [];
-      for await (const state of store().updatedSince(new Date('2024-05-01T09:00:00.000Z'))) read.push(state.conversationId);
-      assert.deepEqual(read, later);
-      await assert.rejects(async () => {
-        for await (const _ of store().updatedSince(new Date('not a date'))) break;
-      }, /since/);
+      for (const id of ['c', 'a', 'b']) await store().put(sampleConversation(id, '2024-05-01T10:00:00.000Z'), null);
+      await store().put(sampleConversation('later', '2024-05-01T11:00:00.000Z'), null);
+      await store().put(sampleConversation('paris', '2024-05-01T11:30:00.000+02:00'), null);
+      const pages = await pagesSince('2024-05-01T09:00:00.000Z', 2);
+      assert.ok(pages.every((page) => page.length > 0 && page.length <= 2), JSON.stringify(pages));
+      const seen = pages.flat();
+      assert.deepEqual([...seen].sort(), ['a', 'b', 'c', 'later', 'paris']);
+      assert.deepEqual(seen.slice(0, 1), ['paris'], 'oldest instant first, whatever the offset');
+      assert.deepEqual(seen.slice(-1), ['later']);
+      assert.deepEqual(await pagesSince('2024-05-02T00:00:00.000Z', 10), []);
+    });
+
+    it('refuses a page size below one or an invalid date for the roll-up, naming the argument', async () => {
+      await assert.rejects(pagesSince('2024-05-01T00:00:00.000Z', 0), /pageSize/);
+      await assert.rejects(pagesSince('not a date', 5), /since/);
     });
 
     it('rejects a negative or fractional limit and an invalid date, naming the argument', async () => {

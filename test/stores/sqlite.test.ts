@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { openSqliteStores } from '../../src/stores/sqlite/index.js';
 import { migrate, migrations, schemaVersion } from '../../src/stores/sqlite/migrations.js';
 import { describeConversationStoreContract, describeLibraryStoreContract, describeMissStoreContract } from './contract.js';
+import { describeInsightStoreContract } from './insight-contract.js';
 import { sampleConversation, sampleLibrary } from './fixtures.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -27,6 +28,11 @@ describeConversationStoreContract('SQLite', async () => {
 describeMissStoreContract('SQLite', async () => {
   const stores = openSqliteStores(':memory:', { max: 5, retentionDays: 10 });
   return { store: stores.misses, close: () => stores.close() };
+});
+
+describeInsightStoreContract('SQLite', async () => {
+  const stores = openSqliteStores(':memory:');
+  return { store: stores.insights, close: () => stores.close() };
 });
 
 describe('SQLite store', () => {

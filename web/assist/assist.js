@@ -68,6 +68,18 @@ function thumbsDown() {
   return svg;
 }
 
+/** "Routes to Devices & tech support · queue device-support · skills troubleshooting, devices · priority 5", or '' when nothing is set. */
+function routeText(route) {
+  if (!route) return '';
+  const parts = [
+    route.lineOfBusinessName,
+    route.queue ? `queue ${route.queue}` : undefined,
+    route.skills.length ? `skills ${route.skills.join(', ')}` : undefined,
+    route.priority ? `priority ${route.priority}` : undefined,
+  ].filter(Boolean);
+  return parts.length ? `Routes to ${parts.join(' · ')}` : '';
+}
+
 function renderIntent(view) {
   const host = $('intent');
   if (!view.intent) {
@@ -92,6 +104,7 @@ function renderIntent(view) {
         }, thumbsDown(), 'Not this intent'),
       ),
       el('p', { className: 'intent-meta' }, `${intent.groupName} · ${percent(intent.confidence)} confident`),
+      ...(routeText(view.route) ? [el('p', { className: 'intent-route', id: 'route' }, routeText(view.route))] : []),
     );
   }
   $('earlier-intents').replaceChildren(
@@ -148,7 +161,7 @@ function renderQuestions(view) {
 function renderResponses(view) {
   const responses = view.responses;
   $('responses-source').textContent =
-    responses.source === 'model' ? 'Written by the language model from this conversation.' : "Derived from the intent's instructions and the next question (no language model is configured).";
+    responses.source === 'model' ? 'Written by the language model from this conversation.' : "Derived from the next question and the solutions found (no language model is configured).";
   $('guidance').textContent = responses.guidance ? `Guidance: ${responses.guidance}` : '';
   $('responses').replaceChildren(
     ...(responses.items.length === 0

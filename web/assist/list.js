@@ -2,6 +2,15 @@ import { api, askForToken, el, outsideText, percent, takeTokenFromFragment, Unau
 
 const REFRESH_MS = 5000;
 
+// The insights page links here with ?intent=<id>&activeMinutes=<n>: the list keeps those filters.
+function listPath() {
+  const page = new URLSearchParams(location.search);
+  const query = new URLSearchParams();
+  for (const name of ['intent', 'activeMinutes']) if (page.has(name)) query.set(name, page.get(name));
+  const text = query.toString();
+  return text ? `/api/conversations?${text}` : '/api/conversations';
+}
+
 function waited(seconds) {
   if (seconds === 0) return 'answered';
   if (seconds < 60) return `${seconds} s`;
@@ -10,7 +19,7 @@ function waited(seconds) {
 
 async function refresh() {
   try {
-    const { conversations } = await api('GET', '/api/conversations');
+    const { conversations } = await api('GET', listPath());
     document.getElementById('rows').replaceChildren(
       ...conversations.map((conversation) =>
         el(
@@ -29,7 +38,9 @@ async function refresh() {
         ),
       ),
     );
-    document.getElementById('connection').textContent = `${conversations.length} active · updated ${new Date().toLocaleTimeString()}`;
+    const intent = new URLSearchParams(location.search).get('intent');
+    const filtered = intent === null ? '' : ` · intent ${intent || 'none'}`;
+    document.getElementById('connection').textContent = `${conversations.length} active${filtered} · updated ${new Date().toLocaleTimeString()}`;
   } catch (error) {
     if (error instanceof Unauthorized) {
       await askForToken(document.getElementById('key-host'), `Sign in to see the conversations (${error.message}).`);

@@ -34,7 +34,10 @@ export async function rankWithModel(
       'Rank at most three candidates with a confidence between 0 and 1; the confidences add up to at most 1.',
       'Also say what else the message does: asksForPerson (wants a human agent), closing (only thanks or goodbye, nothing else asked: "thanks", "goodbye", else "none"), ' +
         'cancel (drops what they asked: "never mind"), affirm (yes), deny (no), cannotAnswer ("unknown": cannot give what was asked; "unclear": does not know what is meant; else "none"), ' +
-        'correction (corrects something they said), switchTo (after a change of mind, the exact words of the message that state the new request, copied verbatim; else ""), smallTalk (only a greeting).',
+        'correction (corrects something they said), switchTo (after a change of mind, the exact words of the message that state the new request, copied verbatim; else ""), smallTalk (only a greeting), unhelped (says what they were given does not help: "useless", "I already tried that"), ' +
+        'offersInstead (offers to give something else than what was asked: "can I give you my email instead?"), ' +
+        'asksWhy (asks why the question is asked: "why do you need that?"), holdOn (asks for a moment before answering: "hold on, let me find it"), ' +
+        'misunderstood (says their request was taken for something else: "that\'s not what I meant").',
       CUSTOMER_TEXT_IS_DATA,
     ].join('\n'),
     data: {
@@ -52,7 +55,7 @@ export async function rankWithModel(
 const ACTS_SCHEMA = {
   type: 'object',
   additionalProperties: false,
-  required: ['asksForPerson', 'closing', 'cancel', 'affirm', 'deny', 'cannotAnswer', 'correction', 'switchTo', 'smallTalk'],
+  required: ['asksForPerson', 'closing', 'cancel', 'affirm', 'deny', 'cannotAnswer', 'correction', 'switchTo', 'smallTalk', 'unhelped', 'offersInstead', 'asksWhy', 'holdOn', 'misunderstood'],
   properties: {
     asksForPerson: { type: 'boolean' },
     closing: { type: 'string', enum: ['thanks', 'goodbye', 'none'] },
@@ -63,6 +66,11 @@ const ACTS_SCHEMA = {
     correction: { type: 'boolean' },
     switchTo: { type: 'string' },
     smallTalk: { type: 'boolean' },
+    unhelped: { type: 'boolean' },
+    offersInstead: { type: 'boolean' },
+    asksWhy: { type: 'boolean' },
+    holdOn: { type: 'boolean' },
+    misunderstood: { type: 'boolean' },
   },
 } as const;
 
@@ -76,6 +84,11 @@ const actsAnswer = z.object({
   correction: z.boolean(),
   switchTo: z.string().max(1000),
   smallTalk: z.boolean(),
+  unhelped: z.boolean(),
+  offersInstead: z.boolean(),
+  asksWhy: z.boolean(),
+  holdOn: z.boolean(),
+  misunderstood: z.boolean(),
 });
 
 function toActs(answer: z.output<typeof actsAnswer>): DialogueActs {

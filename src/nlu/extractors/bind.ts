@@ -1,7 +1,9 @@
 import type { Attribute } from '../../library/schema.js';
 import type { Extraction } from '../types.js';
+import { contentWords } from '../../text/content-words.js';
 import { cueStrength } from './cues.js';
 import { freeTextCandidate } from './free-text.js';
+import { findMalformed } from './malformed.js';
 import { asksForPlace, namedPlace, placeAttribute, unpromptedPlace } from './places.js';
 import { overlaps, type Span } from './scan.js';
 import type { Candidate, ScannedTurn } from './turn.js';
@@ -25,6 +27,8 @@ function round(confidence: number): number {
  */
 function proposals(turn: ScannedTurn, attribute: Attribute, pending: boolean): Proposal[] {
   return typedCandidates(turn, attribute, pending).flatMap((candidate) => {
+    // The year of "November 3, 2026" is part of a date, not four digits of a card.
+    if (attribute.type !== 'date' && insideFullDate(turn, candidate)) return [];
     const cue = cueStrength(turn.tokens, attribute, candidate);
     let confidence: number;
     if (pending) confidence = candidate.confidence + 0.04 + 0.04 * cue;
@@ -33,6 +37,10 @@ function proposals(turn: ScannedTurn, attribute: Attribute, pending: boolean): P
     else return [];
     return [{ ...candidate, attribute: attribute.name, pending, confidence: Math.min(0.99, confidence) }];
   });
+}
+
+function insideFullDate(turn: ScannedTurn, span: Span): boolean {
+  return turn.dates().some((date) => date.granularity === 'day' && date.start <= span.start && span.end <= date.end && date.end - date.start > span.end - span.start);
 }
 
 function sameSpan(a: Span, b: Span): boolean {
@@ -65,6 +73,42 @@ function choose(all: readonly Proposal[]): Proposal[] {
   return chosen;
 }
 
+/** Words around a stated date that say nothing of what it dates: "it happened around the 3rd, I think". */
+const UNSPECIFIC_EVENT_WORDS = new Set(['happened', 'happen', 'occurred', 'think', 'guess', 'maybe', 'probably', 'around', 'about', 'roughly', 'approximately', 'believe', 'pretty', 'sure', 'was', 'were']);
+
+/** A turn this short that states a date states it as the answer ("it was last tuesday", "on the 3rd"). */
+const DATE_STATEMENT_WORDS = 6;
+
+/**
+ * A date the customer states in a short turn with no question open ("it was last tuesday"), when the request has one
+ * date to know: that one. It needs no cue word, since nothing else in the turn or the request can take it.
+ */
+function soleDate(turn: ScannedTurn, attributes: readonly Attribute[], pending: Attribute | undefined, chosen: readonly Proposal[]): Extraction | null {
+  const dates = attributes.filter((attribute) => attribute.type === 'date');
+  const [only] = dates;
+  if (pending || dates.length !== 1 || !only || turn.tokens.length > DATE_STATEMENT_WORDS || chosen.some((proposal) => proposal.attribute === only.name)) return null;
+  const [candidate, ...others] = typedCandidates(turn, only, false);
+  if (!candidate || others.length > 0 || chosen.some((proposal) => overlaps(proposal, candidate))) return null;
+  // Only the date and words that say nothing of what happened then ("I called on Monday" dates a call, not this).
+  const rest = contentWords(`${turn.text.slice(0, candidate.start)} ${turn.text.slice(candidate.end)}`);
+  if (rest.some((word) => !UNSPECIFIC_EVENT_WORDS.has(word))) return null;
+  return { attribute: only.name, value: candidate.value, text: turn.text.slice(candidate.start, candidate.end), confidence: round(candidate.confidence * 0.8) };
+}
+
+/** The choice that stands for every answer a list does not name ("Something else"). */
+const OTHER_CHOICE = 'other';
+
+/**
+ * An answer to a choice that names none of the listed values ("a smartwatch" for phone, laptop, TV, ...), when the
+ * list has "other": that, with the customer's words kept as the value's text for the representative.
+ */
+function unlistedChoice(turn: ScannedTurn, pending: Attribute | undefined, attributes: readonly Attribute[], chosen: readonly Proposal[]): Extraction | null {
+  if (pending?.type !== 'enum' || !pending.values?.includes(OTHER_CHOICE) || chosen.some((proposal) => proposal.attribute === pending.name)) return null;
+  const others = attributes.filter((attribute) => attribute !== pending);
+  const said = findMalformed(turn.text, pending, { attributes: others });
+  return said ? { attribute: pending.name, value: OTHER_CHOICE, text: said, confidence: 0.7 } : null;
+}
+
 export function bindValues(turn: ScannedTurn, attributes: readonly Attribute[], pendingName: string | undefined): Extraction[] {
   const pendingAttribute = attributes.find((attribute) => attribute.name === pendingName);
   const chosen = choose(attributes.flatMap((attribute) => proposals(turn, attribute, attribute === pendingAttribute)));
@@ -74,11 +118,15 @@ export function bindValues(turn: ScannedTurn, attributes: readonly Attribute[], 
     text: turn.text.slice(proposal.start, proposal.end),
     confidence: round(proposal.confidence),
   }));
+  const unlisted = unlistedChoice(turn, pendingAttribute, attributes, chosen);
+  if (unlisted) extractions.push(unlisted);
   if (pendingAttribute?.type === 'text' && !chosen.some((proposal) => proposal.pending)) {
     const free = freeTextCandidate(turn.text, chosen);
     const answer = free && asksForPlace(pendingAttribute) ? namedPlace(free, turn.text) : free;
     if (answer) extractions.push({ attribute: pendingAttribute.name, value: answer.value, text: turn.text.slice(answer.start, answer.end), confidence: answer.confidence });
   }
+  const dated = soleDate(turn, attributes, pendingAttribute, chosen);
+  if (dated) extractions.push(dated);
   const unasked = placeAttribute(attributes);
   // Not inside a free-text answer that holds it ("Bourbon Steak in Napa"), nor inside what another attribute took.
   const answeredFreely = pendingAttribute?.type === 'text' && extractions.some((extraction) => extraction.attribute === pendingAttribute.name);

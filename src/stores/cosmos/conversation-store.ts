@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import { conversationStateSchema, type ConversationState } from '../../engine/state.js';
 import type { ConversationStore } from '../../engine/store.js';
+import { checkPaging } from '../documents.js';
 import { documentContainer, type StoredItem } from './documents.js';
 import type { RetryOptions } from './retry.js';
 
@@ -27,17 +28,6 @@ export function cosmosConversationStore(container: Container, options: Conversat
     options.retry,
   );
   return {
-    async *updatedSince(since) {
-      if (!(since instanceof Date) || Number.isNaN(since.getTime())) throw new RangeError(`updatedSince: "since" must be a valid Date, got ${String(since)}`);
-      // A cross-partition query read page by page with continuation tokens, for batch jobs, never on a conversation turn.
-      const pages = container.items
-        .query<StoredItem & { _etag: string }>(
-          { query: 'SELECT * FROM c WHERE c.updatedAtMs >= @since ORDER BY c.updatedAtMs ASC', parameters: [{ name: '@since', value: since.getTime() }] },
-          { maxItemCount: 200 },
-        )
-        .getAsyncIterator();
-      for await (const { resources } of pages) for (const item of resources) yield documents.read(item).value;
-    },
     get: (conversationId) => documents.get(conversationId),
     put: (state, expectedEtag) => documents.put(state, expectedEtag),
     async listActive(since, limit) {
@@ -59,6 +49,19 @@ export function cosmosConversationStore(container: Container, options: Conversat
         })
         .fetchAll();
       return resources.map((item) => documents.read(item).value);
+    },
+    async *updatedSince(since, pageSize) {
+      checkPaging(since, pageSize);
+      // A cross-partition query for the insights roll-up, paged with continuation tokens, never on a turn.
+      const pages = container.items
+        .query<StoredItem & { _etag: string }>(
+          { query: 'SELECT * FROM c WHERE c.updatedAtMs >= @since ORDER BY c.updatedAtMs', parameters: [{ name: '@since', value: since.getTime() }] },
+          { maxItemCount: pageSize },
+        )
+        .getAsyncIterator();
+      for await (const page of pages) {
+        if (page.resources.length > 0) yield page.resources.map((item) => documents.read(item).value);
+      }
     },
   };
 }

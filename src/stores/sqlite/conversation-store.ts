@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { conversationStateSchema, type ConversationState } from '../../engine/state.js';
 import type { ConversationStore } from '../../engine/store.js';
+import { checkPaging } from '../documents.js';
 import { documentTable, type StoredRow } from './document-table.js';
 
 export function sqliteConversationStore(db: Database.Database): ConversationStore {
@@ -15,36 +16,34 @@ export function sqliteConversationStore(db: Database.Database): ConversationStor
   const active = db.prepare<[number, number], StoredRow>(
     'SELECT id, etag, doc FROM conversations WHERE updated_at >= ? ORDER BY updated_at DESC, id LIMIT ?',
   );
-  const page = db.prepare<[number, number, number, string, number], StoredRow>(
-    'SELECT id, etag, doc FROM conversations WHERE updated_at >= ? AND (updated_at > ? OR (updated_at = ? AND id > ?)) ORDER BY updated_at, id LIMIT ?',
+  // Keyset pages over the index on update time: (updated_at, id) after the last row of the page before.
+  const firstPage = db.prepare<[number, number], StoredRow & { updated_at: number }>(
+    'SELECT id, etag, doc, updated_at FROM conversations WHERE updated_at >= ? ORDER BY updated_at, id LIMIT ?',
+  );
+  const nextPage = db.prepare<[number, number, string, number], StoredRow & { updated_at: number }>(
+    'SELECT id, etag, doc, updated_at FROM conversations WHERE updated_at > ? OR (updated_at = ? AND id > ?) ORDER BY updated_at, id LIMIT ?',
   );
   return {
-    async *updatedSince(since) {
-      checkSince('updatedSince', since);
-      let after = { at: -Infinity, id: '' };
-      for (;;) {
-        const rows = page.all(since.getTime(), after.at, after.at, after.id, PAGE);
-        for (const row of rows) yield table.read(row).value;
-        const last = rows.at(-1);
-        if (!last || rows.length < PAGE) return;
-        after = { at: Date.parse(table.read(last).value.updatedAt), id: last.id };
-      }
-    },
     get: async (conversationId) => table.get(conversationId),
     put: async (state, expectedEtag) => table.put(state, expectedEtag),
     async listActive(since, limit) {
-      checkSince('listActive', since);
+      if (!(since instanceof Date) || Number.isNaN(since.getTime())) {
+        throw new RangeError(`listActive: "since" must be a valid Date, got ${String(since)}`);
+      }
       if (!Number.isInteger(limit) || limit < 0) {
         throw new RangeError(`listActive: "limit" must be a whole number of at least 0, got ${String(limit)}`);
       }
       return active.all(since.getTime(), limit).map((row) => table.read(row).value);
     },
+    async *updatedSince(since, pageSize) {
+      checkPaging(since, pageSize);
+      let rows = firstPage.all(since.getTime(), pageSize);
+      while (rows.length > 0) {
+        yield rows.map((row) => table.read(row).value);
+        const last = rows[rows.length - 1]!;
+        if (rows.length < pageSize) return;
+        rows = nextPage.all(last.updated_at, last.updated_at, last.id, pageSize);
+      }
+    },
   };
-}
-
-/** Conversations read at once by `updatedSince`. */
-const PAGE = 200;
-
-function checkSince(method: string, since: Date): void {
-  if (!(since instanceof Date) || Number.isNaN(since.getTime())) throw new RangeError(`${method}: "since" must be a valid Date, got ${String(since)}`);
 }

@@ -1,8 +1,10 @@
 import type { ConversationStore } from '../../engine/store.js';
 import { DEFAULT_MISS_LIMITS, type MissLimits, type MissStore } from '../../engine/misses.js';
 import { sqliteMissStore } from './miss-store.js';
+import type { InsightStore } from '../../insights/store.js';
 import type { LibraryStore } from '../../library/store.js';
 import { sqliteConversationStore } from './conversation-store.js';
+import { sqliteInsightStore } from './insight-store.js';
 import { sqliteLibraryStore } from './library-store.js';
 import { openDatabase } from './database.js';
 
@@ -14,6 +16,7 @@ export interface SqliteStores {
   libraries: LibraryStore;
   conversations: ConversationStore;
   misses: MissStore;
+  insights: InsightStore;
   close(): void;
 }
 
@@ -24,6 +27,7 @@ export function openSqliteStores(filePath: string, missLimits: MissLimits = DEFA
     libraries: sqliteLibraryStore(db),
     conversations: sqliteConversationStore(db),
     misses: sqliteMissStore(db, missLimits),
+    insights: sqliteInsightStore(db),
     close: () => db.close(),
   };
 }

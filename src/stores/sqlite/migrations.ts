@@ -54,6 +54,29 @@ export const migrations: readonly Migration[] = [
     },
   },
   {
+    name: 'insights: outcomes per conversation, buckets per day, channel, intent and group, the last roll-up',
+    up(db) {
+      db.exec(`
+        CREATE TABLE insight_outcomes (
+          conversation_id TEXT PRIMARY KEY,
+          bucket TEXT NOT NULL,
+          doc TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX insight_outcomes_bucket ON insight_outcomes (bucket);
+        CREATE TABLE insight_buckets (
+          bucket TEXT PRIMARY KEY,
+          day TEXT NOT NULL,
+          doc TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX insight_buckets_day ON insight_buckets (day);
+        CREATE TABLE insight_rollups (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          started_at TEXT NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
+  {
     name: 'misses table: customer turns self-service did not understand, oldest dropped first',
     up(db) {
       db.exec(`

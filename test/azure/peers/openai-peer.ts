@@ -141,6 +141,11 @@ export const NO_ACTS = {
   correction: false,
   switchTo: '',
   smallTalk: false,
+  unhelped: false,
+  offersInstead: false,
+  asksWhy: false,
+  holdOn: false,
+  misunderstood: false,
 } as const;
 
 /** The JSON document the client sent as the user message. */

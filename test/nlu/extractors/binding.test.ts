@@ -36,6 +36,29 @@ describe('binding values to attributes', () => {
     assert.deepEqual(extract('I called on Monday already', [purchaseDate]), []);
   });
 
+  it('takes a date stated alone for the one date the request has, asked or not', () => {
+    assert.deepEqual(values(extract('it happened last Tuesday', [orderNumber, purchaseDate])), { purchaseDate: '2025-03-11' });
+    assert.deepEqual(values(extract('on the 3rd I think', [orderNumber, purchaseDate])), { purchaseDate: '2025-03-03' });
+  });
+
+  it('does not take the year of a full date as an identifier of four digits', () => {
+    const cardLast4 = { ...referenceNumber, name: 'cardLast4', pattern: String.raw`\b\d{4}\b` };
+    assert.deepEqual(values(extract('it happened on November 3, 2024', [cardLast4, purchaseDate])), { purchaseDate: '2024-11-03' });
+    assert.deepEqual(values(extract('the card ends in 2024', [cardLast4, purchaseDate])), { cardLast4: '2024' });
+  });
+
+  it('takes a choice the list does not name as "other", with the words said, when the list has "other"', () => {
+    const device = { ...referenceNumber, name: 'deviceType', type: 'enum' as const, pattern: undefined, values: ['phone', 'laptop', 'tv', 'other'] };
+    const found = extract('a smartwatch', [device], 'deviceType');
+    assert.deepEqual(values(found), { deviceType: 'other' });
+    assert.match(found[0]?.text ?? '', /smartwatch/);
+    assert.deepEqual(extract('a smartwatch', [{ ...device, values: ['phone', 'laptop', 'tv'] }], 'deviceType'), []);
+  });
+
+  it('does not guess which of two dates a date stated alone is', () => {
+    assert.deepEqual(extract('it happened last Tuesday', [purchaseDate, deliveryDate]), []);
+  });
+
   it('does not take a bare number for a question that was not asked', () => {
     assert.deepEqual(extract('3', [missingItems, itemPrice]), []);
     assert.deepEqual(values(extract('3', [missingItems, itemPrice], 'missingItems')), { missingItems: 3 });

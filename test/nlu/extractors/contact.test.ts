@@ -13,6 +13,14 @@ describe('email and phone answers', () => {
     assert.deepEqual(values(extract("it's 'jo@example.com'", [email], 'email')), { email: 'jo@example.com' });
   });
 
+  it('reads an address written as said aloud, but not a place one was at', () => {
+    assert.deepEqual(values(extract("it's jo.smith at gmail.com", [email], 'email')), { email: 'jo.smith@gmail.com' });
+    assert.deepEqual(values(extract('jo dot smith at Gmail dot com', [email], 'email')), { email: 'jo.smith@gmail.com' });
+    assert.deepEqual(values(extract('pat at brightline dot co dot uk please', [email], 'email')), { email: 'pat@brightline.co.uk' });
+    assert.deepEqual(extract('I bought it at Best Buy', [email]), []);
+    assert.deepEqual(extract('I saw it at walmart.com last week', [email]), []);
+  });
+
   it('takes an email address mentioned before it was asked', () => {
     assert.deepEqual(values(extract('you can reach me at jane.doe@example.com', [email, phone])), { email: 'jane.doe@example.com' });
   });

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { openApp, type App } from '../../src/app/app.js';
+import { loadConfig } from '../../src/config.js';
+import type { Turn } from '../../src/engine/state.js';
+
+const customer = (text: string): Turn => ({ role: 'customer', text });
+
+describe('what a conversation records for the insights', function () {
+  this.timeout(60_000);
+  let app: App;
+  let n = 0;
+  const fresh = () => `outcome-${++n}`;
+
+  before(async () => {
+    app = await openApp(loadConfig({ SQLITE_PATH: ':memory:' }));
+  });
+  after(async () => app.close());
+
+  async function talk(conversationId: string, ...texts: string[]) {
+    let last;
+    for (const text of texts) last = await app.conversations.turn(conversationId, customer(text), { channel: 'test' });
+    assert.ok(last);
+    return last.state;
+  }
+
+  it('counts the customer turns that ended out of scope', async () => {
+    const state = await talk(fresh(), 'What will the weather be like in Lisbon tomorrow?', 'and who won the match yesterday?', 'where is my order?');
+    assert.equal(state.outOfScopeTurns, 2);
+    assert.equal(state.clarifyTurns, 0);
+  });
+
+  it('does not count a greeting as out of scope', async () => {
+    const state = await talk(fresh(), 'hi there', 'where is my order?');
+    assert.equal(state.outOfScopeTurns, 0);
+  });
+
+  it('records a customer still unhappy after the offer of a person as "gave-up"', async () => {
+    const state = await talk(fresh(), 'where is my order BL-4471220?', 'this is useless', 'still useless');
+    assert.equal(state.status, 'handoff');
+    assert.equal(state.handoff?.kind, 'gave-up');
+  });
+
+  it('counts nothing for a conversation that went straight to its answer', async () => {
+    const state = await talk(fresh(), 'where is my order?', "it's BL-4471220");
+    assert.deepEqual([state.outOfScopeTurns, state.clarifyTurns, state.handoff], [0, 0, null]);
+  });
+
+  it('records a customer who asks for a person as "asked"', async () => {
+    const state = await talk(fresh(), 'where is my order?', 'I want to talk to a person');
+    assert.equal(state.handoff?.kind, 'asked');
+  });
+
+  it('records a customer who asks for a person after nothing fitted as "out-of-scope"', async () => {
+    const state = await talk(fresh(), 'What will the weather be like in Lisbon tomorrow?', 'let me talk to a human');
+    assert.equal(state.handoff?.kind, 'out-of-scope');
+  });
+
+  it('records a customer who accepts the person offered when the values could not be had as "gave-up"', async () => {
+    const state = await talk(
+      fresh(),
+      'I want to make a warranty claim for my headphones',
+      "I don't have the serial number, the label came off",
+      'the left earcup crackles',
+      "I bought them in a store, I don't have an order number",
+      'yes please',
+    );
+    assert.equal(state.status, 'handoff');
+    assert.equal(state.handoff?.kind, 'gave-up');
+  });
+
+  it('records a hand-off the caller makes as "caller"', async () => {
+    const id = fresh();
+    await talk(id, 'where is my order?');
+    const { state } = await app.conversations.apply(id, { kind: 'handoff', reason: 'the platform escalated' }, { channel: 'test' });
+    assert.equal(state.handoff?.kind, 'caller');
+  });
+});
