@@ -345,7 +345,8 @@ function draftOf(proposals: readonly Proposal[], examples: ReadonlyMap<string, C
     const fresh = distinctExamples(members.map((m) => m.text).filter((text) => !known.has(text.toLowerCase())));
     if (fresh.length === 0) continue;
     const group = live.groups.find((g) => g.id === liveIntent.groupId);
-    if (group) groups.set(group.id, group);
+    // The live group only places the proposal; what else it has (its line of business, parent, routing) stays live.
+    if (group) groups.set(group.id, { id: group.id, name: group.name, description: group.description });
     intents.push({
       id: liveIntent.id,
       groupId: liveIntent.groupId,
