@@ -12,7 +12,10 @@ export const outcomeSchema = z
     /** The UTC day the conversation started, YYYY-MM-DD. */
     day: z.iso.date(),
     channel: z.string(),
-    /** The conversation's (last) intent; null when no intent of the library was found. */
+    /**
+     * The conversation's intent: the current one, or the last one it had (a conversation closed with "thanks, bye" has
+     * none left); null when no intent of the library was found.
+     */
     intentId: z.string().nullable(),
     /** The intent's group in the library at roll-up time; null without an intent or when the library no longer has it. */
     groupId: z.string().nullable(),
@@ -45,7 +48,7 @@ export function outcomeOf(state: ConversationState, catalog: Catalog, now: Date,
   const quiet = now.getTime() - Date.parse(state.updatedAt) >= quietMs;
   const contained = !handedOff && state.phase === 'self-service' && (state.status === 'ended' || quiet);
   const over = handedOff || contained;
-  const intentId = state.intent?.id ?? null;
+  const intentId = state.intent?.id ?? lastIntentOf(state);
   const unanswered = over ? [...new Set([...state.asked, ...state.declined])].filter((name) => !(name in state.attributes)).sort() : [];
   return {
     conversationId: state.conversationId,
@@ -62,4 +65,9 @@ export function outcomeOf(state: ConversationState, catalog: Catalog, now: Date,
     turns: state.turnCount,
     unanswered,
   };
+}
+
+/** The intent a conversation last had and the customer did not rule out, from its history. */
+function lastIntentOf(state: ConversationState): string | null {
+  return [...state.intentHistory].reverse().find((entry) => !state.rejectedIntents.includes(entry.intent))?.intent ?? null;
 }

@@ -40,6 +40,25 @@ describe('the insights roll-up', () => {
 
   const report = () => service.report({ from: '2026-11-01', to: '2026-11-30' });
 
+  it('counts a conversation closed with thanks under the intent it last had, not under none', async () => {
+    const history = [
+      { intent: 'order.status', confidence: 0.9, turn: 1, at: '2026-11-02T09:00:30.000Z' },
+      { intent: 'refund', confidence: 0.8, turn: 2, at: '2026-11-02T09:01:00.000Z' },
+    ];
+    await stores.conversations.put(conversation('closed', '2026-11-02T09:00:00Z', { intent: null, intentHistory: history, status: 'ended', turnCount: 3 }), null);
+    await stores.conversations.put(
+      conversation('ruled-out', '2026-11-02T09:05:00Z', { intent: null, intentHistory: history, rejectedIntents: ['refund'], status: 'ended', turnCount: 3 }),
+      null,
+    );
+    await service.rollUp();
+    const { intents } = await report();
+    const rows = intents.map((row) => [row.intentId, row.conversations, row.contained]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    assert.deepEqual(rows, [
+      ['order.status', 1, 1],
+      ['refund', 1, 1],
+    ]);
+  });
+
   it('counts each conversation once by intent and group: contained, handed off and why, turns, thumbs-down, questions left', async () => {
     await stores.conversations.put(conversation('ended', '2026-11-02T09:00:00Z', { ...ordered, status: 'ended' }), null);
     await stores.conversations.put(
