@@ -1,3 +1,4 @@
+import type { Catalog } from '../library/catalog.js';
 import { addCounts, emptyCounts, type Bucket, type Counts, type HandoffReasons } from './bucket.js';
 import { periodOf, type Range } from './range.js';
 
@@ -62,6 +63,8 @@ export interface InsightsReport {
   groups: GroupReport[];
   series: SeriesPoint[];
   containmentDrops: ContainmentDrop[];
+  /** The live library's names of the intents and groups in the report, by id (an id the library no longer has is left out). */
+  names: { intents: Record<string, string>; groups: Record<string, string> };
 }
 
 export interface ReportOptions {
@@ -76,7 +79,7 @@ export interface ReportOptions {
 export const REPORT_OPTIONS: ReportOptions = { topQuestions: 5, minimumVolume: 20, minimumDrop: 0.05 };
 
 /** The report of `range` from the stored buckets of its days (any channel). */
-export function buildReport(range: Range, buckets: readonly Bucket[], options: ReportOptions = REPORT_OPTIONS): InsightsReport {
+export function buildReport(range: Range, buckets: readonly Bucket[], options: ReportOptions = REPORT_OPTIONS): Omit<InsightsReport, 'names'> {
   const intents = new Map<string, { intentId: string | null; groupId: string | null; counts: Counts }>();
   const groups = new Map<string, { groupId: string | null; counts: Counts }>();
   const series = new Map<string, { period: string; intentId: string | null; groupId: string | null; counts: Counts }>();
@@ -170,4 +173,19 @@ export function containmentDrops(series: readonly SeriesPoint[], options: Pick<R
     });
   }
   return drops.sort((a, b) => b.previousRate - b.lastRate - (a.previousRate - a.lastRate));
+}
+
+/** The names the live library gives the intents and groups of a report, for the page and other readers. */
+export function namesIn(report: Pick<InsightsReport, 'intents' | 'groups'>, catalog: Catalog): InsightsReport['names'] {
+  const intents: Record<string, string> = {};
+  const groups: Record<string, string> = {};
+  for (const { intentId } of report.intents) {
+    const name = intentId ? catalog.intent(intentId)?.name : undefined;
+    if (intentId && name) intents[intentId] = name;
+  }
+  for (const { groupId } of report.groups) {
+    const name = groupId ? catalog.library.groups.find((group) => group.id === groupId)?.name : undefined;
+    if (groupId && name) groups[groupId] = name;
+  }
+  return { intents, groups };
 }

@@ -1,5 +1,5 @@
 import { describeIssues } from '../text/issues.js';
-import { buildReport, type InsightsReport } from './report.js';
+import { buildReport, namesIn, type InsightsReport } from './report.js';
 import { rangeSchema } from './range.js';
 import { rollUp, type RollupDeps, type RollupSummary } from './rollup.js';
 
@@ -19,7 +19,8 @@ export class InsightsService {
     const parsed = rangeSchema.safeParse(query, { reportInput: true });
     if (!parsed.success) throw new InsightRangeError(describeIssues(parsed.error.issues));
     const range = parsed.data;
-    return buildReport(range, await this.deps.insights.buckets(range.from, range.to));
+    const report = buildReport(range, await this.deps.insights.buckets(range.from, range.to));
+    return { ...report, names: namesIn(report, this.deps.catalog()) };
   }
 
   /** One roll-up; a call while one runs in this process waits for that one instead of starting another. */

@@ -19,6 +19,8 @@ describe('the insights page at /insights in a real browser', function () {
   this.timeout(180_000);
   const session = browserSession();
   let intents: number;
+  /** The demo library's intent names by id: the page shows names. */
+  let intentNames = new Map<string, string>();
   let closeInsights: () => void = () => undefined;
   after(() => closeInsights());
 
@@ -27,6 +29,7 @@ describe('the insights page at /insights in a real browser', function () {
     closeInsights = privateInsights(session.service.app, () => new Date('2026-11-04T12:00:00Z'));
     const library = intentLibrarySchema.parse(JSON.parse(await readFile(path.join(packageRoot, 'samples', 'library.json'), 'utf8')));
     intents = library.intents.length;
+    intentNames = new Map(library.intents.map((intent) => [intent.id, intent.name]));
     const store = session.service.app.conversationStore;
     for (const state of conversationStates({ library, count: COUNT, seed: 11, start: new Date(`${START}T00:00:00Z`), days: DAYS, dropping: DROPPING, dropFrom: new Date('2026-10-26T00:00:00Z') })) {
       await store.put({ ...state, conversationId: `insights-page-${state.conversationId}` }, null);
@@ -51,7 +54,7 @@ describe('the insights page at /insights in a real browser', function () {
     const groups = await page.locator('#groups tbody tr').count();
     assert.equal(groups >= 7, true, `every group has a row (${groups})`);
     const orders = page.locator('#intents tr[data-intent="order-status"]');
-    assert.match(await orders.innerText(), /orders/);
+    assert.match(await orders.innerText(), /^Order status\b[\s\S]*Orders and delivery/, "the library's names, not ids");
     await page.screenshot({ path: path.join(ARTIFACTS, 'insights-1280.png'), fullPage: false });
     await page.screenshot({ path: path.join(ARTIFACTS, 'insights-1280-full.png'), fullPage: true });
     assert.deepEqual(session.problems, []);
@@ -60,7 +63,7 @@ describe('the insights page at /insights in a real browser', function () {
   it('lists the intents whose containment dropped last week, each linking to its conversations', async () => {
     const page = await open(`from=${START}&to=2026-11-01&by=week`);
     const drops = await page.locator('#drops li').allInnerTexts();
-    const named = DROPPING.filter((id) => drops.some((text) => text.startsWith(id)));
+    const named = DROPPING.filter((id) => drops.some((text) => text.startsWith(intentNames.get(id) ?? id)));
     assert.ok(named.length >= 2, `the dropping intents are listed: ${JSON.stringify(drops)}`);
     assert.ok(drops.every((text) => /→ \d+% \(2026-10-19 → 2026-10-26/.test(text)), JSON.stringify(drops));
 

@@ -3,8 +3,10 @@ import { COLOURS, rateLines, shareBar, sparkline, stackedBars } from '/insights-
 
 const DAY_MS = 86_400_000;
 const percent = (rate) => `${Math.round(rate * 100)}%`;
-const intentName = (id) => id ?? '(no intent)';
-const groupName = (id) => id ?? '(none)';
+/** The library's names of the report's intents and groups (set when a report arrives), the id where it has none. */
+let names = { intents: {}, groups: {} };
+const intentName = (id) => (id === null ? '(no intent)' : (names.intents[id] ?? id));
+const groupName = (id) => (id === null ? '(none)' : (names.groups[id] ?? id));
 
 /** The range in the address (?from=&to=&by=), else the last 30 days by day. */
 function rangeOfPage() {
@@ -37,6 +39,7 @@ function conversationsLink(intentId) {
 }
 
 function render(report) {
+  names = report.names ?? names;
   const totals = report.totals;
   document.getElementById('totals').replaceChildren(
     ...[
