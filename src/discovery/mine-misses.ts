@@ -1,3 +1,5 @@
+import { distance } from 'fastest-levenshtein';
+import { defaultWordVectors } from '../nlu/classifier/word-vectors.js';
 import { clusterUtterances, type DiscoveredCluster } from './cluster/index.js';
 import { nonBusinessKind } from './non-business.js';
 import { intentText } from './request-text.js';
@@ -164,12 +166,39 @@ function withSharedWords(label: string, members: readonly Candidate[]): string {
     }
   }
   const said = (forms: Map<string, number>) => [...forms.values()].reduce((a, b) => a + b, 0);
+  foldTypos(counts, said);
   const top = [...counts].sort((a, b) => said(b[1]) - said(a[1]) || (a[0] < b[0] ? -1 : 1)).slice(0, 2);
   const inLabel = topicStems(label);
   const missing = top.filter(([stem]) => !inLabel.has(stem)).map(([, forms]) => [...forms].sort((a, b) => b[1] - a[1])[0]![0]);
   if (missing.length === 0) return label;
   const words = missing.join(' ');
   return `${words.charAt(0).toUpperCase()}${words.slice(1)}: ${label.charAt(0).toLowerCase()}${label.slice(1)}`.slice(0, 200);
+}
+
+/** Words this long or longer are typed wrong by one letter often enough to count a misspelling as the word. */
+const TYPO_MIN_LENGTH = 5;
+
+/**
+ * Counts a misspelt word ("batery") as the word customers spell more often within one letter of it ("battery"), so a
+ * name says what most requests say however they typed it. A misspelling is a form English does not have (not among
+ * the word vectors' words) next to one it has: "charge" and "change" are both words and stay apart. Without the word
+ * vectors nothing is folded.
+ */
+export function foldTypos(counts: Map<string, Map<string, number>>, said: (forms: Map<string, number>) => number): void {
+  const english = defaultWordVectors();
+  if (!english) return;
+  const usual = (forms: Map<string, number>) => [...forms].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  const byCount = [...counts].sort((a, b) => said(b[1]) - said(a[1]));
+  for (const [stem, forms] of [...byCount].reverse()) {
+    if (stem.length < TYPO_MIN_LENGTH || !counts.has(stem) || english.rank(usual(forms)) !== undefined) continue;
+    const into = byCount.find(
+      ([other, otherForms]) => other !== stem && counts.has(other) && said(otherForms) > said(forms) && distance(other, stem) === 1 && english.rank(usual(otherForms)) !== undefined,
+    );
+    if (!into) continue;
+    const [, target] = into;
+    for (const [form, count] of forms) target.set(form, (target.get(form) ?? 0) + count);
+    counts.delete(stem);
+  }
 }
 
 function followUpsOf(members: readonly Candidate[]): Vector {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { compileLibrary, engineDeps } from '../../src/app/app.js';
 import { harvestMisses } from '../../src/discovery/misses-harvest.js';
-import { mineMisses } from '../../src/discovery/mine-misses.js';
+import { foldTypos, mineMisses } from '../../src/discovery/mine-misses.js';
 import { ConversationService } from '../../src/engine/conversations.js';
 import type { Miss } from '../../src/engine/misses.js';
 import { parseLibraryJson, serializeLibrary } from '../../src/library/io.js';
@@ -12,6 +12,7 @@ import { mergeDraft } from '../../src/library/merge.js';
 import { liveClassifier } from '../../src/nlu/library-votes.js';
 import { createAttributeExtractor } from '../../src/nlu/extractors/index.js';
 import { openSqliteStores } from '../../src/stores/sqlite/index.js';
+import { stemOf } from '../../src/text/topic-words.js';
 import { runCli } from '../cli/run-cli.js';
 
 const demo = parseLibraryJson(readFileSync(new URL('../../samples/library.json', import.meta.url), 'utf8'), 'samples/library.json');
@@ -163,5 +164,28 @@ describe('misses: kept from stored conversations, mined back into the library', 
     const bad = await runCli(['discover', '--misses', '--since', 'last tuesday', '--out', out], { env });
     assert.notEqual(bad.code, 0);
     assert.match(bad.stderr, /--since must be a date such as 2026-01-31/);
+  });
+});
+
+describe('names of misses proposals: misspellings counted as the word', () => {
+  const counts = (entries: Array<[string, number]>) => {
+    const map = new Map<string, Map<string, number>>();
+    for (const [word, count] of entries) map.set(stemOf(word), new Map([[word, count]]));
+    return map;
+  };
+  const said = (forms: Map<string, number>) => [...forms.values()].reduce((a, b) => a + b, 0);
+
+  it('folds "batery" into "battery", and keeps "charge" and "change" apart, both being words', () => {
+    const words = counts([
+      ['battery', 5],
+      ['batery', 3],
+      ['change', 6],
+      ['charge', 4],
+    ]);
+    foldTypos(words, said);
+    assert.deepEqual(Object.fromEntries(words.get(stemOf('battery')) ?? []), { battery: 5, batery: 3 });
+    assert.equal(words.has(stemOf('batery')), false);
+    assert.equal(said(words.get(stemOf('charge'))!), 4);
+    assert.equal(said(words.get(stemOf('change'))!), 6);
   });
 });
