@@ -56,7 +56,8 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
   state.status = outcome.status;
   if (!settled) settleStatus(state, intent);
   if (reasked && state.phase === 'self-service' && state.status === 'ready') state.status = 'need-info';
-  if (turn.role === 'customer' && outcome.act !== 'greeted') countOutcome(state);
+  const missable = turn.role === 'customer' && !NOT_A_MISS.has(outcome.act);
+  if (missable) countOutcome(state);
 
   // A turn that puts no question (the customer unhappy, asking for a moment, not understood) leaves the open one as it was.
   if (turn.role === 'customer' && state.phase === 'self-service' && !settled && !QUESTIONLESS_ACTS.has(outcome.act)) {
@@ -91,7 +92,7 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
     const given = state.solutions.map((solution) => solution.id);
     state.sentSolutions = [...state.sentSolutions.filter((id) => !given.includes(id)), ...given].slice(-MAX_SENT_SOLUTIONS);
   }
-  rememberTurn(state, turn, now, deps, options);
+  rememberTurn(state, turn, now, deps, options, missable);
 
   return {
     state,
@@ -120,6 +121,13 @@ const ACKNOWLEDGEMENT_WORDS = 3;
 
 /** A follow-up says at least this much ("where is it now?"); "ok", "I see" say nothing to search for. */
 const FOLLOW_UP_WORDS = 3;
+
+/**
+ * Customer turns that end without an intent but are no request self-service failed to understand: a greeting, and
+ * "that's not what I meant" (the request it refers to was counted when it was made). Neither counts as out of scope
+ * in the insights nor is kept as a miss.
+ */
+const NOT_A_MISS: ReadonlySet<PolicyAct | null> = new Set(['greeted', 'misunderstood']);
 
 /** What the policy does with a turn without putting a question. */
 const QUESTIONLESS_ACTS: ReadonlySet<PolicyAct | null> = new Set(['unhelped', 'waiting', 'foreign']);
@@ -595,7 +603,7 @@ async function queueOtherRequests(state: ConversationState, text: string, deps: 
   state.queuedIntents.splice(MAX_QUEUED);
 }
 
-/** The customer turns that ended out of scope (a greeting is not one) or in a clarification question, as the insights count them. */
+/** The customer turns that ended out of scope or in a clarification question, as the insights count them. */
 function countOutcome(state: ConversationState): void {
   if (state.status === 'out-of-scope') state.outOfScopeTurns += 1;
   else if (state.status === 'clarify') state.clarifyTurns += 1;
@@ -774,13 +782,13 @@ function knownValue(extraction: Extraction, turn: number, phase: ConversationSta
 }
 
 /** Keeps the turn (masked, cut) among the recent ones, and its message id for idempotency; boundState trims both. */
-function rememberTurn(state: ConversationState, turn: Turn, now: Date, deps: EngineDeps, options: EngineOptions): void {
+function rememberTurn(state: ConversationState, turn: Turn, now: Date, deps: EngineDeps, options: EngineOptions, missable: boolean): void {
   state.turns.push({
     role: turn.role,
     text: deps.mask(cleanText(turn.text, options.maxStoredChars)),
     at: turn.at ?? now.toISOString(),
     ...(turn.messageId ? { messageId: turn.messageId } : {}),
-    ...(turn.role === 'customer' && (state.status === 'out-of-scope' || state.status === 'clarify') ? { missed: state.status } : {}),
+    ...(missable && (state.status === 'out-of-scope' || state.status === 'clarify') ? { missed: state.status } : {}),
   });
   if (turn.messageId) state.messageIds.push(turn.messageId);
 }

@@ -29,9 +29,12 @@ describe('what a conversation records for the insights', function () {
     assert.equal(state.clarifyTurns, 0);
   });
 
-  it('does not count a greeting as out of scope', async () => {
-    const state = await talk(fresh(), 'hi there', 'where is my order?');
+  it('neither counts nor keeps as a miss a greeting or "that\'s not what I meant"', async () => {
+    const state = await talk(fresh(), 'hi there', 'where is my order BL-4471220?', "that's not what I asked");
     assert.equal(state.outOfScopeTurns, 0);
+    assert.deepEqual(state.turns.filter((turn) => turn.missed).map((turn) => turn.text), []);
+    const other = await talk(fresh(), 'What will the weather be like in Lisbon tomorrow?');
+    assert.deepEqual(other.turns.filter((turn) => turn.missed).map((turn) => [turn.text, turn.missed]), [['What will the weather be like in Lisbon tomorrow?', 'out-of-scope']]);
   });
 
   it('records a customer still unhappy after the offer of a person as "gave-up"', async () => {
