@@ -10,6 +10,7 @@ import { parseLibrary } from '../library/io.js';
 import type { LiveClassifier } from '../library/merge.js';
 import { LIBRARY_SCHEMA_VERSION, type Intent, type IntentGroup, type IntentLibrary } from '../library/schema.js';
 import { uniqueSlug } from '../library/slug.js';
+import { addTerm, cosine, type TermVector } from '../text/term-vectors.js';
 import { stemOf, topicStems, topicWords } from '../text/topic-words.js';
 
 /**
@@ -111,19 +112,12 @@ function candidateOf(miss: Miss, left: Left): Candidate | null {
   return { miss, text, stems };
 }
 
-type Vector = Map<string, number>;
+type Vector = TermVector;
 
 function vectorOf(members: readonly Candidate[]): Vector {
   const vector: Vector = new Map();
-  for (const member of members) for (const stem of member.stems) vector.set(stem, (vector.get(stem) ?? 0) + 1);
+  for (const member of members) for (const stem of member.stems) addTerm(vector, stem);
   return vector;
-}
-
-function cosine(a: Vector, b: Vector): number {
-  let dot = 0;
-  for (const [key, value] of a) dot += value * (b.get(key) ?? 0);
-  const norm = (v: Vector) => Math.sqrt([...v.values()].reduce((sum, x) => sum + x * x, 0));
-  return dot / Math.max(1e-9, norm(a) * norm(b));
 }
 
 /** The share of members that say the topic word the members share most. */
@@ -203,7 +197,7 @@ export function foldTypos(counts: Map<string, Map<string, number>>, said: (forms
 
 function followUpsOf(members: readonly Candidate[]): Vector {
   const vector: Vector = new Map();
-  for (const member of members) if (member.miss.followUp) for (const stem of topicStems(member.miss.followUp)) vector.set(stem, (vector.get(stem) ?? 0) + 1);
+  for (const member of members) if (member.miss.followUp) for (const stem of topicStems(member.miss.followUp)) addTerm(vector, stem);
   return vector;
 }
 
@@ -223,8 +217,8 @@ function mergeNearDuplicates(proposals: Proposal[]): Proposal[] {
     }
     same.members.push(...proposal.members);
     same.labels.push(proposal.label);
-    for (const [stem, count] of vector) same.vector.set(stem, (same.vector.get(stem) ?? 0) + count);
-    for (const [stem, count] of followUps) same.followUps.set(stem, (same.followUps.get(stem) ?? 0) + count);
+    for (const [stem, count] of vector) addTerm(same.vector, stem, count);
+    for (const [stem, count] of followUps) addTerm(same.followUps, stem, count);
   }
   return merged.map((proposal) => ({ ...proposal, label: withSharedWords(widestLabel(proposal.labels, proposal.members), proposal.members) }));
 }
@@ -332,7 +326,7 @@ function sameLiveIntent(members: readonly Candidate[], live: IntentLibrary): str
   for (const intent of live.intents) {
     if (intent.status === 'discarded') continue;
     const words: Vector = new Map();
-    for (const text of [...intent.examples, intent.name]) for (const stem of topicStems(text)) words.set(stem, (words.get(stem) ?? 0) + 1);
+    for (const text of [...intent.examples, intent.name]) for (const stem of topicStems(text)) addTerm(words, stem);
     const similarity = cosine(vector, words);
     if (similarity >= MISS_MINING.sameLiveIntent && (!best || similarity > best.similarity)) best = { id: intent.id, similarity };
   }

@@ -1,4 +1,5 @@
 import { stemOf, topicStems, topicWords } from '../text/topic-words.js';
+import { addTerm, cosine, type TermVector } from '../text/term-vectors.js';
 
 /** One wording of an agent question within an intent's conversations. */
 export interface AskedQuestion {
@@ -48,23 +49,7 @@ function compatibleKinds(a: AskKind, b: AskKind): boolean {
   return pair.has('when') && (pair.has('date') || pair.has('time'));
 }
 
-type Vector = Map<string, number>;
-
-function add(vector: Vector, key: string, by: number): void {
-  vector.set(key, (vector.get(key) ?? 0) + by);
-}
-
-function cosine(a: Vector, b: Vector): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [key, value] of a) {
-    na += value * value;
-    dot += value * (b.get(key) ?? 0);
-  }
-  for (const value of b.values()) nb += value * value;
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
-}
+type Vector = TermVector;
 
 /** A cluster while it grows: its phrasings, question words, answer words and where it was asked. */
 interface Growing {
@@ -80,10 +65,10 @@ interface Growing {
 function grow(question: AskedQuestion): Growing {
   const questionStems: Vector = new Map();
   const stems = topicStems(question.key);
-  for (const stem of stems) add(questionStems, stem, question.answersIn.size);
+  for (const stem of stems) addTerm(questionStems, stem, question.answersIn.size);
   const answerStems: Vector = new Map();
   for (const answers of question.answersIn.values()) {
-    for (const answer of answers) for (const word of new Set(topicWords(answer).map(stemOf))) add(answerStems, word, 1);
+    for (const answer of answers) for (const word of new Set(topicWords(answer).map(stemOf))) addTerm(answerStems, word, 1);
   }
   return {
     phrasings: [{ text: question.key, count: question.answersIn.size }],
@@ -161,8 +146,8 @@ function absorb(into: Growing, from: Growing): void {
   into.phrasings.push(...from.phrasings);
   into.phrasings.sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
   for (const [kind, n] of from.kinds) into.kinds.set(kind, (into.kinds.get(kind) ?? 0) + n);
-  for (const [stem, n] of from.questionStems) add(into.questionStems, stem, n);
-  for (const [stem, n] of from.answerStems) add(into.answerStems, stem, n);
+  for (const [stem, n] of from.questionStems) addTerm(into.questionStems, stem, n);
+  for (const [stem, n] of from.answerStems) addTerm(into.answerStems, stem, n);
   for (const [conversation, answers] of from.answersIn) {
     const existing = into.answersIn.get(conversation);
     if (existing) for (const answer of answers) existing.add(answer);
