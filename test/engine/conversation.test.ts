@@ -1,29 +1,15 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
-import { openApp, type App } from '../../src/app/app.js';
+import { openApp } from '../../src/app/app.js';
 import { loadConfig } from '../../src/config.js';
 import { DuplicateMessageError } from '../../src/engine/errors.js';
 import type { Turn } from '../../src/engine/state.js';
-
-const customer = (text: string): Turn => ({ role: 'customer', text });
+import { customer, demoConversations } from './demo-conversations.js';
 
 describe('self-service conversations on the demo library', function () {
   this.timeout(60_000);
-  let app: App;
-  let n = 0;
-  const fresh = () => `test-${++n}`;
-
-  before(async () => {
-    app = await openApp(loadConfig({ SQLITE_PATH: ':memory:' }));
-  });
-  after(async () => app.close());
-
-  async function talk(conversationId: string, ...texts: string[]) {
-    let last;
-    for (const text of texts) last = await app.conversations.turn(conversationId, customer(text), { channel: 'test' });
-    assert.ok(last);
-    return last;
-  }
+  const demo = demoConversations('test');
+  const { fresh, talk } = demo;
 
   it('recognizes the intent and asks the required question first', async () => {
     const { insight, state } = await talk(fresh(), 'Hi, where is my order? It still has not arrived');
@@ -106,7 +92,7 @@ describe('self-service conversations on the demo library', function () {
   it('answers empty, huge, control-character and foreign messages with a sane outcome', async () => {
     const id = fresh();
     for (const text of ['', '   ', 'x'.repeat(100_000), 'where\u0000 is\u0007 my\u001b order', '我的订单在哪里', 'Wo ist meine Bestellung?']) {
-      const { insight, state } = await app.conversations.turn(id, customer(text), { channel: 'test' });
+      const { insight, state } = await demo.app.conversations.turn(id, customer(text), { channel: 'test' });
       assert.ok(['out-of-scope', 'clarify', 'need-info', 'ready'].includes(insight.status));
       assert.ok(state.turns.every((t) => t.text.length <= 1000));
       assert.ok(state.turns.every((t) => !/[\u0000-\u0008]/.test(t.text)));
@@ -116,7 +102,7 @@ describe('self-service conversations on the demo library', function () {
   it('loses no turn when two messages of one conversation arrive at once', async () => {
     const id = fresh();
     await Promise.all([talk(id, 'where is my order'), talk(id, 'BL-4471220'), talk(id, 'thanks')]);
-    const state = await app.conversations.get(id);
+    const state = await demo.app.conversations.get(id);
     assert.equal(state?.turnCount, 3);
     assert.equal(state?.turns.length, 3);
   });
@@ -124,16 +110,16 @@ describe('self-service conversations on the demo library', function () {
   it('takes a message delivered twice once, even at the same moment and long after', async () => {
     const id = fresh();
     const first: Turn = { role: 'customer', text: 'where is my order', messageId: 'm-1' };
-    const outcomes = await Promise.allSettled([0, 1, 2].map(() => app.conversations.turn(id, first, { channel: 'test' })));
+    const outcomes = await Promise.allSettled([0, 1, 2].map(() => demo.app.conversations.turn(id, first, { channel: 'test' })));
     assert.equal(outcomes.filter((o) => o.status === 'fulfilled').length, 1);
     assert.ok(outcomes.every((o) => o.status === 'fulfilled' || o.reason instanceof DuplicateMessageError));
-    for (let i = 2; i <= 25; i += 1) await app.conversations.turn(id, { role: 'customer', text: 'ok', messageId: `m-${i}` }, { channel: 'test' });
-    await assert.rejects(app.conversations.turn(id, first, { channel: 'test' }), DuplicateMessageError);
-    assert.equal((await app.conversations.get(id))?.turnCount, 25);
+    for (let i = 2; i <= 25; i += 1) await demo.app.conversations.turn(id, { role: 'customer', text: 'ok', messageId: `m-${i}` }, { channel: 'test' });
+    await assert.rejects(demo.app.conversations.turn(id, first, { channel: 'test' }), DuplicateMessageError);
+    assert.equal((await demo.app.conversations.get(id))?.turnCount, 25);
   });
 
   it('still asks its questions when the knowledge search fails, and says solutions are unavailable', async () => {
-    const failing = sinon.stub(app.search, 'search').rejects(new Error('search is down'));
+    const failing = sinon.stub(demo.app.search, 'search').rejects(new Error('search is down'));
     try {
       const { insight } = await talk(fresh(), 'I want to return the headphones I bought');
       assert.equal(insight.intent?.id, 'start-return');

@@ -1,27 +1,11 @@
 import assert from 'node:assert/strict';
-import { openApp, type App } from '../../src/app/app.js';
-import { loadConfig } from '../../src/config.js';
-import type { Turn } from '../../src/engine/state.js';
-
-const customer = (text: string): Turn => ({ role: 'customer', text });
+import { demoConversations } from './demo-conversations.js';
 
 describe('what a conversation records for the insights', function () {
   this.timeout(60_000);
-  let app: App;
-  let n = 0;
-  const fresh = () => `outcome-${++n}`;
-
-  before(async () => {
-    app = await openApp(loadConfig({ SQLITE_PATH: ':memory:' }));
-  });
-  after(async () => app.close());
-
-  async function talk(conversationId: string, ...texts: string[]) {
-    let last;
-    for (const text of texts) last = await app.conversations.turn(conversationId, customer(text), { channel: 'test' });
-    assert.ok(last);
-    return last.state;
-  }
+  const demo = demoConversations('outcome');
+  const { fresh } = demo;
+  const talk = async (conversationId: string, ...texts: string[]) => (await demo.talk(conversationId, ...texts)).state;
 
   it('counts the customer turns that ended out of scope', async () => {
     const state = await talk(fresh(), 'What will the weather be like in Lisbon tomorrow?', 'and who won the match yesterday?', 'where is my order?');
@@ -74,7 +58,7 @@ describe('what a conversation records for the insights', function () {
   it('records a hand-off the caller makes as "caller"', async () => {
     const id = fresh();
     await talk(id, 'where is my order?');
-    const { state } = await app.conversations.apply(id, { kind: 'handoff', reason: 'the platform escalated' }, { channel: 'test' });
+    const { state } = await demo.app.conversations.apply(id, { kind: 'handoff', reason: 'the platform escalated' }, { channel: 'test' });
     assert.equal(state.handoff?.kind, 'caller');
   });
 });
