@@ -15,6 +15,7 @@ import { questionKey } from '../src/discovery/question-clusters.js';
 import type { Conversation } from '../src/discovery/types.js';
 import { maskPersonalData } from '../src/nlu/redact.js';
 import { increment, inner, scoreAttributes, scoreGroups } from './lib/attribute-scoring.js';
+import { scoreClustering } from './lib/cluster-metrics.js';
 
 interface Frame {
   service: string;
@@ -89,4 +90,7 @@ for (const record of corpus.records) {
 const { matched, report } = scoreAttributes(discovery, { intentOfRequest, attributesOfQuestion: slotsOfQuestion, conversationsOf: dialoguesOfIntent, askedIn: requestedIn }, minWeight);
 console.log(`SGD dev: ${dialogues.length} dialogues, ${discovery.requests} requests, ${discovery.intents.length} discovered intents, ${matched} matched to a gold intent; ${seconds.toFixed(1)} s`);
 console.log(report);
+const labelled = discovery.assignments.filter((a) => intentOfRequest.has(a.id));
+const intents = scoreClustering(labelled.map((a) => a.intentId ?? 'unclear'), labelled.map((a) => intentOfRequest.get(a.id)!));
+console.log(`intents of the ${labelled.length} labelled requests: ACC ${intents.acc.toFixed(3)}, NMI ${intents.nmi.toFixed(3)}, ARI ${intents.ari.toFixed(3)}, ${intents.clusters} intents for ${intents.labels} labels`);
 console.log(scoreGroups(discovery, intentOfRequest, (intent) => domainOf.get(intent)));

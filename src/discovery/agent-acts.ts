@@ -133,6 +133,8 @@ export interface AgentTurn {
   offer?: string;
   /** It invites a new request ("Anything else I can help with?"). */
   invites: boolean;
+  /** Its sentences that ask nothing: what the agent tells or does ("Your refund was issued on May 2."). */
+  statements: string[];
 }
 
 /** Reads an agent turn: each sentence's act is worked out once. */
@@ -146,6 +148,8 @@ export function readAgentTurn(text: string): AgentTurn {
     confirming: acts.includes('confirmation'),
     ...(offer ? { offer } : {}),
     invites: OPEN_PROMPT.test(text),
+    // "Sure." or "Okay!" alone opens a turn and says nothing.
+    statements: sentences.filter((sentence, i) => acts[i] === 'statement' && stripOpener(`${sentence} `) !== ''),
   };
 }
 

@@ -130,9 +130,14 @@ export function clusteringTexts(corpus: Corpus): string[] {
   return corpus.records.flatMap((record) => record.requests.map((request) => intentText(request.text)));
 }
 
-/** What the agent asked about a request, as context for clustering it: the topic words of its questions. */
-function questionContext(exchanges: readonly Exchange[]): string[] {
-  return [...new Set(exchanges.flatMap((e) => [...topicStems(e.question)]))].map((stem) => `asked:${stem}`);
+/**
+ * What the agent asked about a request and what it told the customer while handling it (how it resolved it), as
+ * context for clustering it: the topic words of its questions ("asked:") and of its statements ("said:").
+ */
+export function requestContext(request: Pick<IntentRequest, 'exchanges' | 'said'>): string[] {
+  const asked = [...new Set(request.exchanges.flatMap((e) => [...topicStems(e.question)]))].map((stem) => `asked:${stem}`);
+  const said = [...new Set((request.said ?? []).flatMap((s) => [...topicStems(s)]))].map((stem) => `said:${stem}`);
+  return [...asked, ...said];
 }
 
 function embeddingsOf(texts: readonly string[], embeddings: ReadonlyMap<string, ArrayLike<number>>): Array<ArrayLike<number>> {
@@ -185,7 +190,7 @@ export function fitIntents(corpus: Corpus, options: DiscoverOptions): FittedInte
       : fitClusters(utterances, {
           granularity: options.granularity ?? 1,
           seed: options.seed ?? 1,
-          context: index.map((m) => questionContext(m.record.requests[m.request]!.exchanges)),
+          context: index.map((m) => requestContext(m.record.requests[m.request]!)),
           ...(options.embeddings ? { embeddings: embeddingsOf(texts, options.embeddings) } : {}),
         });
   const clustering = fitted.result;
@@ -226,7 +231,7 @@ export function fitIntents(corpus: Corpus, options: DiscoverOptions): FittedInte
     samples,
   };
   const place = (request: IntentRequest, embedding?: ArrayLike<number>): string | null => {
-    const cluster = fitted.place({ text: intentText(request.text), context: questionContext(request.exchanges), ...(embedding ? { embedding } : {}) });
+    const cluster = fitted.place({ text: intentText(request.text), context: requestContext(request), ...(embedding ? { embedding } : {}) });
     return cluster === null ? null : (intentOf.get(cluster) ?? null);
   };
   return { discovery, totals, place };

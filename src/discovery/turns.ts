@@ -9,6 +9,8 @@ export interface IntentRequest {
   text: string;
   /** Agent (or bot) questions asked while handling this request, each with the customer's answer. */
   exchanges: Exchange[];
+  /** What the agent told the customer while handling it (statements, not questions): how it was resolved. */
+  said?: string[];
 }
 
 export interface Exchange {
@@ -87,6 +89,8 @@ export function findRequests(conversation: Conversation): IntentRequest[] {
   for (const turn of turns) {
     if (turn.role !== 'customer') {
       const agent = readAgentTurn(turn.text);
+      const handling = requests.at(-1);
+      if (handling && agent.statements.length > 0) (handling.said ??= []).push(...agent.statements);
       pendingQuestions = agent.questions;
       confirming = agent.confirming;
       offer = agent.offer;

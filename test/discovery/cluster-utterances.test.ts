@@ -163,3 +163,27 @@ describe('discover: clustering with what the agent asked', () => {
     assert.throws(() => clusterUtterances(utterances, { context: [['asked:area']] }), /options\.context has 1 entries for 24 utterances/);
   });
 });
+
+describe('discover: clustering with what the agent told the customer', () => {
+  // "Where is my package" and "has my order shipped" share no word, "has my order shipped" and "cancel my order" share one;
+  // agents answer the first two alike (where the parcel is) and the third otherwise (a cancellation and a refund).
+  const where = ['Ann', 'Bo', 'Cy', 'Di', 'Ed', 'Flo', 'Gus', 'Hal', 'Ida', 'Jo'].map((name, i) => ({ id: `w${i}`, text: `Where is my package? ${name} here` }));
+  const shipped = ['Ann', 'Bo', 'Cy', 'Di', 'Ed', 'Flo', 'Gus', 'Hal', 'Ida', 'Jo'].map((name, i) => ({ id: `s${i}`, text: `Has my order shipped yet? ${name} here` }));
+  const cancel = ['Ann', 'Bo', 'Cy', 'Di', 'Ed', 'Flo', 'Gus', 'Hal', 'Ida', 'Jo'].map((name, i) => ({ id: `c${i}`, text: `Cancel my order please. ${name} here` }));
+  const utterances = [...where, ...shipped, ...cancel];
+  const tracking = ['asked:order', 'said:carrier', 'said:deliveri', 'said:track', 'said:link'];
+  const context = [...where.map(() => tracking), ...shipped.map(() => tracking), ...cancel.map(() => ['asked:order', 'said:cancel', 'said:refund', 'said:payment'])];
+  const partition = (result: ReturnType<typeof clusterUtterances>) => {
+    const of = (id: string) => result.assignments.get(id);
+    return {
+      trackingTogether: [...where, ...shipped].every((u) => of(u.id) === of('w0')),
+      cancelApart: cancel.every((u) => of(u.id) === of('c0')) && of('c0') !== of('w0'),
+    };
+  };
+
+  it('brings together requests worded apart that the agent resolved alike', () => {
+    assert.deepEqual(partition(clusterUtterances(utterances, { seed: 1, k: 2, context })), { trackingTogether: true, cancelApart: true });
+    const words = partition(clusterUtterances(utterances, { seed: 1, k: 2 }));
+    assert.notDeepEqual(words, { trackingTogether: true, cancelApart: true }, 'the words alone put "has my order shipped" with "cancel my order"');
+  });
+});

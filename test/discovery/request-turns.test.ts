@@ -12,7 +12,7 @@ describe('discover: finding the turns that state an intent', () => {
     for (const text of ['my order is late', 'cancel my subscription', 'Is there a student discount?']) assert.equal(isSmallTalk(text), false, text);
   });
 
-  it('takes the request, not the greeting before it or the answers after it', () => {
+  it('takes the request, not the greeting before it or the answers after it, and what the agent told about it', () => {
     const requests = findRequests(
       conversation(
         ['agent', 'Hello! What can I do for you today?'],
@@ -26,7 +26,9 @@ describe('discover: finding the turns that state an intent', () => {
         ['customer', 'thanks!'],
       ),
     );
-    assert.deepEqual(requests, [{ text: 'my parcel never arrived', exchanges: [{ question: 'What is the order number, please?', answer: 'BL-1234567' }] }]);
+    assert.deepEqual(requests, [
+      { text: 'my parcel never arrived', exchanges: [{ question: 'What is the order number, please?', answer: 'BL-1234567' }], said: ['I have sent a replacement.'] },
+    ]);
   });
 
   it('finds a second request stated late, after "anything else?"', () => {
@@ -45,6 +47,26 @@ describe('discover: finding the turns that state an intent', () => {
     );
     assert.deepEqual(requests.map((r) => r.text), ['I want to return my headphones', 'yes, my TV update failed']);
     assert.deepEqual(requests[1]!.exchanges, [{ question: 'Which model is it?', answer: 'Vista OLED' }]);
+  });
+
+  it("keeps what the agent told while handling each request with that request, not the greeting before the first", () => {
+    const requests = findRequests(
+      conversation(
+        ['agent', "Hello! You're chatting with Marcus."],
+        ['customer', 'I want to return my headphones'],
+        ['agent', 'Sure. What is the reason for the return?'],
+        ['customer', 'they hurt my ears'],
+        ['agent', "I've emailed you a prepaid return label. Anything else I can help you with?"],
+        ['customer', 'yes, my TV update failed'],
+        ['agent', 'Which model is it?'],
+        ['customer', 'Vista OLED'],
+        ['agent', 'Okay. Hold the power button for 15 seconds, then check for updates again. Did that answer your question?'],
+      ),
+    );
+    assert.deepEqual(
+      requests.map((r) => r.said),
+      [["I've emailed you a prepaid return label."], ['Hold the power button for 15 seconds, then check for updates again.']],
+    );
   });
 
   it('replaces a vague opening with the first specific turn', () => {

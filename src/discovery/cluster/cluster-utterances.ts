@@ -25,7 +25,10 @@ export interface ClusterOptions {
   readonly seed?: number;
   /** One embedding per utterance, in the same order, all of one length: clustering then reads meaning as well as words. */
   readonly embeddings?: ReadonlyArray<ArrayLike<number>>;
-  /** Context tokens per utterance, in the same order (the questions asked about it); see `withContext`. */
+  /**
+   * Context tokens per utterance, in the same order, each "kind:word" (the agent's questions about it as "asked:", what
+   * the agent told the customer as "said:"); each kind takes its own share of the row, see `withContext`.
+   */
   readonly context?: ReadonlyArray<readonly string[]>;
 }
 

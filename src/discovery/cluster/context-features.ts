@@ -1,8 +1,14 @@
 import type { ClusteringSpace } from './embedding-features.js';
 import { l2Normalize, sparseRow, type SparseRow } from './vectors.js';
 
-/** Share of a row's squared length given to its context (the agent's questions); the rest goes to its words. */
-export const CONTEXT_SHARE = 0.3;
+/**
+ * Share of a row's squared length given to each kind of context it has (the kind is what comes before the first
+ * ":" of a token: "asked:" for the agent's questions, "said:" for what the agent told the customer); the words keep
+ * the rest. Each kind is normalised on its own, so a long answer does not drown the questions.
+ */
+export const CONTEXT_SHARE = 0.2;
+/** Most of a row's squared length that all its kinds of context take together, however many kinds a caller gives. */
+const MAX_CONTEXT_SHARE = 0.5;
 /** The space with context columns, and how to add them to another utterance's row of words. */
 export interface ContextSpace extends ClusteringSpace {
   readonly encode: (row: SparseRow, context: readonly string[]) => SparseRow;
@@ -11,12 +17,19 @@ export interface ContextSpace extends ClusteringSpace {
 /** Context tokens seen in fewer utterances than this are left out (typos, one-off wordings). */
 const MIN_COUNT = 3;
 
+/** The kind of a context token: what comes before its first ":" ("asked:order" -> "asked"), "" without one. */
+export function contextKind(token: string): string {
+  const colon = token.indexOf(':');
+  return colon < 0 ? '' : token.slice(0, colon);
+}
+
 /**
- * Rows of words and context tokens side by side: what the agent asked while handling a request says
- * what it was about ("round trip" requests get asked for a return date, searches for a hotel get no
- * check-in date), so requests worded alike but handled differently fall apart. Context tokens are
- * weighted by TF-IDF, normalised and appended after the word columns with CONTEXT_SHARE of the
- * weight; a row without context stays as it is. O(tokens).
+ * Rows of words and context tokens side by side: what the agent asked while handling a request, and what it
+ * told the customer (how it resolved it), say what the request was about ("round trip" requests get asked for a
+ * return date; "where is my order" and "has it shipped yet" both get told where the parcel is), so requests worded
+ * alike but handled differently fall apart and requests worded apart but handled alike come together. Context
+ * tokens are weighted by TF-IDF; each kind of them is normalised and appended after the word columns with
+ * CONTEXT_SHARE of the row's weight; a row without context stays as it is. O(tokens).
  */
 export function withContext(words: readonly SparseRow[], columns: number, context: ReadonlyArray<readonly string[]>): ContextSpace {
   const counts = new Map<string, number>();
@@ -26,20 +39,26 @@ export function withContext(words: readonly SparseRow[], columns: number, contex
   if (column.size === 0) return { rows: words, columns, encode: (row) => row };
   const n = context.length;
   const idf = (token: string) => Math.log(n / counts.get(token)!);
-  const wordWeight = Math.sqrt(1 - CONTEXT_SHARE);
-  const contextWeight = Math.sqrt(CONTEXT_SHARE);
   const encode = (row: SparseRow, tokens: readonly string[]): SparseRow => {
-    const entries = new Map<number, number>();
+    if (row.indices.length === 0) return row;
+    const kinds = new Map<string, Map<number, number>>();
     for (const token of tokens) {
       const c = column.get(token);
-      if (c !== undefined) entries.set(c, (entries.get(c) ?? 0) + idf(token));
+      if (c === undefined) continue;
+      const kind = contextKind(token);
+      const entries = kinds.get(kind) ?? kinds.set(kind, new Map()).get(kind)!;
+      entries.set(c, (entries.get(c) ?? 0) + idf(token));
     }
-    if (entries.size === 0 || row.indices.length === 0) return row;
-    const extra = l2Normalize(sparseRow(entries));
-    return {
-      indices: Int32Array.from([...row.indices, ...extra.indices]),
-      values: Float64Array.from([...row.values.map((v) => v * wordWeight), ...extra.values.map((v) => v * contextWeight)]),
-    };
+    // A token in every utterance has no weight: a kind made only of such tokens adds nothing.
+    const blocks = [...kinds.values()].map((entries) => l2Normalize(sparseRow(entries))).filter((block) => block.indices.length > 0);
+    if (blocks.length === 0) return row;
+    const share = Math.min(CONTEXT_SHARE, MAX_CONTEXT_SHARE / blocks.length);
+    const wordWeight = Math.sqrt(1 - share * blocks.length);
+    const contextWeight = Math.sqrt(share);
+    const entries = new Map<number, number>();
+    row.indices.forEach((c, i) => entries.set(c, row.values[i]! * wordWeight));
+    for (const block of blocks) block.indices.forEach((c, i) => entries.set(c, block.values[i]! * contextWeight));
+    return sparseRow(entries);
   };
   return { rows: words.map((row, i) => encode(row, context[i] ?? [])), columns: columns + column.size, encode };
 }
