@@ -6,7 +6,7 @@ import type { Conversation, ConversationTurn } from './types.js';
 import { Reservoir } from './reservoir.js';
 import { Random } from '../text/random.js';
 
-/** What discovery keeps of one conversation: masked requests and their questions, not the whole transcript. */
+/** What discovery keeps of one conversation: masked requests, the questions and statements of the agent about each, not the whole transcript. */
 export interface ConversationRecord {
   conversationId: string;
   requests: IntentRequest[];

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CONTEXT_SHARE, contextKind, withContext } from '../../src/discovery/cluster/context-features.js';
+import { contextKind, contextShare, withContext } from '../../src/discovery/cluster/context-features.js';
 import { sparseRow, type SparseRow } from '../../src/discovery/cluster/vectors.js';
 import { requestContext } from '../../src/discovery/discover.js';
 
@@ -23,14 +23,22 @@ describe('discover: context columns, one block per kind of context', () => {
   });
 
   it('gives each kind of context its own share of the row, however many tokens it has, and the words the rest', () => {
+    const [asked, said] = [contextShare('asked'), contextShare('said')];
+    assert.ok(asked > said && said > 0 && asked + said < 1);
     const askedColumn = space.rows[0]!.indices.find((c) => !isWord(c))!;
     const both = space.rows[1]!;
-    assert.ok(Math.abs(weight(both, isWord) - (1 - 2 * CONTEXT_SHARE)) < 1e-9);
-    // One question and three statement words: the question keeps as much weight as the three together.
-    assert.ok(Math.abs(weight(both, (c) => c === askedColumn) - CONTEXT_SHARE) < 1e-9);
-    assert.ok(Math.abs(weight(both, (c) => !isWord(c) && c !== askedColumn) - CONTEXT_SHARE) < 1e-9);
-    assert.ok(Math.abs(weight(space.rows[0]!, isWord) - (1 - CONTEXT_SHARE)) < 1e-9);
-    assert.ok(Math.abs(weight(space.rows[3]!, isWord) - (1 - CONTEXT_SHARE)) < 1e-9);
+    assert.ok(Math.abs(weight(both, isWord) - (1 - asked - said)) < 1e-9);
+    // One question word and three statement words: each kind keeps its share whatever its number of words.
+    assert.ok(Math.abs(weight(both, (c) => c === askedColumn) - asked) < 1e-9);
+    assert.ok(Math.abs(weight(both, (c) => !isWord(c) && c !== askedColumn) - said) < 1e-9);
+    assert.ok(Math.abs(weight(space.rows[0]!, isWord) - (1 - asked)) < 1e-9);
+    assert.ok(Math.abs(weight(space.rows[3]!, isWord) - (1 - said)) < 1e-9);
+  });
+
+  it('caps the context of many kinds at half the row, shared in proportion', () => {
+    const kinds = ['a', 'b', 'c', 'd'];
+    const many = withContext(words, 4, [0, 1, 2, 3].map((i) => kinds.map((kind) => `${kind}:${i === 3 ? 'y' : 'x'}`)));
+    assert.ok(Math.abs(weight(many.rows[0]!, isWord) - 0.5) < 1e-9);
   });
 
   it('places a new utterance with the same weights, and leaves a row without context or words as it is', () => {
