@@ -110,6 +110,11 @@ function ready(insight: Insight, intent: Intent | undefined): Reply {
     return { text: sentences(opening, "I couldn't find an article for this.", offer ?? 'A colleague can take it from here.'), choices, solutions: [] };
   }
   if (!insight.solutionsNew) return { text: sentences(opening, 'The articles I sent above still apply.', offer), choices, solutions: [] };
+  // The articles come with the offer of a person: said in that order, so "here is what should help" does not
+  // introduce "I can't look into it further".
+  if (insight.offer?.kind === 'person') {
+    return { text: sentences(opening, withoutWhat(insight, intent), 'These articles may help; would you like me to pass you to a colleague as well?'), choices, solutions: insight.solutions };
+  }
   return { text: sentences(opening, 'Here is what should help:', offer), choices, solutions: insight.solutions };
 }
 
@@ -198,11 +203,16 @@ function offerText(insight: Insight, intent: Intent | undefined): string | null 
   const offer = insight.offer;
   if (!offer) return null;
   if (offer.kind === 'intent') return `You also mentioned ${offer.intent.name.toLowerCase()}. Shall we look at that now?`;
+  return `${withoutWhat(insight, intent)} Would you like me to pass you to a colleague?`;
+}
+
+/** "Without your order number I can't look into it further myself." */
+function withoutWhat(insight: Insight, intent: Intent | undefined): string {
   const missing = insight.unanswerable
     .map((name) => intent?.attributes.find((attribute) => attribute.name === name))
     .filter((attribute): attribute is Attribute => attribute !== undefined)
     .map((attribute) => `your ${attributeLabel(attribute)}`);
-  return `Without ${joinList(missing.length > 0 ? missing : ['that'])} I can't look into it further myself. Would you like me to pass you to a colleague?`;
+  return `Without ${joinList(missing.length > 0 ? missing : ['that'])} I can't look into it further myself.`;
 }
 
 function offerChoices(insight: Insight): string[] {

@@ -314,7 +314,10 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
   const intentBefore = state.intent;
   const switched = acts.switchTo ? await explicitSwitch(state, acts.switchTo, deps, options) : false;
   if (switched) act = 'switched';
-  else status = decideIntentForTurn(state, text, classification, isAnswer(text, taken, deps.catalog, state, acts.correction), deps, options);
+  else {
+    const answers = isAnswer(text, taken, deps.catalog, state, acts.correction) || isValueAttempt(state, text, taken, deps, acts.correction);
+    status = decideIntentForTurn(state, text, classification, answers, deps, options);
+  }
   const unprompted = !switched && !acts.correction && intentBefore !== null && state.intent !== null && state.intent.id !== intentBefore.id;
   if (unprompted && intentBefore && !(await switchHoldsInContext(state, intentBefore.id, text, deps, options))) {
     state.intent = intentBefore;
@@ -448,6 +451,26 @@ function malformedNamedValue(state: ConversationState, text: string, taken: read
     if (malformed) return { attribute: attribute.name, text: malformed };
   }
   return null;
+}
+
+/**
+ * Whether the turn is a try at a value of this request in the wrong form, and little else: "order number is 77120934"
+ * while the order number (BL- and seven digits) is asked, "sorry, order 40017723". Such a turn answers; it is not a new
+ * request, whatever the words "order number" suggest to the classifier, and the policy says what form is expected.
+ */
+function isValueAttempt(state: ConversationState, text: string, taken: readonly TakenValue[], deps: EngineDeps, correcting: boolean): boolean {
+  const intent = currentIntent(state, deps.catalog);
+  if (!intent || !deps.extractor.malformed || taken.some((value) => value.pending)) return false;
+  const open = state.pending ? intent.attributes.find((attribute) => attribute.name === state.pending) : undefined;
+  const others = (attribute: Attribute) => intent.attributes.filter((other) => other !== attribute);
+  const attempt = open ? deps.extractor.malformed(text, open, { attributes: others(open) }) : null;
+  const tried = attempt ? { attribute: open as Attribute, text: attempt } : malformedNamedValue(state, text, taken, deps);
+  if (!tried) return false;
+  if (correcting) return true;
+  const attribute = typeof tried.attribute === 'string' ? intent.attributes.find((candidate) => candidate.name === tried.attribute) : tried.attribute;
+  const naming = new Set(attributeWords(attribute));
+  const rest = text.split(tried.text).join(' ').replace(FILLER, ' ');
+  return (rest.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !naming.has(word.toLowerCase())).length <= 2;
 }
 
 function wordsIn(text: string): number {
@@ -696,7 +719,8 @@ function isAnswer(text: string, taken: readonly TakenValue[], catalog: Catalog, 
   for (const value of typed) rest = rest.split(value.text).join(' ');
   // Words that name the attribute ("my card ends in 4242", "serial TV40118273") say what the value is, not a new request.
   const naming = new Set(typed.flatMap((value) => attributeWords(catalog.attribute(intentId, value.name))));
-  const words = (rest.replace(FILLER, ' ').match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !naming.has(word.toLowerCase()));
+  // Counted without function words: "it was on March 3rd, 49.99 each time" says nothing but its values.
+  const words = contentWords(rest.replace(FILLER, ' ')).filter((word) => !naming.has(word.toLowerCase()));
   return words.length <= 2;
 }
 

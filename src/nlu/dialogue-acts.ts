@@ -83,7 +83,7 @@ const PERSON_REQUESTS = [
 
 const POLITE = /\b(?:ok(?:ay)?|alright|all right|great|perfect|awesome|cool|nice|good|fine|well|so|very|much|really|a lot|lots|again|for (?:your|the|all (?:your|the)) help|for helping|for that|for everything|for your time|you|u|ya|guys|team|folks|then|and|that(?:'|’)?s|that is|it|everything|all|i(?:'|’)?m|i am|we(?:'|’)?re|we are|no|nope|nothing|else|yes|yeah|for now|today|not (?:right )?now|not today|not at the moment|oh|ah|wow|please|sounds?|that one|this one|it is|looks?|works?|i need(?:ed)?)\b/gi;
 const THANKS = /\b(?:thanks?|thank\s+you|thank\s+u|thx|tnx|ty|thanx|cheers|appreciate(?:d| it)?|much appreciated)\b/i;
-const GOODBYE = /\b(?:bye+|goodbye|good\s+bye|see\s+(?:you|ya)|take\s+care|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|one|evening|weekend)|that(?:'|’)?s\s+(?:all|it|everything)|that\s+is\s+(?:all|it)|that(?:'|’)?ll\s+be\s+(?:all|it)|that\s+(?:will|would)\s+be\s+(?:all|it)|all\s+i\s+(?:need(?:ed)?|want(?:ed)?)|nothing\s+else|all\s+(?:set|good|done)|i(?:'|’)?m\s+(?:done|good|all\s+set|sorted)|we(?:'|’)?re\s+(?:done|good)|that\s+(?:helps|helped|solved it|fixed it|worked|did it)|(?:problem|issue)\s+(?:solved|fixed)|(?:i\s+)?(?:don(?:'|’)?t|do\s+not)\s+(?:need|require|want)\s+(?:any(?:thing)?\s+)?(?:else|further|more)|nothing\s+(?:else\s+)?for\s+now)\b/i;
+const GOODBYE = /\b(?:bye+|goodbye|good\s+bye|see\s+(?:you|ya)|take\s+care|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|one|evening|weekend)|that(?:'|’)?s\s+(?:all|it|everything)|that\s+is\s+(?:all|it)|that(?:'|’)?ll\s+be\s+(?:all|it)|that\s+(?:will|would)\s+be\s+(?:all|it)|all\s+i\s+(?:need(?:ed)?|want(?:ed)?)|nothing\s+else|all\s+(?:set|good|done)|i(?:'|’)?m\s+(?:done|good|all\s+set|sorted)|we(?:'|’)?re\s+(?:done|good)|that\s+(?:helps|helped|solved it|fixed it|worked|did it)|(?:problem|issue)\s+(?:solved|fixed)|(?:i\s+)?(?:don(?:'|’)?t|do\s+not)\s+(?:need|require|want)\s+(?:any(?:thing)?\s+)?(?:else|further|more)|nothing\s+(?:else\s+)?for\s+now|i(?:'|’)?ll\s+(?:check|try|call|come|look|ask|write|get\s+back)(?:\s+(?:it|again|back|in))?\s+(?:later|tomorrow|another\s+time|some\s+other\s+time|next\s+week))\b/i;
 
 const CANCEL =
   /\b(?:never\s*mind|nevermind|nvm|forget\s+(?:it|that|about\s+it|about\s+that)|changed\s+my\s+mind|change\s+of\s+plans?|don'?t\s+bother|no\s+longer\s+need\s+(?:it|that|help)|scratch\s+that|cancel\s+that|not\s+anymore|i(?:'|’)?ll\s+(?:do|figure|sort|handle|deal\s+with)\s+it\s+(?:out\s+)?(?:myself|later)|doesn(?:'|’)?t\s+matter)\b/i;
@@ -215,7 +215,9 @@ export function readDialogueActs(text: string): DialogueActs {
   const cancelled = CANCEL.test(text);
   // "Forget that, I was charged twice": what follows the never-mind is the new request.
   const afterCancel = cancelled ? text.replace(new RegExp(CANCEL.source, 'gi'), ' ').replace(/^[\s,.;:!-]*(?:actually|so|ok(?:ay)?|well)?[\s,.;:!-]*/i, '').trim() : '';
-  const switchTo = switchClause(text) ?? (afterCancel.split(/\s+/).length >= 3 ? afterCancel : null) ?? (meant.split(/\s+/).length >= 3 ? meant : null);
+  // "Never mind, I'll check tomorrow, cheers" takes leave; it asks for nothing else.
+  const newRequest = afterCancel.split(/\s+/).length >= 3 && closing(afterCancel) === null ? afterCancel : null;
+  const switchTo = switchClause(text) ?? newRequest ?? (meant.split(/\s+/).length >= 3 ? meant : null);
   return {
     asksForPerson: asksForPerson(text),
     closing: closing(text),

@@ -9,6 +9,8 @@ export interface Expect {
   intent?: string | null;
   /** Values that must be known after the turn (compared as strings). */
   values?: Record<string, string>;
+  /** Values that must be known after the turn and match (dates resolved against today: only what does not depend on it). */
+  valuesLike?: Record<string, RegExp>;
   /** Attributes that must not be known after the turn. */
   notValues?: string[];
   /** The attribute the next question asks for; null when no question follows. */
@@ -632,6 +634,45 @@ export const scenarios: Scenario[] = [
       { say: 'where is my order BL-4471220?', expect: { status: 'ready' } },
       { say: 'ok', expect: { reply: /anything else/i, notReply: /still apply/, solutions: false } },
       { say: 'no', expect: { status: 'ended' } },
+    ],
+  },
+  {
+    name: 'a number in the wrong form for the order number asked is an answer: the request stays, the form is said',
+    turns: [
+      { say: 'I need to return my tablet', expect: { intent: 'start-return', asks: 'orderNumber' } },
+      { say: 'order number is 77120934', expect: { intent: 'start-return', asks: 'orderNumber', reply: /"77120934" doesn't look like an order number.*BL-/ } },
+      { say: 'oops, I meant BL-7712094', expect: { intent: 'start-return', values: { orderNumber: 'BL-7712094' } } },
+    ],
+  },
+  {
+    name: 'a wrong-form value named while another question is open is said back, without leaving the request',
+    turns: [
+      { say: 'I was charged twice for the same thing', expect: { intent: 'duplicate-charge', asks: 'orderNumber' } },
+      { say: 'sorry, order 40017723', expect: { intent: 'duplicate-charge', reply: /"40017723" doesn't look like an order number/ } },
+      { say: 'it was on march 3rd, 49.99 each time', expect: { intent: 'duplicate-charge', values: { chargeAmount: '49.99' }, valuesLike: { chargeDate: /^\d{4}-03-03$/ } } },
+    ],
+  },
+  {
+    name: 'takes the amount and the day stated together in words customers use',
+    turns: [
+      { say: 'I was charged twice', expect: { intent: 'duplicate-charge' } },
+      { say: 'BL-4471220', expect: { values: { orderNumber: 'BL-4471220' } } },
+      { say: 'it was 40 bucks twice on the 2nd', expect: { intent: 'duplicate-charge', values: { chargeAmount: '40' }, valuesLike: { chargeDate: /^\d{4}-\d{2}-02$/ } } },
+    ],
+  },
+  {
+    name: 'closes when the customer puts it off ("never mind, I\'ll check tomorrow") while a question is open',
+    turns: [
+      { say: 'where is my order', expect: { intent: 'order-status', asks: 'orderNumber' } },
+      { say: "never mind, I'll check tomorrow. cheers", expect: { status: 'ended', asks: null, solutions: false } },
+    ],
+  },
+  {
+    name: 'sends the articles with the offer of a person when what is needed cannot be given',
+    turns: [
+      { say: 'my account is locked', expect: { intent: 'account-locked', asks: 'email' } },
+      { say: "I'm not sure which email I used", expect: { asks: 'phone' } },
+      { say: 'honestly no idea', expect: { status: 'ready', solutions: true, reply: /can't look into it further.*may help.*colleague/, notReply: /should help: Without/ } },
     ],
   },
 ];
