@@ -21,7 +21,7 @@ export interface Reply {
 export function composeReply(insight: Insight, catalog: Catalog): Reply {
   const intent = insight.intent ? catalog.intent(insight.intent.id) : undefined;
   if (insight.act === 'thanked') {
-    const offer = offerText(insight, intent);
+    const offer = offerText(insight, intent, catalog);
     return { text: sentences("You're welcome!", offer ?? 'Is there anything else I can help with?'), choices: offer ? offerChoices(insight) : [], solutions: [] };
   }
   if (insight.act === 'acknowledged') return { text: 'Is there anything else I can help with?', choices: [], solutions: [] };
@@ -36,6 +36,7 @@ export function composeReply(insight: Insight, catalog: Catalog): Reply {
     const language = languageName(catalog.library.locale, catalog.library.locale);
     return { text: `Sorry, I can only help in ${language} here. Would you like me to pass you to a colleague?`, choices: [TALK_TO_A_PERSON, 'No, thanks'], solutions: [] };
   }
+  if (insight.status === 'need-info' && (insight.act === 'aside' || insight.act === 'pointed' || insight.act === 'exhausted')) return aside(insight, intent);
   if (insight.act === 'pointed' && insight.solutions[0]) {
     return { text: `The article "${insight.solutions[0].title}" that I sent above should answer that. If it doesn't, I can pass you to a colleague.`, choices: [TALK_TO_A_PERSON], solutions: [] };
   }
@@ -71,8 +72,28 @@ export function composeReply(insight: Insight, catalog: Catalog): Reply {
       };
     }
     case 'ready':
-      return ready(insight, intent);
+      return ready(insight, intent, catalog);
   }
+}
+
+/** A question of the customer's while one of ours is open: what answers it, then ours again. */
+function aside(insight: Insight, intent: Intent | undefined): Reply {
+  const next = insight.nextQuestions[0];
+  const asked = next && intent ? intent.attributes.find((attribute) => attribute.name === next.attribute) : undefined;
+  const question = next ? `To go on with your request: ${lowerFirst(next.question)}` : null;
+  const choices = next && asked ? choicesOf(next, asked) : [];
+  if (insight.act === 'pointed' && insight.solutions[0]) {
+    return { text: sentences(`The article "${insight.solutions[0].title}" that I sent above should answer that.`, question), choices, solutions: [] };
+  }
+  if (insight.act === 'aside' && insight.solutionsNew && insight.solutions.length > 0) {
+    return { text: sentences('Here is what I found on that (below).', question), choices, solutions: insight.solutions };
+  }
+  return { text: sentences("I couldn't find an answer to that; a colleague can help with it once we're done.", question), choices, solutions: [] };
+}
+
+/** "What's your order number?" as the end of a sentence: lower case first, unless a name or "I" starts it. */
+function lowerFirst(text: string): string {
+  return /^(?:I\b|[A-Z]{2})/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function ended(insight: Insight, catalog: Catalog): Reply {
@@ -99,8 +120,8 @@ function outOfScope(insight: Insight, catalog: Catalog): Reply {
   };
 }
 
-function ready(insight: Insight, intent: Intent | undefined): Reply {
-  const offer = offerText(insight, intent);
+function ready(insight: Insight, intent: Intent | undefined, catalog: Catalog): Reply {
+  const offer = offerText(insight, intent, catalog);
   const choices = insight.offer ? offerChoices(insight) : [TALK_TO_A_PERSON];
   const opening = lead(insight, intent);
   if (!insight.solutionsAvailable) {
@@ -115,7 +136,8 @@ function ready(insight: Insight, intent: Intent | undefined): Reply {
   if (insight.offer?.kind === 'person') {
     return { text: sentences(opening, withoutWhat(insight, intent), 'These articles may help; would you like me to pass you to a colleague as well?'), choices, solutions: insight.solutions };
   }
-  return { text: sentences(opening, 'Here is what should help:', offer), choices, solutions: insight.solutions };
+  // The colon leads into the articles only when nothing is said after it.
+  return { text: sentences(opening, offer ? 'Here is what should help.' : 'Here is what should help:', offer), choices, solutions: insight.solutions };
 }
 
 /** What the turn did, said first: the intent the customer turned to, a question left, an answer taken. */
@@ -199,10 +221,13 @@ function choicesOf(next: NextQuestion, attribute: Attribute): string[] {
   return (next.values ?? []).map((value) => valueLabel(attribute, value));
 }
 
-function offerText(insight: Insight, intent: Intent | undefined): string | null {
+function offerText(insight: Insight, intent: Intent | undefined, catalog: Catalog): string | null {
   const offer = insight.offer;
   if (!offer) return null;
-  if (offer.kind === 'intent') return `You also mentioned ${offer.intent.name.toLowerCase()}. Shall we look at that now?`;
+  if (offer.kind === 'intent') {
+    const phrase = catalog.intent(offer.intent.id)?.phrase;
+    return phrase ? `You also asked to ${phrase}. Shall we look at that now?` : `You also mentioned ${offer.intent.name.toLowerCase()}. Shall we look at that now?`;
+  }
   return `${withoutWhat(insight, intent)} Would you like me to pass you to a colleague?`;
 }
 

@@ -65,7 +65,8 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
     state.pending = first?.attribute ?? null;
     if (first) {
       if (!state.asked.includes(first.attribute)) state.asked.push(first.attribute);
-      state.asks[first.attribute] = (state.asks[first.attribute] ?? 0) + 1;
+      // Put again after the customer's own question, it was not left unanswered.
+      if (outcome.act !== 'aside') state.asks[first.attribute] = (state.asks[first.attribute] ?? 0) + 1;
     }
     if (state.status === 'ready' && !state.offer) state.offer = nextOffer(state, intent);
     // A second request in a row that self-service cannot take: a colleague is offered, not the same apology again.
@@ -73,13 +74,15 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
   }
 
   let search = settled ? { solutions: state.solutions, available: true } : await refreshSolutions(state, intent, deps, options);
-  if (outcome.followUp && intent && state.status === 'ready' && deps.search) {
+  const aside = outcome.act === 'aside' && state.status === 'need-info';
+  if (outcome.followUp && intent && (state.status === 'ready' || aside) && deps.search) {
     const more = await searchFollowUp(state, intent, text, deps.search, options);
     search = more;
-    // An article already given answers it: pointed to. Nothing at all: a colleague is offered, not the same articles.
+    // An article already given answers it: pointed to. Nothing at all: a colleague is offered (once the request is
+    // answered; while a question is open, the question goes on), not the same articles.
     if (more.found === 'pointed') outcome.act = 'pointed';
     if (more.found === 'none' && more.available) {
-      state.offer = { kind: 'person' };
+      if (!aside) state.offer = { kind: 'person' };
       outcome.act = 'exhausted';
     }
   }
@@ -252,6 +255,7 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
     if (offered.kind === 'intent') state.queuedIntents = state.queuedIntents.filter((id) => id !== offered.intent);
     // No person, thanks, while a question is open: the question is put again.
     if (offered.kind === 'person' && state.pending) return outcomeOf(state, { reask: state.pending });
+    state.offer = { kind: 'more' };
     return outcomeOf(state, { status: 'ended', act: 'declined' });
   }
 
@@ -283,6 +287,8 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
     state.pending = null;
     state.clarifying = null;
     state.queuedIntents = [];
+    // The reply asks whether there is anything else: a "yes" to that is answered, not taken for a request.
+    state.offer = { kind: 'more' };
     return outcomeOf(state, { status: 'ended', act: 'cancelled' });
   }
   // "That's not what I meant": the request was taken for something else. The intent is ruled out; with the request
@@ -332,8 +338,13 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
       text: deps.mask(cleanText(turn.text, options.maxStoredChars)),
       ...(turn.messageId ? { messageId: turn.messageId } : {}),
     });
-    // The turn was a new request, not an answer to the old question: what it said is read for the new intent.
+    // The turn was a new request, not an answer to the old question: what it said is read for the new intent. The
+    // question was not ignored but left for another request, so it does not go to the back of the line.
     state.attributes = attributesBefore;
+    if (pendingBefore) {
+      state.asked = state.asked.filter((name) => name !== pendingBefore);
+      state.asks[pendingBefore] = Math.max(0, (state.asks[pendingBefore] ?? 0) - 1);
+    }
     state.pending = null;
     answered = takeEarlierMentions(state, turnIndex, deps, now).concat(
       takeExtractions(state, currentIntent(state, deps.catalog), text, turnIndex, deps, now, false, acts.correction).map(({ pending: _p, replaced: _r, ...rest }) => rest),
@@ -413,6 +424,12 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
   const followUp =
     selfService && previousStatus === 'ready' && status === null && act === null && answered.length === 0 && state.intent !== null &&
     !acts.affirm && !acts.deny && !acts.smallTalk && wordsIn(text) >= FOLLOW_UP_WORDS;
+  // "How long do I have to return something?" while the order number is asked: a question on the request, not an
+  // answer. It is searched with its words, and the question asked is put again (it was not ignored, so not counted).
+  const aside =
+    selfService && previousStatus === 'need-info' && pendingBefore !== null && unanswered !== undefined && status === null && act === null &&
+    answered.length === 0 && state.intent?.id === before && !acts.affirm && !acts.deny && !acts.smallTalk && wordsIn(text) >= FOLLOW_UP_WORDS && isRequest(text);
+  if (aside) return outcomeOf(state, { classification, answered, act: 'aside', actAttribute: pendingBefore, reask: pendingBefore, followUp: true });
   return outcomeOf(state, { classification, status, answered, act, followUp });
 }
 

@@ -274,7 +274,7 @@ export const scenarios: Scenario[] = [
     name: 'takes two requests in order and offers the second once the first is done',
     turns: [
       { say: 'cancel my order and close my account', expect: { intent: 'cancel-order', asks: 'orderNumber' } },
-      { say: 'BL-4471220', expect: { status: 'ready', reply: /close account/i, choices: /Yes/ } },
+      { say: 'BL-4471220', expect: { status: 'ready', reply: /close your account/i, choices: /Yes/ } },
       { say: 'yes', expect: { intent: 'close-account', asks: 'email' } },
     ],
   },
@@ -673,6 +673,30 @@ export const scenarios: Scenario[] = [
       { say: 'my account is locked', expect: { intent: 'account-locked', asks: 'email' } },
       { say: "I'm not sure which email I used", expect: { asks: 'phone' } },
       { say: 'honestly no idea', expect: { status: 'ready', solutions: true, reply: /can't look into it further.*may help.*colleague/, notReply: /should help: Without/ } },
+    ],
+  },
+  {
+    name: 'answers a question of the customer\'s while a question is open, then puts that question again',
+    turns: [
+      { say: 'I want to start a return', expect: { intent: 'start-return', asks: 'orderNumber' } },
+      { say: 'how long do I have to return something?', expect: { intent: 'start-return', asks: 'orderNumber', reply: /Return policy.*order number/ } },
+      { say: 'BL-4471220', expect: { values: { orderNumber: 'BL-4471220' } } },
+    ],
+  },
+  {
+    name: 'going back to a request left for another asks its question again, as a question not yet answered',
+    turns: [
+      { say: 'I want to return my headphones', expect: { intent: 'start-return', asks: 'orderNumber' } },
+      { say: 'actually, can I exchange them instead?', expect: { intent: 'exchange-item' } },
+      { say: 'no wait, just the return please', expect: { intent: 'start-return', asks: 'orderNumber', values: { deviceType: 'headphones' } } },
+    ],
+  },
+  {
+    name: 'a "yes" to "anything else?" after never mind is met with "what else?", not taken for a request',
+    turns: [
+      { say: 'where is my order', expect: { intent: 'order-status' } },
+      { say: 'forget it', expect: { status: 'ended', reply: /anything else/i } },
+      { say: 'yes please', expect: { reply: /what else can I help/i, notReply: /can't help/ } },
     ],
   },
 ];
