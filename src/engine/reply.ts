@@ -43,6 +43,7 @@ export function composeReply(insight: Insight, catalog: Catalog): Reply {
   if (insight.act === 'exhausted') {
     return { text: "I'm afraid I have nothing more on that than the articles above. Would you like me to pass you to a colleague?", choices: [TALK_TO_A_PERSON, 'No, thanks'], solutions: [] };
   }
+  if (insight.act === 'introduced') return introduced(insight, intent, catalog);
   if (insight.act === 'waiting') return { text: "Sure, take your time. I'm here when you have it.", choices: [], solutions: [] };
   if (insight.act === 'unhelped' && insight.status !== 'handoff') {
     return { text: "I'm sorry that didn't help. Would you like me to pass you to a colleague?", choices: [TALK_TO_A_PERSON, 'No, thanks'], solutions: [] };
@@ -74,6 +75,17 @@ export function composeReply(insight: Insight, catalog: Catalog): Reply {
     case 'ready':
       return ready(insight, intent, catalog);
   }
+}
+
+/** "Are you a bot?": yes, plainly, with a person offered; then the open question, or what comes next. */
+function introduced(insight: Insight, intent: Intent | undefined, catalog: Catalog): Reply {
+  const self = `I'm the virtual assistant of ${catalog.library.name}, not a person. I can pass you to a colleague whenever you like.`;
+  const next = insight.status === 'need-info' ? insight.nextQuestions[0] : undefined;
+  const asked = next && intent ? intent.attributes.find((attribute) => attribute.name === next.attribute) : undefined;
+  if (next) return { text: sentences(self, `To go on with your request: ${lowerFirst(next.question)}`), choices: [...(asked ? choicesOf(next, asked) : []), TALK_TO_A_PERSON], solutions: [] };
+  const topics = catalog.library.groups.filter((group) => group.parentId === undefined).map((group) => group.name.toLowerCase());
+  const then = insight.intent ? 'Is there anything else I can help with?' : `I can help with ${joinList(topics)}. What can I do for you?`;
+  return { text: sentences(self, then), choices: [TALK_TO_A_PERSON], solutions: [] };
 }
 
 /** A question of the customer's while one of ours is open: what answers it, then ours again. */

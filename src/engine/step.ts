@@ -66,7 +66,7 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
     if (first) {
       if (!state.asked.includes(first.attribute)) state.asked.push(first.attribute);
       // Put again after the customer's own question, it was not left unanswered.
-      if (outcome.act !== 'aside') state.asks[first.attribute] = (state.asks[first.attribute] ?? 0) + 1;
+      if (!UNCOUNTED_ASKS.has(outcome.act)) state.asks[first.attribute] = (state.asks[first.attribute] ?? 0) + 1;
     }
     if (state.status === 'ready' && !state.offer) state.offer = nextOffer(state, intent);
     // A second request in a row that self-service cannot take: a colleague is offered, not the same apology again.
@@ -126,11 +126,14 @@ const ACKNOWLEDGEMENT_WORDS = 3;
 const FOLLOW_UP_WORDS = 3;
 
 /**
- * Customer turns that end without an intent but are no request self-service failed to understand: a greeting, and
- * "that's not what I meant" (the request it refers to was counted when it was made). Neither counts as out of scope
+ * Customer turns that end without an intent but are no request self-service failed to understand: a greeting, "are you a
+ * bot?", and "that's not what I meant" (the request it refers to was counted when it was made). None counts as out of scope
  * in the insights nor is kept as a miss.
  */
-const NOT_A_MISS: ReadonlySet<PolicyAct | null> = new Set(['greeted', 'misunderstood']);
+const NOT_A_MISS: ReadonlySet<PolicyAct | null> = new Set(['greeted', 'misunderstood', 'introduced']);
+
+/** Turns after which the open question is put again without counting as asked once more: the customer did not leave it unanswered. */
+const UNCOUNTED_ASKS: ReadonlySet<PolicyAct | null> = new Set(['aside', 'introduced']);
 
 /** What the policy does with a turn without putting a question. */
 const QUESTIONLESS_ACTS: ReadonlySet<PolicyAct | null> = new Set(['unhelped', 'waiting', 'foreign']);
@@ -261,6 +264,11 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
 
   // Once handed off, asking for a person is for the representative to read, not a request of the library.
   if (acts.asksForPerson) return outcomeOf(state, {});
+  // "Are you a bot?": said plainly, with a person offered; an open question is put again (it was not ignored).
+  if (acts.asksIfBot && selfService) {
+    if (offered) state.offer = offered;
+    return outcomeOf(state, { classification, act: 'introduced', reask: state.pending });
+  }
   // Thanks alone once the request is served ends it, as goodbye does, but the reply asks whether there is anything
   // else (a caller such as Copilot Studio takes the conversation back on `ended`; in a direct chat a "no" then closes).
   // Something still to offer (a request the customer also mentioned, a person) is offered instead. Thanks with a

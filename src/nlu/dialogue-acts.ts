@@ -34,6 +34,8 @@ export interface DialogueActs {
   holdOn: boolean;
   /** The customer says their request was taken for something else: "that's not what I meant", "you misunderstood". */
   misunderstood: boolean;
+  /** The customer only asks whether they talk to a machine or a person: "are you a bot?", "is this a real person?". */
+  asksIfBot: boolean;
 }
 
 /** Reads the dialogue acts of a customer turn: the local patterns, or a model's reading checked against them. */
@@ -65,6 +67,7 @@ export function withModelActs(text: string, local: DialogueActs, model: Dialogue
     asksWhy: local.asksWhy || model.asksWhy,
     holdOn: local.holdOn || model.holdOn,
     misunderstood: local.misunderstood || model.misunderstood,
+    asksIfBot: local.asksIfBot || model.asksIfBot,
   };
 }
 
@@ -153,6 +156,19 @@ const HOLD_ON =
 const MISUNDERSTOOD =
   /\b(?:(?:that|this|it)(?:'|’)?s|(?:that|this|it)\s+is|you(?:'|’)?re|you\s+are)?\s*not\s+what\s+i\s+(?:meant|mean|asked(?:\s+(?:for|about))?|said|wanted|want|need(?:ed)?|was\s+(?:asking|talking)\s+about)\b|\b(?:(?:that|this|it)(?:'|’)?s|(?:that|this|it)\s+is)\s+not\s+(?:my\s+(?:question|problem|issue|request)|(?:about\s+)?(?:that|it))\s*(?:[.,!]|$)|\byou\s+(?:misunderstood|misunderstand|misread|got\s+(?:it|that|me)\s+wrong|(?:have|'ve)\s+got\s+(?:it|that|me)\s+wrong)\b|\bwrong\s+(?:topic|subject|thing|problem|issue)\b/i;
 
+/** "Are you a bot?", "am I talking to a real person?", "is this an automated chat?" */
+const BOT_QUESTION =
+  /\b(?:are\s+you|is\s+(?:this|that|it)|am\s+i\s+(?:talking|speaking|chatting)\s+(?:to|with))\s+(?:just\s+|really\s+|even\s+)?(?:an?\s+)?(?:(?:real|live|actual)\s+)?(?:bot|chat\s*bot|robot|machine|computer|program|ai|a\.i\.|human(?:\s+being)?|person|automated(?:\s+\p{L}+)?|virtual\s+(?:assistant|agent)|real)\b/iu;
+/** At most this many words besides the question: "hi, are you a bot?", "wait, is this a real person?". */
+const BOT_QUESTION_ASIDE_WORDS = 3;
+
+function asksIfBot(text: string): boolean {
+  const match = BOT_QUESTION.exec(text);
+  if (!match) return false;
+  const rest = `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return rest.length <= BOT_QUESTION_ASIDE_WORDS;
+}
+
 const GREETING =
   /^\s*(?:(?:hi+|hello+|hey+|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|yo)(?:\s+(?:there|team|all|everyone|folks))?[\s,.!]*)+(?:how\s+are\s+(?:you|u|things)(?:\s+(?:doing|today))?[\s?!.]*)?$|^\s*how\s+are\s+(?:you|u)(?:\s+(?:doing|today))?[\s?!.]*$/i;
 
@@ -233,5 +249,6 @@ export function readDialogueActs(text: string): DialogueActs {
     asksWhy: ASKS_WHY.test(text),
     holdOn: HOLD_ON.test(text) && text.trim().split(/\s+/).length <= HOLD_ON_WORDS,
     misunderstood,
+    asksIfBot: asksIfBot(text) && !asksForPerson(text),
   };
 }

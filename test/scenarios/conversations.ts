@@ -699,4 +699,13 @@ export const scenarios: Scenario[] = [
       { say: 'yes please', expect: { reply: /what else can I help/i, notReply: /can't help/ } },
     ],
   },
+  {
+    name: 'says plainly it is a virtual assistant when asked, offers a person, and goes on with the open question',
+    turns: [
+      { say: 'are you a bot?', expect: { intent: null, reply: /virtual assistant.*not a person/, choices: /Talk to a person/, notReply: /can't help/ } },
+      { say: 'my tv arrived broken', expect: { intent: 'damaged-on-arrival', asks: 'orderNumber' } },
+      { say: 'am I talking to a real person?', expect: { intent: 'damaged-on-arrival', asks: 'orderNumber', reply: /not a person.*order number/, notReply: /article/ } },
+      { say: 'BL-4471220', expect: { values: { orderNumber: 'BL-4471220' }, status: 'ready' } },
+    ],
+  },
 ];
