@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Solution } from '../knowledge/types.js';
 import type { Catalog } from '../library/catalog.js';
 import { attributeLabel, expectedForm, valueLabel } from '../library/formats.js';
@@ -65,7 +66,7 @@ export function composeReply(insight: Insight, catalog: Catalog): Reply {
       const next = insight.nextQuestions[0];
       const asked = next && intent ? intent.attributes.find((attribute) => attribute.name === next.attribute) : undefined;
       return {
-        text: sentences(lead(insight, intent), next ? questionText(next, asked, insight, intent) : 'Could you tell me a bit more?'),
+        text: sentences(lead(insight, intent, catalog.library.locale), next ? questionText(next, asked, insight, intent) : 'Could you tell me a bit more?'),
         choices: next && asked ? choicesOf(next, asked) : [],
         // Articles already sent with an earlier question are not sent again with this one; the first ready reply
         // sends them all, as the answer (a skill caller may show solutions only then).
@@ -135,7 +136,7 @@ function outOfScope(insight: Insight, catalog: Catalog): Reply {
 function ready(insight: Insight, intent: Intent | undefined, catalog: Catalog): Reply {
   const offer = offerText(insight, intent, catalog);
   const choices = insight.offer ? offerChoices(insight) : [TALK_TO_A_PERSON];
-  const opening = lead(insight, intent);
+  const opening = lead(insight, intent, catalog.library.locale);
   if (!insight.solutionsAvailable) {
     return { text: sentences(opening, "I can't reach our help articles right now.", offer ?? 'A colleague can take it from here.'), choices, solutions: [] };
   }
@@ -153,7 +154,7 @@ function ready(insight: Insight, intent: Intent | undefined, catalog: Catalog): 
 }
 
 /** What the turn did, said first: the intent the customer turned to, a question left, an answer taken. */
-function lead(insight: Insight, intent: Intent | undefined): string | null {
+function lead(insight: Insight, intent: Intent | undefined, locale: string): string | null {
   const about = insight.actAttribute && intent ? intent.attributes.find((attribute) => attribute.name === insight.actAttribute) : undefined;
   if (insight.act === 'skipped' && about) {
     return insight.invalidText ? `That still doesn't look like ${article(attributeLabel(about))} ${attributeLabel(about)}, so let's go on without it.` : `No problem, we'll do without the ${attributeLabel(about)}.`;
@@ -164,7 +165,7 @@ function lead(insight: Insight, intent: Intent | undefined): string | null {
   }
   if (insight.act === 'corrected' && about) {
     const value = insight.answered.find((answer) => answer.name === about.name);
-    return value ? `Got it: ${attributeLabel(about)} ${shownValue(about, value.value)}.` : null;
+    return value ? `Got it: ${attributeLabel(about)} ${shownValue(about, value.value, locale)}.` : null;
   }
   if (insight.intentChanged && intent) {
     const doing = intent.phrase ? `I can help you ${intent.phrase}.` : 'I can help with that.';
@@ -175,7 +176,7 @@ function lead(insight: Insight, intent: Intent | undefined): string | null {
   const reread = insight.answered.filter((answer) => typeof answer.value === 'string' && rereadFrom(answer.text, answer.value));
   const shown = reread.flatMap((answer) => {
     const attribute = intent?.attributes.find((candidate) => candidate.name === answer.name);
-    return attribute && attribute.type !== 'enum' && attribute.type !== 'date' ? [`${attributeLabel(attribute)} ${shownValue(attribute, answer.value)}`] : [];
+    return attribute && attribute.type !== 'enum' && attribute.type !== 'date' ? [`${attributeLabel(attribute)} ${shownValue(attribute, answer.value, locale)}`] : [];
   });
   if (shown.length > 0) return `Got it: ${joinList(shown)}.`;
   if (insight.status === 'ready' && insight.answered.length > 0) return 'Thanks.';
@@ -216,10 +217,36 @@ function notTheForm(insight: Insight, attribute: Attribute): string {
   return `${said}${shape ? `: it's ${shape}` : ''}.`;
 }
 
-function shownValue(attribute: Attribute, value: string | number | boolean): string {
+/** A value as a person reads it: a choice's label, "November 5, 2026" for 2026-11-05, "(206) 555-0143" for +12065550143. */
+function shownValue(attribute: Attribute, value: string | number | boolean, locale: string): string {
   if (attribute.type === 'enum' && typeof value === 'string') return valueLabel(attribute, value);
+  if (attribute.type === 'date' && typeof value === 'string' && ISO_DAY.test(value)) return longDate(value, locale);
+  if (attribute.type === 'phone' && typeof value === 'string') {
+    const phone = parsePhoneNumberFromString(value);
+    if (phone?.isValid()) return phone.country && localeRegion(locale) === phone.country ? phone.formatNational() : phone.formatInternational();
+  }
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return String(value);
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** "November 5, 2026" in the library's language; the ISO day itself where the locale is not one Intl knows. */
+function longDate(day: string, locale: string): string {
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  } catch {
+    return day;
+  }
+}
+
+/** "US" for "en-US"; undefined for a locale without a region. */
+function localeRegion(locale: string): string | undefined {
+  try {
+    return new Intl.Locale(locale).maximize().region;
+  } catch {
+    return undefined;
+  }
 }
 
 function formWords(form: { description: string | null; example: string | null }): string | null {

@@ -441,6 +441,9 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
   return outcomeOf(state, { classification, status, answered, act, followUp });
 }
 
+/** Words of attribute names that name no kind of value at all. */
+const FRAME_WORDS = new Set(['my', 'the', 'of', 'new']);
+
 /** Words too common in attribute names to say which attribute a customer means. */
 const GENERIC_NAME_WORDS = new Set(['number', 'code', 'id', 'date', 'time', 'name', 'type', 'value', 'new', 'my', 'the', 'of']);
 
@@ -515,9 +518,18 @@ function correctLastAnswer(
   now: Date,
 ): { kind: 'taken'; value: TakenValue } | { kind: 'malformed'; attribute: string; text: string } | { kind: 'retracted'; attribute: string } | null {
   const intent = currentIntent(state, deps.catalog);
-  const last = Object.entries(state.attributes)
+  const known = Object.entries(state.attributes)
     .filter(([name]) => intent?.attributes.some((attribute) => attribute.name === name))
-    .sort(([, a], [, b]) => b.turn - a.turn)[0]?.[0];
+    .sort(([, a], [, b]) => b.turn - a.turn)
+    .map(([name]) => name);
+  // "The date was wrong, it was the 5th": the value the customer names, else the one given last.
+  const said = new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const knownAttributes = known.flatMap((name) => intent?.attributes.filter((candidate) => candidate.name === name) ?? []);
+  const byOwnWord = knownAttributes.filter((attribute) => namesAttribute(said, attribute));
+  // A word as plain as "date" names a value too when only one value known has it.
+  const byAnyWord = knownAttributes.filter((attribute) => attributeWords(attribute).some((word) => said.has(word) && !FRAME_WORDS.has(word)));
+  const named = byOwnWord.length > 0 ? byOwnWord : byAnyWord;
+  const last = named.length === 1 ? named[0]?.name : known[0];
   const attribute = intent?.attributes.find((candidate) => candidate.name === last);
   if (!intent || !attribute) return null;
   // "Oops, that was wrong": the value known is wrong, and the right one is still to come.

@@ -115,13 +115,13 @@ const UNKNOWN = [
 ];
 
 const CORRECTION =
-  /\b(?:actually|sorry|oops|whoops|i\s+meant|i\s+mean|correction|my\s+(?:mistake|bad)|wrong\s+(?:one|number|date|code)|typo|let\s+me\s+correct|i\s+(?:gave|typed|said|sent)\s+(?:you\s+)?(?:the\s+)?wrong)\b|^\s*no\s*,?\s+(?:it(?:'|’)?s|it\s+is|that(?:'|’)?s|the)\b|\bnot\s+\S+\s*,\s*(?:it(?:'|’)?s|but)\b/i;
+  /\b(?:actually|sorry|oops|whoops|i\s+meant|i\s+mean|correction|my\s+(?:mistake|bad)|wrong\s+(?:one|number|date|code)|typo|let\s+me\s+correct|i\s+(?:gave|typed|said|sent)\s+(?:you\s+)?(?:the\s+)?wrong|(?:was|is)\s+(?:wrong|incorrect|not\s+right|a\s+(?:mistake|typo)))\b|^\s*no\s*,?\s+(?:it(?:'|’)?s|it\s+is|that(?:'|’)?s|the)\b|\bnot\s+\S+\s*,\s*(?:it(?:'|’)?s|but)\b/i;
 
 /** What a correction says besides that something was wrong: "sorry, I meant BL-4471221" gives "BL-4471221"; "oops, that was wrong" nothing. */
 export function correctionRest(text: string): string {
   return text
     .replace(new RegExp(CORRECTION.source, 'gi'), ' ')
-    .replace(/\b(?:no|nope|wrong|incorrect|mistake|error|not\s+right|(?:that|it|this)\s+(?:was|is)|that(?:'|’)?s|it(?:'|’)?s)\b/gi, ' ')
+    .replace(/\b(?:no|nope|wrong|incorrect|mistake|error|not\s+right|(?:that|it|this)(?:\s+(?:was|is))?|that(?:'|’)?s|it(?:'|’)?s)\b/gi, ' ')
     .replace(/[^\p{L}\p{N}@.+-]+/gu, ' ')
     .trim();
 }

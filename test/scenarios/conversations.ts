@@ -708,4 +708,20 @@ export const scenarios: Scenario[] = [
       { say: 'BL-4471220', expect: { values: { orderNumber: 'BL-4471220' }, status: 'ready' } },
     ],
   },
+  {
+    name: 'corrects the value the customer names ("the date was wrong"), not the one given last, and says it back as a date',
+    turns: [
+      { say: 'I was charged twice on March 3rd', expect: { intent: 'duplicate-charge', valuesLike: { chargeDate: /^\d{4}-03-03$/ } } },
+      { say: 'BL-4471220', expect: { values: { orderNumber: 'BL-4471220' } } },
+      { say: 'the date was wrong, it was March 5th', expect: { values: { orderNumber: 'BL-4471220' }, valuesLike: { chargeDate: /^\d{4}-03-05$/ }, reply: /Got it: charge date March 5, \d{4}/ } },
+    ],
+  },
+  {
+    name: 'says a phone number back as people write it',
+    turns: [
+      { say: 'my account is locked', expect: { intent: 'account-locked', asks: 'email' } },
+      { say: 'not sure which email', expect: { asks: 'phone' } },
+      { say: 'can you use my phone instead? 206 555 0143', expect: { values: { phone: '+12065550143' }, reply: /\(206\) 555-0143/ } },
+    ],
+  },
 ];
