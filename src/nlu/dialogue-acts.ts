@@ -105,12 +105,18 @@ const UNCLEAR = [
   // Asking for the choices: "what are my options?", "which ones can I pick?"
   /\bwhat\s+(?:are|were)\s+(?:the|my|your)\s+(?:options|choices)\b|\bwhich\s+(?:ones?|options?|choices?)\s+(?:are\s+there|do\s+you\s+have|can\s+i)\b|\bwhat\s+(?:can|do|should)\s+i\s+(?:choose|pick|select)(?:\s+from)?\b/i,
   /\bwhere\s+(?:do|can|would|should)\s+i\s+find\b/i,
+  // "No idea where that is", "not sure where to find it": they would give it if they knew where to look.
+  /\b(?:no\s+idea|not\s+sure|(?:i\s+)?(?:don'?t|do\s+not)\s+know)\s+where\s+(?:that|it|this|they|to\s+(?:find|look)|i\s+(?:can|would|could)\s+find)\b/i,
+  /\bwhere\s+(?:is|would|could|might)\s+(?:that|it|this)(?:\s+be)?\s*\?/i,
   /\bwhat\s+(?:number|code)\s+(?:is\s+that|do\s+you\s+mean)\b/i,
 ];
 const UNKNOWN = [
   /\b(?:i\s+)?(?:don'?t|do\s+not|dont|didn'?t|did\s+not|never|haven'?t|have\s+not)\s+(?:have|know|remember|recall|got|get|keep|kept|receive[d]?|see|saw|find|found)\b(?!\s+(?:where|when|why|how|if|whether|what\s+(?:happened|to\s+do)))/i,
   /\b(?:no\s+idea|not\s+sure|no\s+clue|unsure|can'?t\s+(?:find|remember|recall|locate|see|get|access)|cannot\s+(?:find|remember|recall|locate|see|get|access)|unable\s+to\s+(?:find|locate))\b/i,
   /\b(?:lost|threw\s+(?:it\s+)?away|thrown\s+away|deleted|misplaced)\b/i,
+  // "It doesn't show a code", "there's no number on it": what is asked for does not exist.
+  /\b(?:doesn'?t|does\s+not|didn'?t|did\s+not|isn'?t|is\s+not|wasn'?t|was\s+not)\s+(?:show|display|give|have|come\s+with|say|list)\s+(?:me\s+)?(?:a|an|any)\b/i,
+  /\bthere(?:'s|\s+is|\s+was|\s+isn'?t|\s+wasn'?t)\s+(?:no|a|an|any)\s+(?:\p{L}+\s+)?\p{L}+(?:\s+(?:on|in)\s+(?:it|there|the\s+\p{L}+))?\s*[.!]*\s*$/iu,
   /\bi\s+told\s+you\b/i,
 ];
 

@@ -724,4 +724,35 @@ export const scenarios: Scenario[] = [
       { say: 'can you use my phone instead? 206 555 0143', expect: { values: { phone: '+12065550143' }, reply: /\(206\) 555-0143/ } },
     ],
   },
+  {
+    name: 'takes a new address said on its own for the request\'s one address',
+    turns: [
+      { say: 'I need to change my delivery address', expect: { intent: 'change-delivery', asks: 'orderNumber' } },
+      { say: 'BL-4471220', expect: { values: { orderNumber: 'BL-4471220' } } },
+      { say: '12 Main Street, Springfield, IL 62701', expect: { intent: 'change-delivery', values: { newDeliveryAddress: '12 Main Street, Springfield, IL 62701' }, notReply: /should answer that/ } },
+    ],
+  },
+  {
+    name: '"it doesn\'t show a code" is a question they cannot answer; "no idea where that is" gets where to find it',
+    turns: [
+      { say: 'my laptop shows an error', expect: { intent: 'device-error-code', asks: 'errorCode' } },
+      { say: "it doesn't show a code, just a black screen", expect: { notAsks: ['errorCode'], reply: /without the error code/ } },
+    ],
+  },
+  {
+    name: 'explains where a value is found when the customer does not know where to look',
+    turns: [
+      { say: 'warranty check please', expect: { intent: 'warranty-coverage-check', asks: 'serialNumber' } },
+      { say: 'the serial? no idea where that is', expect: { asks: 'serialNumber', reply: /label/, notReply: /do without/ } },
+      { say: "ok it's LP40118273", expect: { values: { serialNumber: 'LP40118273' } } },
+    ],
+  },
+  {
+    name: '"what now?" is no date',
+    turns: [
+      { say: 'I want to check on my refund', expect: { intent: 'refund-status', asks: 'returnAuthorization' } },
+      { say: 'I never got one of those', expect: { notAsks: ['returnAuthorization'] } },
+      { say: 'what now?', expect: { notValues: ['returnShippedDate'] } },
+    ],
+  },
 ];

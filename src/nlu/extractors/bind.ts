@@ -7,6 +7,7 @@ import { findMalformed } from './malformed.js';
 import { asksForPlace, namedPlace, placeAttribute, unpromptedPlace } from './places.js';
 import { overlaps, type Span } from './scan.js';
 import type { Candidate, ScannedTurn } from './turn.js';
+import { isAddressAttribute } from './addresses.js';
 import { asksForMoney, typedCandidates } from './typed.js';
 
 interface Proposal extends Candidate {
@@ -25,8 +26,8 @@ function round(confidence: number): number {
  * Confidence after the binding rules: an answer to the pending question is surest; a value for another
  * attribute needs an evident form or a cue word nearby, and is less sure without either.
  */
-function proposals(turn: ScannedTurn, attribute: Attribute, pending: boolean, onlyAmount: boolean): Proposal[] {
-  return typedCandidates(turn, attribute, pending, onlyAmount).flatMap((candidate) => {
+function proposals(turn: ScannedTurn, attribute: Attribute, pending: boolean, alone: boolean): Proposal[] {
+  return typedCandidates(turn, attribute, pending, alone).flatMap((candidate) => {
     // The year of "November 3, 2026" is part of a date, not four digits of a card.
     if (attribute.type !== 'date' && insideFullDate(turn, candidate)) return [];
     const cue = cueStrength(turn.tokens, attribute, candidate);
@@ -118,7 +119,9 @@ function unlistedChoice(turn: ScannedTurn, pending: Attribute | undefined, attri
 export function bindValues(turn: ScannedTurn, attributes: readonly Attribute[], pendingName: string | undefined): Extraction[] {
   const pendingAttribute = attributes.find((attribute) => attribute.name === pendingName);
   const amounts = attributes.filter(asksForMoney);
-  const chosen = choose(attributes.flatMap((attribute) => proposals(turn, attribute, attribute === pendingAttribute, amounts.length === 1 && amounts[0] === attribute)));
+  const addresses = attributes.filter(isAddressAttribute);
+  const alone = (attribute: Attribute) => (amounts.length === 1 && amounts[0] === attribute) || (addresses.length === 1 && addresses[0] === attribute);
+  const chosen = choose(attributes.flatMap((attribute) => proposals(turn, attribute, attribute === pendingAttribute, alone(attribute))));
   const extractions: Extraction[] = chosen.map((proposal) => ({
     attribute: proposal.attribute,
     value: proposal.value,

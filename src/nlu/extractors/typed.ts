@@ -62,17 +62,18 @@ export function asksForMoney(attribute: Attribute): boolean {
 }
 
 /**
- * What the typed extractor of the attribute's type finds (`onlyAmount`: the attribute is the request's one amount of money). For free text: a street address for an address attribute,
+ * What the typed extractor of the attribute's type finds (`alone`: the attribute is the request's one of its kind, its
+ * one amount of money or its one address, so a value of that kind stated plainly is its value). For free text: a street address for an address attribute,
  * otherwise what the customer states in words that name the attribute; a bare answer is left to the binding rules.
  */
-export function typedCandidates(turn: ScannedTurn, attribute: Attribute, pending: boolean, onlyAmount = false): Candidate[] {
+export function typedCandidates(turn: ScannedTurn, attribute: Attribute, pending: boolean, alone = false): Candidate[] {
   switch (attribute.type) {
     case 'date':
       return dateCandidates(turn, attribute);
     case 'time':
       return turn.times().map((time) => ({ start: time.start, end: time.end, value: time.value, confidence: time.explicit ? 0.9 : 0.75, evident: time.explicit }));
     case 'number':
-      return numberCandidates(turn, attribute, pending, onlyAmount);
+      return numberCandidates(turn, attribute, pending, alone);
     case 'email':
       return turn.emails().map((email) => ({ ...email, confidence: 0.95, evident: true }));
     case 'phone':
@@ -84,6 +85,6 @@ export function typedCandidates(turn: ScannedTurn, attribute: Attribute, pending
     case 'boolean':
       return booleanCandidates(turn, pending);
     case 'text':
-      return isAddressAttribute(attribute) ? addressCandidates(turn, attribute, pending) : statedCandidates(turn, attribute);
+      return isAddressAttribute(attribute) ? addressCandidates(turn, attribute, pending, alone) : statedCandidates(turn, attribute);
   }
 }
