@@ -1,5 +1,6 @@
 import type { Attribute } from '../../library/schema.js';
 import type { Extraction } from '../types.js';
+import { nameInWords } from '../../library/formats.js';
 import { contentWords } from '../../text/content-words.js';
 import { cueStrength } from './cues.js';
 import { freeTextCandidate } from './free-text.js';
@@ -76,6 +77,11 @@ function choose(all: readonly Proposal[]): Proposal[] {
 
 /** Words around a stated date that say nothing of what it dates: "it happened around the 3rd, I think". */
 const UNSPECIFIC_EVENT_WORDS = new Set(['happened', 'happen', 'occurred', 'think', 'guess', 'maybe', 'probably', 'around', 'about', 'roughly', 'approximately', 'believe', 'pretty', 'sure', 'was', 'were']);
+/**
+ * Words that set a date rather than tell of another event: yes to a suggestion, and the verbs of putting something on
+ * a day ("yes, pencil me in for the 4th", "please change it to March 10th", "make it the 12th instead").
+ */
+const SETTING_WORDS = new Set(['yes', 'yeah', 'yea', 'yep', 'ok', 'okay', 'please', 'great', 'fine', 'free', 'works', 'change', 'move', 'reschedule', 'schedule', 'set', 'make', 'put', 'pencil', 'try', 'instead', 'actually', 'rather', 'prefer', 'want', 'like', 'wish']);
 
 /** A turn with this few words besides a date states the date as the answer ("it was last tuesday", "on the 3rd"). */
 const DATE_STATEMENT_WORDS = 5;
@@ -97,7 +103,9 @@ function soleDate(turn: ScannedTurn, attributes: readonly Attribute[], pending: 
   if (turn.tokens.filter((token) => outside(token) && !overlaps(token, candidate)).length > DATE_STATEMENT_WORDS) return null;
   const restText = [...turn.text].map((char, index) => ((index >= candidate.start && index < candidate.end) || !outside({ start: index, end: index + 1 }) ? ' ' : char)).join('');
   // Only the date and words that say nothing of what happened then ("I called on Monday" dates a call, not this).
-  const rest = contentWords(restText).filter((word) => !UNSPECIFIC_EVENT_WORDS.has(word));
+  // Words that name the attribute itself say which date it is ("the visit date is the 4th").
+  const naming = new Set(contentWords(`${nameInWords(only.name)} ${only.label ?? ''}`));
+  const rest = contentWords(restText).filter((word) => !UNSPECIFIC_EVENT_WORDS.has(word) && !SETTING_WORDS.has(word) && !naming.has(word));
   if (rest.length > (chosen.length > 0 ? 1 : 0)) return null;
   return { attribute: only.name, value: candidate.value, text: turn.text.slice(candidate.start, candidate.end), confidence: round(candidate.confidence * 0.8) };
 }
