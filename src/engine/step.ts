@@ -122,6 +122,12 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
 /** An acknowledgement is this short: "ok", "ok got it", "alright, makes sense". */
 const ACKNOWLEDGEMENT_WORDS = 3;
 
+/**
+ * A question that another request scores this much for may be that request, not found sure enough to switch ("could you
+ * schedule a visit?" while an apartment is searched): it is not answered as a question on the request.
+ */
+const ANOTHER_REQUEST = 0.2;
+
 /** A follow-up says at least this much ("where is it now?"); "ok", "I see" say nothing to search for. */
 const FOLLOW_UP_WORDS = 3;
 
@@ -436,7 +442,8 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
   // answer. It is searched with its words, and the question asked is put again (it was not ignored, so not counted).
   const aside =
     selfService && previousStatus === 'need-info' && pendingBefore !== null && unanswered !== undefined && status === null && act === null &&
-    answered.length === 0 && state.intent?.id === before && !acts.affirm && !acts.deny && !acts.smallTalk && wordsIn(text) >= FOLLOW_UP_WORDS && isRequest(text);
+    answered.length === 0 && state.intent?.id === before && !acts.affirm && !acts.deny && !acts.smallTalk && wordsIn(text) >= FOLLOW_UP_WORDS && isRequest(text) &&
+    !classification.ranking.some((score) => score.intent !== before && score.confidence >= ANOTHER_REQUEST);
   if (aside) return outcomeOf(state, { classification, answered, act: 'aside', actAttribute: pendingBefore, reask: pendingBefore, followUp: true });
   return outcomeOf(state, { classification, status, answered, act, followUp });
 }
