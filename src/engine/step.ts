@@ -296,7 +296,7 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
     return outcomeOf(state, { act: 'acknowledged' });
   }
   if (acts.closing === 'thanks') return outcomeOf(state, { reask: state.pending });
-  if (acts.cancel) {
+  if (acts.cancel || (await dropsWithoutNewRequest(state, text, acts, deps, options))) {
     state.intent = null;
     state.pending = null;
     state.clarifying = null;
@@ -437,7 +437,7 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
   if (!act && acts.smallTalk && !state.intent) act = 'greeted';
   const followUp =
     selfService && previousStatus === 'ready' && status === null && act === null && answered.length === 0 && state.intent !== null &&
-    !acts.affirm && !acts.deny && !acts.smallTalk && wordsIn(text) >= FOLLOW_UP_WORDS;
+    !acts.affirm && !acts.deny && !acts.smallTalk && wordsIn(text) >= FOLLOW_UP_WORDS && isRequest(text);
   // "How long do I have to return something?" while the order number is asked: a question on the request, not an
   // answer. It is searched with its words, and the question asked is put again (it was not ignored, so not counted).
   const aside =
@@ -554,18 +554,29 @@ function correctLastAnswer(
 const SURE_SWITCH = 0.8;
 
 /**
- * A switch the turn alone suggests, less than surely, must hold with the request that set the current intent before it: "how long does
+ * A switch the turn alone suggests (a statement, or a request less than surely) must hold with the request that set the current intent before it: "how long does
  * it usually take?" after "my refund hasn't arrived" is about the refund, while "I want a refund instead" after
  * "where is my order?" is a new request in any context.
  */
 async function switchHoldsInContext(state: ConversationState, current: string, text: string, deps: EngineDeps, options: EngineOptions): Promise<boolean> {
   const request = [...state.intentHistory].reverse().find((entry) => entry.intent === current && entry.text)?.text;
-  if (!request || !state.intent || state.intent.confidence >= SURE_SWITCH) return true;
+  // A statement ("it's broken" while a return is under way) tells more of the request made unless, read with it, it
+  // is another; only a request in its own right ("I want to ...", a question) switches on its own when sure.
+  if (!request || !state.intent || (state.intent.confidence >= SURE_SWITCH && isRequest(text))) return true;
   const decision = await decideText(`${request} ${text}`, state, deps, options);
   return decision?.kind === 'intent' && decision.intent === state.intent.id;
 }
 
 /** The customer said what they want instead: the new request's intent replaces the current one if it is a different one. */
+/**
+ * "Forget it, this is taking too long": a never-mind whose words after it ask for nothing the library has drops the
+ * request, as a never-mind alone does ("forget it, I was charged twice" is a new request).
+ */
+async function dropsWithoutNewRequest(state: ConversationState, text: string, acts: DialogueActs, deps: EngineDeps, options: EngineOptions): Promise<boolean> {
+  if (acts.switchTo === null || !(deps.acts ?? localDialogueActs).read(text.replace(acts.switchTo, ' ')).cancel) return false;
+  return (await decideText(acts.switchTo, state, deps, options))?.kind !== 'intent';
+}
+
 async function explicitSwitch(state: ConversationState, clause: string, deps: EngineDeps, options: EngineOptions): Promise<boolean> {
   const decision = await decideText(clause, state, deps, options);
   if (decision?.kind !== 'intent' || decision.intent === state.intent?.id) return false;
@@ -618,8 +629,11 @@ const REQUEST_FORM = new RegExp(
 );
 
 function isRequest(clause: string): boolean {
-  return clause.includes('?') || REQUEST_FORM.test(clause);
+  return clause.includes("?") || REQUEST_FORM.test(clause) || PLEASE.test(clause);
 }
+
+/** "Just the return please": a request whatever its form. */
+const PLEASE = /\b(?:please|pls|plz)\b/i;
 
 /** Sentences and "and"-joined requests of a turn, each long enough to state a request on its own; at most three. */
 function clausesOf(text: string): string[] {

@@ -81,6 +81,8 @@ const PERSON_REQUESTS = [
   new RegExp(String.raw`\b(?:want|need|get|give me|like)\s+(?:to\s+have\s+)?${PEOPLE}`, 'i'),
   new RegExp(String.raw`\b(?:is there|are there|can i get|could i get|may i have)\s+${PEOPLE}`, 'i'),
   /\bescalate\b/i,
+  // A call back is a person: "can you call me back?", "have someone ring me", "I'd like a callback".
+  /\b(?:can|could|would|will|please|have|get)\s+(?:you\s+|someone\s+|somebody\s+|anyone\s+|one\s+of\s+you\s+)?(?:please\s+)?(?:call|ring|phone)\s+me\b|\b(?:call|ring|phone)\s+me\s+back\b|\bgive\s+me\s+a\s+(?:call|ring)\b|\b(?:a|request(?:ing)?\s+a)\s+call\s*-?\s*back\b/i,
   new RegExp(String.raw`^\s*(?:(?:i\s+want|i\s+need|get\s+me|give\s+me)\s+)?${PEOPLE}(?:\s+(?:please|pls|plz|now|asap))*\s*[.!?]*\s*$`, 'i'),
 ];
 

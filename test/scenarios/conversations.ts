@@ -39,6 +39,7 @@ export const scenarios: Scenario[] = [
     'connect me to customer service please',
     'get me a human',
     'I need to speak with a supervisor',
+    'can you call me back at 206 555 0143?',
   ].map((say): Scenario => ({ name: `hands off on "${say}"`, turns: [{ say, expect: { status: 'handoff', solutions: false, reply: /colleague/ } }] })),
   {
     name: 'hands off mid-conversation with what is known',
@@ -753,6 +754,21 @@ export const scenarios: Scenario[] = [
       { say: 'I want to check on my refund', expect: { intent: 'refund-status', asks: 'returnAuthorization' } },
       { say: 'I never got one of those', expect: { notAsks: ['returnAuthorization'] } },
       { say: 'what now?', expect: { notValues: ['returnShippedDate'] } },
+    ],
+  },
+  {
+    name: 'a statement that tells more of the request ("it\'s broken") does not switch to another request, and gets no article "that answers it"',
+    turns: [
+      { say: 'I want to return my phone', expect: { intent: 'start-return' } },
+      { say: 'BL-4471220', expect: { status: 'ready' } },
+      { say: "it's broken", expect: { intent: 'start-return', notReply: /should answer that/ } },
+    ],
+  },
+  {
+    name: 'a never-mind with words that ask for nothing else drops the request',
+    turns: [
+      { say: 'where is my order', expect: { intent: 'order-status' } },
+      { say: 'forget it, this is taking too long', expect: { status: 'ended', reply: /dropped/ } },
     ],
   },
 ];
