@@ -157,7 +157,9 @@ function ready(insight: Insight, intent: Intent | undefined, catalog: Catalog): 
 function lead(insight: Insight, intent: Intent | undefined, locale: string): string | null {
   const about = insight.actAttribute && intent ? intent.attributes.find((attribute) => attribute.name === insight.actAttribute) : undefined;
   if (insight.act === 'skipped' && about) {
-    return insight.invalidText ? `That still doesn't look like ${article(attributeLabel(about))} ${attributeLabel(about)}, so let's go on without it.` : `No problem, we'll do without the ${attributeLabel(about)}.`;
+    if (insight.invalidText) return `That still doesn't look like ${article(attributeLabel(about))} ${attributeLabel(about)}, so let's go on without it.`;
+    // A yes-or-no question has no value to do without ("we'll do without the tried another outlet").
+    return about.type === 'boolean' ? "No problem, let's go on." : `No problem, we'll do without the ${attributeLabel(about)}.`;
   }
   // A correction in the wrong form, for a value known already: said back, the value known is kept.
   if (insight.act === 'reasked' && about && insight.nextQuestions[0]?.attribute !== about.name) {
@@ -202,8 +204,11 @@ function questionText(next: NextQuestion, attribute: Attribute | undefined, insi
     return sentences(`I need the ${label} ${purpose}.`, next.question);
   }
   if (insight.act === 'explained') {
+    // A description written for the agents ("... the customer is asking about") is not said to the customer.
     const meaning = attribute.description.trim();
-    return sentences(meaning !== '' ? ensureStop(meaning) : shape ? `It's ${shape}.` : null, next.question);
+    const forCustomer = meaning !== '' && !FOR_AGENTS.test(meaning);
+    const choices = attribute.type === 'enum' && attribute.values ? `You can choose ${joinList(attribute.values.map((value) => valueLabel(attribute, value)), 'or')}.` : null;
+    return sentences(forCustomer ? ensureStop(meaning) : shape ? `It's ${shape}.` : choices, next.question);
   }
   return next.question;
 }
@@ -295,7 +300,10 @@ function article(word: string): string {
   return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
 
-function joinList(items: string[]): string {
+function joinList(items: string[], last = 'and'): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
 }
+
+/** Words of a description written about the customer, for the agents. */
+const FOR_AGENTS = /\b(?:the\s+customer|customer(?:'|’)s|the\s+caller|the\s+user)\b/i;

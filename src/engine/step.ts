@@ -623,7 +623,8 @@ const REQUEST_FORM = new RegExp(
   String.raw`^(?:(?:hi|hello|hey|ok(?:ay)?|so|and|also|then|but|please|pls)[\s,!.]*)*(?:` +
     String.raw`i\s+(?:just\s+|really\s+|also\s+)?(?:want|need|would\s+like|'d\s+like|wanna|wish)|i(?:'|’)d\s+like|` +
     String.raw`(?:where|when|why|how|what|which|who|can|could|would|will|is|are|do|does|did|have|has|may)|` +
-    SECOND_REQUEST.source +
+    // The verbs of requests, without a bare "I": "I bought it yesterday" tells; "I want ..." (above) asks.
+    SECOND_REQUEST.source.replace('(?:i|', '(?:') +
     String.raw`)`,
   'i',
 );

@@ -771,4 +771,19 @@ export const scenarios: Scenario[] = [
       { say: 'forget it, this is taking too long', expect: { status: 'ended', reply: /dropped/ } },
     ],
   },
+  {
+    name: 'takes a model name for a choice the list does not name as "something else", with its words searched',
+    turns: [
+      { say: "my device won't turn on", expect: { intent: 'device-wont-power-on', asks: 'deviceType' } },
+      { say: 'my galaxy s21', expect: { values: { deviceType: 'other' }, notAsks: ['deviceType'] } },
+    ],
+  },
+  {
+    name: '"not sure" to a choice is no choice ("not" is no "notebook"), and an explanation written for agents is not shown',
+    turns: [
+      { say: "my device won't turn on", expect: { intent: 'device-wont-power-on', asks: 'deviceType' } },
+      { say: "I don't know what it is exactly", expect: { asks: 'deviceType', notReply: /the customer/ } },
+      { say: 'not sure', expect: { notValues: ['deviceType'], notAsks: ['deviceType'] } },
+    ],
+  },
 ];
