@@ -414,7 +414,8 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
       if (!state.declined.includes(unanswered.name)) state.declined.push(unanswered.name);
       return outcomeOf(state, { classification, answered, act: 'skipped', actAttribute: unanswered.name });
     }
-    const malformed = deps.extractor.malformed?.(text, unanswered) ?? null;
+    // Read beside the request's other attributes: "order BL-4471220" fits the order number, it is no wrong return number.
+    const malformed = deps.extractor.malformed?.(text, unanswered, { attributes: currentIntent(state, deps.catalog)?.attributes ?? [] }) ?? null;
     if (malformed) {
       if (tries < MAX_ASKS) return outcomeOf(state, { classification, answered, act: 'reasked', actAttribute: unanswered.name, invalidText: malformed, reask: unanswered.name });
       state.pending = null;
@@ -482,7 +483,7 @@ function malformedNamedValue(state: ConversationState, text: string, taken: read
   for (const attribute of intent.attributes) {
     if (state.attributes[attribute.name] !== undefined || taken.some((value) => value.name === attribute.name) || !askable(attribute.name, state)) continue;
     if (!namesAttribute(said, attribute)) continue;
-    const malformed = deps.extractor.malformed(text, attribute);
+    const malformed = deps.extractor.malformed(text, attribute, { attributes: intent.attributes });
     if (malformed) return { attribute: attribute.name, text: malformed };
   }
   return null;
@@ -497,8 +498,7 @@ function isValueAttempt(state: ConversationState, text: string, taken: readonly 
   const intent = currentIntent(state, deps.catalog);
   if (!intent || !deps.extractor.malformed || taken.some((value) => value.pending)) return false;
   const open = state.pending ? intent.attributes.find((attribute) => attribute.name === state.pending) : undefined;
-  const others = (attribute: Attribute) => intent.attributes.filter((other) => other !== attribute);
-  const attempt = open ? deps.extractor.malformed(text, open, { attributes: others(open) }) : null;
+  const attempt = open ? deps.extractor.malformed(text, open, { attributes: intent.attributes }) : null;
   const tried = attempt ? { attribute: open as Attribute, text: attempt } : malformedNamedValue(state, text, taken, deps);
   if (!tried) return false;
   if (correcting) return true;
@@ -546,7 +546,7 @@ function correctLastAnswer(
   const [value] = takeExtractions(state, intent, text, turnIndex, deps, now, true, true).filter((taken) => taken.name === attribute.name);
   state.pending = pending;
   if (value) return { kind: 'taken', value: { ...value, pending: false } };
-  const malformed = deps.extractor.malformed?.(text, attribute) ?? null;
+  const malformed = deps.extractor.malformed?.(text, attribute, { attributes: intent.attributes }) ?? null;
   return malformed ? { kind: 'malformed', attribute: attribute.name, text: malformed } : null;
 }
 

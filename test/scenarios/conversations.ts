@@ -786,4 +786,11 @@ export const scenarios: Scenario[] = [
       { say: 'not sure', expect: { notValues: ['deviceType'], notAsks: ['deviceType'] } },
     ],
   },
+  {
+    name: 'a value that fits another of the request\'s attributes is taken for it, not said back as a wrong form of the one asked',
+    turns: [
+      { say: 'I want to check on my refund', expect: { intent: 'refund-status', asks: 'returnAuthorization' } },
+      { say: 'I want my money back for order BL-4471220', expect: { values: { orderNumber: 'BL-4471220' }, notReply: /doesn't look like/ } },
+    ],
+  },
 ];
