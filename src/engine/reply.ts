@@ -123,6 +123,7 @@ function ended(insight: Insight, catalog: Catalog): Reply {
 function outOfScope(insight: Insight, catalog: Catalog): Reply {
   const topics = catalog.library.groups.filter((group) => group.parentId === undefined).map((group) => group.name.toLowerCase());
   if (insight.act === 'greeted') return { text: `Hi! I can help with ${joinList(topics)}. What can I do for you?`, choices: [], solutions: [] };
+  if (insight.act === 'prompted') return { text: `Of course. What is it about? I can help with ${joinList(topics)}.`, choices: [], solutions: [] };
   if (insight.offer?.kind === 'person') {
     return { text: "Sorry, I still can't help with that here. Would you like me to pass you to a colleague?", choices: [TALK_TO_A_PERSON, 'No, thanks'], solutions: [] };
   }

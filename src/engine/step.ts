@@ -1,7 +1,7 @@
 import type { Catalog } from '../library/catalog.js';
 import { attributeLabel } from '../library/formats.js';
 import type { Attribute, Intent } from '../library/schema.js';
-import { correctionRest, localDialogueActs, type DialogueActs } from '../nlu/dialogue-acts.js';
+import { asksForHelpOnly, correctionRest, localDialogueActs, type DialogueActs } from '../nlu/dialogue-acts.js';
 import { otherLanguageOf } from '../nlu/language.js';
 import type { Classification, Extraction, IntentDecision } from '../nlu/types.js';
 import { contentWords } from '../text/content-words.js';
@@ -70,7 +70,7 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
     }
     if (state.status === 'ready' && !state.offer) state.offer = nextOffer(state, intent);
     // A second request in a row that self-service cannot take: a colleague is offered, not the same apology again.
-    if (state.status === 'out-of-scope' && outcome.act !== 'greeted' && !state.offer && previousTurnOutOfScope(previous, deps)) state.offer = { kind: 'person' };
+    if (state.status === 'out-of-scope' && !NOT_A_MISS.has(outcome.act) && !state.offer && previousTurnOutOfScope(previous, deps)) state.offer = { kind: 'person' };
   }
 
   let search = settled ? { solutions: state.solutions, available: true } : await refreshSolutions(state, intent, deps, options);
@@ -136,7 +136,7 @@ const FOLLOW_UP_WORDS = 3;
  * bot?", and "that's not what I meant" (the request it refers to was counted when it was made). None counts as out of scope
  * in the insights nor is kept as a miss.
  */
-const NOT_A_MISS: ReadonlySet<PolicyAct | null> = new Set(['greeted', 'misunderstood', 'introduced']);
+const NOT_A_MISS: ReadonlySet<PolicyAct | null> = new Set(['greeted', 'misunderstood', 'introduced', 'prompted']);
 
 /** Turns after which the open question is put again without counting as asked once more: the customer did not leave it unanswered. */
 const UNCOUNTED_ASKS: ReadonlySet<PolicyAct | null> = new Set(['aside', 'introduced']);
@@ -144,10 +144,10 @@ const UNCOUNTED_ASKS: ReadonlySet<PolicyAct | null> = new Set(['aside', 'introdu
 /** What the policy does with a turn without putting a question. */
 const QUESTIONLESS_ACTS: ReadonlySet<PolicyAct | null> = new Set(['unhelped', 'waiting', 'foreign']);
 
-/** Whether the customer's turn before was a request self-service could not take (a greeting is not one). */
+/** Whether the customer's turn before was a request self-service could not take (a greeting or "I have a problem" is not one). */
 function previousTurnOutOfScope(previous: ConversationState, deps: EngineDeps): boolean {
   const said = previous.turns.findLast((turn) => turn.role === 'customer')?.text;
-  return previous.status === 'out-of-scope' && said !== undefined && !(deps.acts ?? localDialogueActs).read(said).smallTalk;
+  return previous.status === 'out-of-scope' && said !== undefined && !(deps.acts ?? localDialogueActs).read(said).smallTalk && !asksForHelpOnly(said);
 }
 
 /** Articles remembered as given (the state's schema caps the list at 50). */
@@ -436,6 +436,8 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
   const named = status === null ? malformedNamedValue(state, text, taken, deps) : null;
   if (named) return outcomeOf(state, { classification, answered, act: 'reasked', actAttribute: named.attribute, invalidText: named.text, reask: named.attribute });
   if (!act && acts.smallTalk && !state.intent) act = 'greeted';
+  // "I have a problem": nothing to take yet, so the customer is asked what it is about, not told it cannot be helped.
+  if (!act && !state.intent && status === 'out-of-scope' && asksForHelpOnly(text)) act = 'prompted';
   const followUp =
     selfService && previousStatus === 'ready' && status === null && act === null && answered.length === 0 && state.intent !== null &&
     !acts.affirm && !acts.deny && !acts.smallTalk && wordsIn(text) >= FOLLOW_UP_WORDS && isRequest(text);

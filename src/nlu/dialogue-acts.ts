@@ -180,6 +180,15 @@ function asksIfBot(text: string): boolean {
 const GREETING =
   /^\s*(?:(?:hi+|hello+|hey+|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|yo)(?:\s+(?:there|team|all|everyone|folks))?[\s,.!]*)+(?:how\s+are\s+(?:you|u|things)(?:\s+(?:doing|today))?[\s?!.]*)?$|^\s*how\s+are\s+(?:you|u)(?:\s+(?:doing|today))?[\s?!.]*$/i;
 
+/** "I have a problem", "can you help me?", "I've got a question": help asked for, without saying with what. */
+const HELP_ONLY =
+  /^\s*(?:(?:hi|hello|hey|ok(?:ay)?|so|um+|yes|yeah)[\s,.!]*)*(?:(?:i\s+(?:have|had|got|'ve\s+got|need|'d\s+like|would\s+like)|i(?:'|’)ve\s+got|there(?:'s|\s+is))\s+(?:a\s+|an\s+|some\s+|one\s+)?(?:small\s+|quick\s+|big\s+|little\s+)?(?:problem|issue|question|help|trouble|query|request)|(?:can|could|would)\s+you\s+(?:please\s+)?help(?:\s+me)?(?:\s+(?:out|with\s+something))?|(?:please\s+)?help(?:\s+me)?|i\s+need\s+(?:some\s+)?(?:help|assistance)|i\s+need\s+to\s+ask\s+(?:you\s+)?something)(?:\s+(?:please|pls|here|today|now))*\s*[.!?]*\s*$/i;
+
+/** Whether the message asks for help without saying with what. */
+export function asksForHelpOnly(text: string): boolean {
+  return HELP_ONLY.test(text);
+}
+
 /** The text without its requests for a person ("can I speak to a real person" -> "can I"): what else the turn says. */
 export function withoutPersonRequests(text: string): string {
   return PERSON_REQUESTS.reduce((rest, pattern) => rest.replace(new RegExp(pattern.source, 'gi'), ' '), text);

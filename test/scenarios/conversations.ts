@@ -793,4 +793,12 @@ export const scenarios: Scenario[] = [
       { say: 'I want my money back for order BL-4471220', expect: { values: { orderNumber: 'BL-4471220' }, notReply: /doesn't look like/ } },
     ],
   },
+  {
+    name: 'asks what it is about when the customer asks for help without saying with what, and takes the answer',
+    turns: [
+      { say: 'hi', expect: { intent: null } },
+      { say: 'I have a problem', expect: { intent: null, reply: /what is it about/i, notReply: /can't help/ } },
+      { say: 'with my order', expect: { intent: 'order-status', asks: 'orderNumber' } },
+    ],
+  },
 ];
