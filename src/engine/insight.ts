@@ -32,9 +32,12 @@ export interface AnsweredAttribute {
  * retracted: the customer said a value given was wrong without the right one, it is dropped and asked again; foreign:
  * the message is in another language than the library's, a colleague is offered; exhausted: a follow-up on a request
  * already answered found nothing, a colleague is offered; pointed: an article given already answers the follow-up;
- * acknowledged: "ok" to the answer, answered with "anything else?".
+ * acknowledged: "ok" to the answer, answered with "anything else?"; aside: a question of the customer's while a question
+ * is open, answered with articles found for it (or pointed / exhausted as for a follow-up) and the open question again;
+ * introduced: "are you a bot?", answered plainly with a person offered, and the open question again; prompted: help
+ * asked for without saying with what ("I have a problem"), answered with "what is it about?".
  */
-export const policyActs = ['handoff', 'closed', 'cancelled', 'greeted', 'explained', 'reasked', 'skipped', 'switched', 'declined', 'corrected', 'thanked', 'more', 'unhelped', 'justified', 'waiting', 'misunderstood', 'retracted', 'foreign', 'exhausted', 'pointed', 'acknowledged'] as const;
+export const policyActs = ['handoff', 'closed', 'cancelled', 'greeted', 'explained', 'reasked', 'skipped', 'switched', 'declined', 'corrected', 'thanked', 'more', 'unhelped', 'justified', 'waiting', 'misunderstood', 'retracted', 'foreign', 'exhausted', 'pointed', 'acknowledged', 'aside', 'introduced', 'prompted'] as const;
 export type PolicyAct = (typeof policyActs)[number];
 
 /** What the skill offers the customer next, so that their "yes" or "no" answers it. */

@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Solution } from '../knowledge/types.js';
 import type { Catalog } from '../library/catalog.js';
 import { attributeLabel, expectedForm, valueLabel } from '../library/formats.js';
@@ -21,7 +22,7 @@ export interface Reply {
 export function composeReply(insight: Insight, catalog: Catalog): Reply {
   const intent = insight.intent ? catalog.intent(insight.intent.id) : undefined;
   if (insight.act === 'thanked') {
-    const offer = offerText(insight, intent);
+    const offer = offerText(insight, intent, catalog);
     return { text: sentences("You're welcome!", offer ?? 'Is there anything else I can help with?'), choices: offer ? offerChoices(insight) : [], solutions: [] };
   }
   if (insight.act === 'acknowledged') return { text: 'Is there anything else I can help with?', choices: [], solutions: [] };
@@ -36,12 +37,14 @@ export function composeReply(insight: Insight, catalog: Catalog): Reply {
     const language = languageName(catalog.library.locale, catalog.library.locale);
     return { text: `Sorry, I can only help in ${language} here. Would you like me to pass you to a colleague?`, choices: [TALK_TO_A_PERSON, 'No, thanks'], solutions: [] };
   }
+  if (insight.status === 'need-info' && (insight.act === 'aside' || insight.act === 'pointed' || insight.act === 'exhausted')) return aside(insight, intent);
   if (insight.act === 'pointed' && insight.solutions[0]) {
     return { text: `The article "${insight.solutions[0].title}" that I sent above should answer that. If it doesn't, I can pass you to a colleague.`, choices: [TALK_TO_A_PERSON], solutions: [] };
   }
   if (insight.act === 'exhausted') {
     return { text: "I'm afraid I have nothing more on that than the articles above. Would you like me to pass you to a colleague?", choices: [TALK_TO_A_PERSON, 'No, thanks'], solutions: [] };
   }
+  if (insight.act === 'introduced') return introduced(insight, intent, catalog);
   if (insight.act === 'waiting') return { text: "Sure, take your time. I'm here when you have it.", choices: [], solutions: [] };
   if (insight.act === 'unhelped' && insight.status !== 'handoff') {
     return { text: "I'm sorry that didn't help. Would you like me to pass you to a colleague?", choices: [TALK_TO_A_PERSON, 'No, thanks'], solutions: [] };
@@ -63,7 +66,7 @@ export function composeReply(insight: Insight, catalog: Catalog): Reply {
       const next = insight.nextQuestions[0];
       const asked = next && intent ? intent.attributes.find((attribute) => attribute.name === next.attribute) : undefined;
       return {
-        text: sentences(lead(insight, intent), next ? questionText(next, asked, insight, intent) : 'Could you tell me a bit more?'),
+        text: sentences(lead(insight, intent, catalog.library.locale), next ? questionText(next, asked, insight, intent) : 'Could you tell me a bit more?'),
         choices: next && asked ? choicesOf(next, asked) : [],
         // Articles already sent with an earlier question are not sent again with this one; the first ready reply
         // sends them all, as the answer (a skill caller may show solutions only then).
@@ -71,8 +74,39 @@ export function composeReply(insight: Insight, catalog: Catalog): Reply {
       };
     }
     case 'ready':
-      return ready(insight, intent);
+      return ready(insight, intent, catalog);
   }
+}
+
+/** "Are you a bot?": yes, plainly, with a person offered; then the open question, or what comes next. */
+function introduced(insight: Insight, intent: Intent | undefined, catalog: Catalog): Reply {
+  const self = `I'm the virtual assistant of ${catalog.library.name}, not a person. I can pass you to a colleague whenever you like.`;
+  const next = insight.status === 'need-info' ? insight.nextQuestions[0] : undefined;
+  const asked = next && intent ? intent.attributes.find((attribute) => attribute.name === next.attribute) : undefined;
+  if (next) return { text: sentences(self, `To go on with your request: ${lowerFirst(next.question)}`), choices: [...(asked ? choicesOf(next, asked) : []), TALK_TO_A_PERSON], solutions: [] };
+  const topics = catalog.library.groups.filter((group) => group.parentId === undefined).map((group) => group.name.toLowerCase());
+  const then = insight.intent ? 'Is there anything else I can help with?' : `I can help with ${joinList(topics)}. What can I do for you?`;
+  return { text: sentences(self, then), choices: [TALK_TO_A_PERSON], solutions: [] };
+}
+
+/** A question of the customer's while one of ours is open: what answers it, then ours again. */
+function aside(insight: Insight, intent: Intent | undefined): Reply {
+  const next = insight.nextQuestions[0];
+  const asked = next && intent ? intent.attributes.find((attribute) => attribute.name === next.attribute) : undefined;
+  const question = next ? `To go on with your request: ${lowerFirst(next.question)}` : null;
+  const choices = next && asked ? choicesOf(next, asked) : [];
+  if (insight.act === 'pointed' && insight.solutions[0]) {
+    return { text: sentences(`The article "${insight.solutions[0].title}" that I sent above should answer that.`, question), choices, solutions: [] };
+  }
+  if (insight.act === 'aside' && insight.solutionsNew && insight.solutions.length > 0) {
+    return { text: sentences('Here is what I found on that (below).', question), choices, solutions: insight.solutions };
+  }
+  return { text: sentences("I couldn't find an answer to that; a colleague can help with it once we're done.", question), choices, solutions: [] };
+}
+
+/** "What's your order number?" as the end of a sentence: lower case first, unless a name or "I" starts it. */
+function lowerFirst(text: string): string {
+  return /^(?:I\b|[A-Z]{2})/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function ended(insight: Insight, catalog: Catalog): Reply {
@@ -89,6 +123,7 @@ function ended(insight: Insight, catalog: Catalog): Reply {
 function outOfScope(insight: Insight, catalog: Catalog): Reply {
   const topics = catalog.library.groups.filter((group) => group.parentId === undefined).map((group) => group.name.toLowerCase());
   if (insight.act === 'greeted') return { text: `Hi! I can help with ${joinList(topics)}. What can I do for you?`, choices: [], solutions: [] };
+  if (insight.act === 'prompted') return { text: `Of course. What is it about? I can help with ${joinList(topics)}.`, choices: [], solutions: [] };
   if (insight.offer?.kind === 'person') {
     return { text: "Sorry, I still can't help with that here. Would you like me to pass you to a colleague?", choices: [TALK_TO_A_PERSON, 'No, thanks'], solutions: [] };
   }
@@ -99,10 +134,10 @@ function outOfScope(insight: Insight, catalog: Catalog): Reply {
   };
 }
 
-function ready(insight: Insight, intent: Intent | undefined): Reply {
-  const offer = offerText(insight, intent);
+function ready(insight: Insight, intent: Intent | undefined, catalog: Catalog): Reply {
+  const offer = offerText(insight, intent, catalog);
   const choices = insight.offer ? offerChoices(insight) : [TALK_TO_A_PERSON];
-  const opening = lead(insight, intent);
+  const opening = lead(insight, intent, catalog.library.locale);
   if (!insight.solutionsAvailable) {
     return { text: sentences(opening, "I can't reach our help articles right now.", offer ?? 'A colleague can take it from here.'), choices, solutions: [] };
   }
@@ -110,14 +145,22 @@ function ready(insight: Insight, intent: Intent | undefined): Reply {
     return { text: sentences(opening, "I couldn't find an article for this.", offer ?? 'A colleague can take it from here.'), choices, solutions: [] };
   }
   if (!insight.solutionsNew) return { text: sentences(opening, 'The articles I sent above still apply.', offer), choices, solutions: [] };
-  return { text: sentences(opening, 'Here is what should help:', offer), choices, solutions: insight.solutions };
+  // The articles come with the offer of a person: said in that order, so "here is what should help" does not
+  // introduce "I can't look into it further".
+  if (insight.offer?.kind === 'person') {
+    return { text: sentences(opening, withoutWhat(insight, intent), 'These articles may help; would you like me to pass you to a colleague as well?'), choices, solutions: insight.solutions };
+  }
+  // The colon leads into the articles only when nothing is said after it.
+  return { text: sentences(opening, offer ? 'Here is what should help.' : 'Here is what should help:', offer), choices, solutions: insight.solutions };
 }
 
 /** What the turn did, said first: the intent the customer turned to, a question left, an answer taken. */
-function lead(insight: Insight, intent: Intent | undefined): string | null {
+function lead(insight: Insight, intent: Intent | undefined, locale: string): string | null {
   const about = insight.actAttribute && intent ? intent.attributes.find((attribute) => attribute.name === insight.actAttribute) : undefined;
   if (insight.act === 'skipped' && about) {
-    return insight.invalidText ? `That still doesn't look like ${article(attributeLabel(about))} ${attributeLabel(about)}, so let's go on without it.` : `No problem, we'll do without the ${attributeLabel(about)}.`;
+    if (insight.invalidText) return `That still doesn't look like ${article(attributeLabel(about))} ${attributeLabel(about)}, so let's go on without it.`;
+    // A yes-or-no question has no value to do without ("we'll do without the tried another outlet").
+    return about.type === 'boolean' ? "No problem, let's go on." : `No problem, we'll do without the ${attributeLabel(about)}.`;
   }
   // A correction in the wrong form, for a value known already: said back, the value known is kept.
   if (insight.act === 'reasked' && about && insight.nextQuestions[0]?.attribute !== about.name) {
@@ -125,7 +168,7 @@ function lead(insight: Insight, intent: Intent | undefined): string | null {
   }
   if (insight.act === 'corrected' && about) {
     const value = insight.answered.find((answer) => answer.name === about.name);
-    return value ? `Got it: ${attributeLabel(about)} ${shownValue(about, value.value)}.` : null;
+    return value ? `Got it: ${attributeLabel(about)} ${shownValue(about, value.value, locale)}.` : null;
   }
   if (insight.intentChanged && intent) {
     const doing = intent.phrase ? `I can help you ${intent.phrase}.` : 'I can help with that.';
@@ -136,7 +179,7 @@ function lead(insight: Insight, intent: Intent | undefined): string | null {
   const reread = insight.answered.filter((answer) => typeof answer.value === 'string' && rereadFrom(answer.text, answer.value));
   const shown = reread.flatMap((answer) => {
     const attribute = intent?.attributes.find((candidate) => candidate.name === answer.name);
-    return attribute && attribute.type !== 'enum' && attribute.type !== 'date' ? [`${attributeLabel(attribute)} ${shownValue(attribute, answer.value)}`] : [];
+    return attribute && attribute.type !== 'enum' && attribute.type !== 'date' ? [`${attributeLabel(attribute)} ${shownValue(attribute, answer.value, locale)}`] : [];
   });
   if (shown.length > 0) return `Got it: ${joinList(shown)}.`;
   if (insight.status === 'ready' && insight.answered.length > 0) return 'Thanks.';
@@ -162,8 +205,11 @@ function questionText(next: NextQuestion, attribute: Attribute | undefined, insi
     return sentences(`I need the ${label} ${purpose}.`, next.question);
   }
   if (insight.act === 'explained') {
+    // A description written for the agents ("... the customer is asking about") is not said to the customer.
     const meaning = attribute.description.trim();
-    return sentences(meaning !== '' ? ensureStop(meaning) : shape ? `It's ${shape}.` : null, next.question);
+    const forCustomer = meaning !== '' && !FOR_AGENTS.test(meaning);
+    const choices = attribute.type === 'enum' && attribute.values ? `You can choose ${joinList(attribute.values.map((value) => valueLabel(attribute, value)), 'or')}.` : null;
+    return sentences(forCustomer ? ensureStop(meaning) : shape ? `It's ${shape}.` : choices, next.question);
   }
   return next.question;
 }
@@ -177,10 +223,36 @@ function notTheForm(insight: Insight, attribute: Attribute): string {
   return `${said}${shape ? `: it's ${shape}` : ''}.`;
 }
 
-function shownValue(attribute: Attribute, value: string | number | boolean): string {
+/** A value as a person reads it: a choice's label, "November 5, 2026" for 2026-11-05, "(206) 555-0143" for +12065550143. */
+function shownValue(attribute: Attribute, value: string | number | boolean, locale: string): string {
   if (attribute.type === 'enum' && typeof value === 'string') return valueLabel(attribute, value);
+  if (attribute.type === 'date' && typeof value === 'string' && ISO_DAY.test(value)) return longDate(value, locale);
+  if (attribute.type === 'phone' && typeof value === 'string') {
+    const phone = parsePhoneNumberFromString(value);
+    if (phone?.isValid()) return phone.country && localeRegion(locale) === phone.country ? phone.formatNational() : phone.formatInternational();
+  }
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return String(value);
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** "November 5, 2026" in the library's language; the ISO day itself where the locale is not one Intl knows. */
+function longDate(day: string, locale: string): string {
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  } catch {
+    return day;
+  }
+}
+
+/** "US" for "en-US"; undefined for a locale without a region. */
+function localeRegion(locale: string): string | undefined {
+  try {
+    return new Intl.Locale(locale).maximize().region;
+  } catch {
+    return undefined;
+  }
 }
 
 function formWords(form: { description: string | null; example: string | null }): string | null {
@@ -194,15 +266,23 @@ function choicesOf(next: NextQuestion, attribute: Attribute): string[] {
   return (next.values ?? []).map((value) => valueLabel(attribute, value));
 }
 
-function offerText(insight: Insight, intent: Intent | undefined): string | null {
+function offerText(insight: Insight, intent: Intent | undefined, catalog: Catalog): string | null {
   const offer = insight.offer;
   if (!offer) return null;
-  if (offer.kind === 'intent') return `You also mentioned ${offer.intent.name.toLowerCase()}. Shall we look at that now?`;
+  if (offer.kind === 'intent') {
+    const phrase = catalog.intent(offer.intent.id)?.phrase;
+    return phrase ? `You also asked to ${phrase}. Shall we look at that now?` : `You also mentioned ${offer.intent.name.toLowerCase()}. Shall we look at that now?`;
+  }
+  return `${withoutWhat(insight, intent)} Would you like me to pass you to a colleague?`;
+}
+
+/** "Without your order number I can't look into it further myself." */
+function withoutWhat(insight: Insight, intent: Intent | undefined): string {
   const missing = insight.unanswerable
     .map((name) => intent?.attributes.find((attribute) => attribute.name === name))
     .filter((attribute): attribute is Attribute => attribute !== undefined)
     .map((attribute) => `your ${attributeLabel(attribute)}`);
-  return `Without ${joinList(missing.length > 0 ? missing : ['that'])} I can't look into it further myself. Would you like me to pass you to a colleague?`;
+  return `Without ${joinList(missing.length > 0 ? missing : ['that'])} I can't look into it further myself.`;
 }
 
 function offerChoices(insight: Insight): string[] {
@@ -221,7 +301,10 @@ function article(word: string): string {
   return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
 
-function joinList(items: string[]): string {
+function joinList(items: string[], last = 'and'): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
 }
+
+/** Words of a description written about the customer, for the agents. */
+const FOR_AGENTS = /\b(?:the\s+customer|customer(?:'|’)s|the\s+caller|the\s+user)\b/i;

@@ -1,7 +1,7 @@
 import type { Catalog } from '../library/catalog.js';
 import { attributeLabel } from '../library/formats.js';
 import type { Attribute, Intent } from '../library/schema.js';
-import { correctionRest, localDialogueActs, type DialogueActs } from '../nlu/dialogue-acts.js';
+import { asksForHelpOnly, correctionRest, localDialogueActs, type DialogueActs } from '../nlu/dialogue-acts.js';
 import { otherLanguageOf } from '../nlu/language.js';
 import type { Classification, Extraction, IntentDecision } from '../nlu/types.js';
 import { contentWords } from '../text/content-words.js';
@@ -65,21 +65,24 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
     state.pending = first?.attribute ?? null;
     if (first) {
       if (!state.asked.includes(first.attribute)) state.asked.push(first.attribute);
-      state.asks[first.attribute] = (state.asks[first.attribute] ?? 0) + 1;
+      // Put again after the customer's own question, it was not left unanswered.
+      if (!UNCOUNTED_ASKS.has(outcome.act)) state.asks[first.attribute] = (state.asks[first.attribute] ?? 0) + 1;
     }
     if (state.status === 'ready' && !state.offer) state.offer = nextOffer(state, intent);
     // A second request in a row that self-service cannot take: a colleague is offered, not the same apology again.
-    if (state.status === 'out-of-scope' && outcome.act !== 'greeted' && !state.offer && previousTurnOutOfScope(previous, deps)) state.offer = { kind: 'person' };
+    if (state.status === 'out-of-scope' && !NOT_A_MISS.has(outcome.act) && !state.offer && previousTurnOutOfScope(previous, deps)) state.offer = { kind: 'person' };
   }
 
   let search = settled ? { solutions: state.solutions, available: true } : await refreshSolutions(state, intent, deps, options);
-  if (outcome.followUp && intent && state.status === 'ready' && deps.search) {
+  const aside = outcome.act === 'aside' && state.status === 'need-info';
+  if (outcome.followUp && intent && (state.status === 'ready' || aside) && deps.search) {
     const more = await searchFollowUp(state, intent, text, deps.search, options);
     search = more;
-    // An article already given answers it: pointed to. Nothing at all: a colleague is offered, not the same articles.
+    // An article already given answers it: pointed to. Nothing at all: a colleague is offered (once the request is
+    // answered; while a question is open, the question goes on), not the same articles.
     if (more.found === 'pointed') outcome.act = 'pointed';
     if (more.found === 'none' && more.available) {
-      state.offer = { kind: 'person' };
+      if (!aside) state.offer = { kind: 'person' };
       outcome.act = 'exhausted';
     }
   }
@@ -119,23 +122,32 @@ export async function step(previous: ConversationState, turn: Turn, deps: Engine
 /** An acknowledgement is this short: "ok", "ok got it", "alright, makes sense". */
 const ACKNOWLEDGEMENT_WORDS = 3;
 
+/**
+ * A question that another request scores this much for may be that request, not found sure enough to switch ("could you
+ * schedule a visit?" while an apartment is searched): it is not answered as a question on the request.
+ */
+const ANOTHER_REQUEST = 0.2;
+
 /** A follow-up says at least this much ("where is it now?"); "ok", "I see" say nothing to search for. */
 const FOLLOW_UP_WORDS = 3;
 
 /**
- * Customer turns that end without an intent but are no request self-service failed to understand: a greeting, and
- * "that's not what I meant" (the request it refers to was counted when it was made). Neither counts as out of scope
+ * Customer turns that end without an intent but are no request self-service failed to understand: a greeting, "are you a
+ * bot?", and "that's not what I meant" (the request it refers to was counted when it was made). None counts as out of scope
  * in the insights nor is kept as a miss.
  */
-const NOT_A_MISS: ReadonlySet<PolicyAct | null> = new Set(['greeted', 'misunderstood']);
+const NOT_A_MISS: ReadonlySet<PolicyAct | null> = new Set(['greeted', 'misunderstood', 'introduced', 'prompted']);
+
+/** Turns after which the open question is put again without counting as asked once more: the customer did not leave it unanswered. */
+const UNCOUNTED_ASKS: ReadonlySet<PolicyAct | null> = new Set(['aside', 'introduced']);
 
 /** What the policy does with a turn without putting a question. */
 const QUESTIONLESS_ACTS: ReadonlySet<PolicyAct | null> = new Set(['unhelped', 'waiting', 'foreign']);
 
-/** Whether the customer's turn before was a request self-service could not take (a greeting is not one). */
+/** Whether the customer's turn before was a request self-service could not take (a greeting or "I have a problem" is not one). */
 function previousTurnOutOfScope(previous: ConversationState, deps: EngineDeps): boolean {
   const said = previous.turns.findLast((turn) => turn.role === 'customer')?.text;
-  return previous.status === 'out-of-scope' && said !== undefined && !(deps.acts ?? localDialogueActs).read(said).smallTalk;
+  return previous.status === 'out-of-scope' && said !== undefined && !(deps.acts ?? localDialogueActs).read(said).smallTalk && !asksForHelpOnly(said);
 }
 
 /** Articles remembered as given (the state's schema caps the list at 50). */
@@ -252,11 +264,17 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
     if (offered.kind === 'intent') state.queuedIntents = state.queuedIntents.filter((id) => id !== offered.intent);
     // No person, thanks, while a question is open: the question is put again.
     if (offered.kind === 'person' && state.pending) return outcomeOf(state, { reask: state.pending });
+    state.offer = { kind: 'more' };
     return outcomeOf(state, { status: 'ended', act: 'declined' });
   }
 
   // Once handed off, asking for a person is for the representative to read, not a request of the library.
   if (acts.asksForPerson) return outcomeOf(state, {});
+  // "Are you a bot?": said plainly, with a person offered; an open question is put again (it was not ignored).
+  if (acts.asksIfBot && selfService) {
+    if (offered) state.offer = offered;
+    return outcomeOf(state, { classification, act: 'introduced', reask: state.pending });
+  }
   // Thanks alone once the request is served ends it, as goodbye does, but the reply asks whether there is anything
   // else (a caller such as Copilot Studio takes the conversation back on `ended`; in a direct chat a "no" then closes).
   // Something still to offer (a request the customer also mentioned, a person) is offered instead. Thanks with a
@@ -278,11 +296,13 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
     return outcomeOf(state, { act: 'acknowledged' });
   }
   if (acts.closing === 'thanks') return outcomeOf(state, { reask: state.pending });
-  if (acts.cancel) {
+  if (acts.cancel || (await dropsWithoutNewRequest(state, text, acts, deps, options))) {
     state.intent = null;
     state.pending = null;
     state.clarifying = null;
     state.queuedIntents = [];
+    // The reply asks whether there is anything else: a "yes" to that is answered, not taken for a request.
+    state.offer = { kind: 'more' };
     return outcomeOf(state, { status: 'ended', act: 'cancelled' });
   }
   // "That's not what I meant": the request was taken for something else. The intent is ruled out; with the request
@@ -314,7 +334,10 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
   const intentBefore = state.intent;
   const switched = acts.switchTo ? await explicitSwitch(state, acts.switchTo, deps, options) : false;
   if (switched) act = 'switched';
-  else status = decideIntentForTurn(state, text, classification, isAnswer(text, taken, deps.catalog, state, acts.correction), deps, options);
+  else {
+    const answers = isAnswer(text, taken, deps.catalog, state, acts.correction) || isValueAttempt(state, text, taken, deps, acts.correction);
+    status = decideIntentForTurn(state, text, classification, answers, deps, options);
+  }
   const unprompted = !switched && !acts.correction && intentBefore !== null && state.intent !== null && state.intent.id !== intentBefore.id;
   if (unprompted && intentBefore && !(await switchHoldsInContext(state, intentBefore.id, text, deps, options))) {
     state.intent = intentBefore;
@@ -329,8 +352,13 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
       text: deps.mask(cleanText(turn.text, options.maxStoredChars)),
       ...(turn.messageId ? { messageId: turn.messageId } : {}),
     });
-    // The turn was a new request, not an answer to the old question: what it said is read for the new intent.
+    // The turn was a new request, not an answer to the old question: what it said is read for the new intent. The
+    // question was not ignored but left for another request, so it does not go to the back of the line.
     state.attributes = attributesBefore;
+    if (pendingBefore) {
+      state.asked = state.asked.filter((name) => name !== pendingBefore);
+      state.asks[pendingBefore] = Math.max(0, (state.asks[pendingBefore] ?? 0) - 1);
+    }
     state.pending = null;
     answered = takeEarlierMentions(state, turnIndex, deps, now).concat(
       takeExtractions(state, currentIntent(state, deps.catalog), text, turnIndex, deps, now, false, acts.correction).map(({ pending: _p, replaced: _r, ...rest }) => rest),
@@ -386,7 +414,8 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
       if (!state.declined.includes(unanswered.name)) state.declined.push(unanswered.name);
       return outcomeOf(state, { classification, answered, act: 'skipped', actAttribute: unanswered.name });
     }
-    const malformed = deps.extractor.malformed?.(text, unanswered) ?? null;
+    // Read beside the request's other attributes: "order BL-4471220" fits the order number, it is no wrong return number.
+    const malformed = deps.extractor.malformed?.(text, unanswered, { attributes: currentIntent(state, deps.catalog)?.attributes ?? [] }) ?? null;
     if (malformed) {
       if (tries < MAX_ASKS) return outcomeOf(state, { classification, answered, act: 'reasked', actAttribute: unanswered.name, invalidText: malformed, reask: unanswered.name });
       state.pending = null;
@@ -407,11 +436,23 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
   const named = status === null ? malformedNamedValue(state, text, taken, deps) : null;
   if (named) return outcomeOf(state, { classification, answered, act: 'reasked', actAttribute: named.attribute, invalidText: named.text, reask: named.attribute });
   if (!act && acts.smallTalk && !state.intent) act = 'greeted';
+  // "I have a problem": nothing to take yet, so the customer is asked what it is about, not told it cannot be helped.
+  if (!act && !state.intent && status === 'out-of-scope' && asksForHelpOnly(text)) act = 'prompted';
   const followUp =
     selfService && previousStatus === 'ready' && status === null && act === null && answered.length === 0 && state.intent !== null &&
-    !acts.affirm && !acts.deny && !acts.smallTalk && wordsIn(text) >= FOLLOW_UP_WORDS;
+    !acts.affirm && !acts.deny && !acts.smallTalk && wordsIn(text) >= FOLLOW_UP_WORDS && isRequest(text);
+  // "How long do I have to return something?" while the order number is asked: a question on the request, not an
+  // answer. It is searched with its words, and the question asked is put again (it was not ignored, so not counted).
+  const aside =
+    selfService && previousStatus === 'need-info' && pendingBefore !== null && unanswered !== undefined && status === null && act === null &&
+    answered.length === 0 && state.intent?.id === before && !acts.affirm && !acts.deny && !acts.smallTalk && wordsIn(text) >= FOLLOW_UP_WORDS && isRequest(text) &&
+    !classification.ranking.some((score) => score.intent !== before && score.confidence >= ANOTHER_REQUEST);
+  if (aside) return outcomeOf(state, { classification, answered, act: 'aside', actAttribute: pendingBefore, reask: pendingBefore, followUp: true });
   return outcomeOf(state, { classification, status, answered, act, followUp });
 }
+
+/** Words of attribute names that name no kind of value at all. */
+const FRAME_WORDS = new Set(['my', 'the', 'of', 'new']);
 
 /** Words too common in attribute names to say which attribute a customer means. */
 const GENERIC_NAME_WORDS = new Set(['number', 'code', 'id', 'date', 'time', 'name', 'type', 'value', 'new', 'my', 'the', 'of']);
@@ -444,10 +485,29 @@ function malformedNamedValue(state: ConversationState, text: string, taken: read
   for (const attribute of intent.attributes) {
     if (state.attributes[attribute.name] !== undefined || taken.some((value) => value.name === attribute.name) || !askable(attribute.name, state)) continue;
     if (!namesAttribute(said, attribute)) continue;
-    const malformed = deps.extractor.malformed(text, attribute);
+    const malformed = deps.extractor.malformed(text, attribute, { attributes: intent.attributes });
     if (malformed) return { attribute: attribute.name, text: malformed };
   }
   return null;
+}
+
+/**
+ * Whether the turn is a try at a value of this request in the wrong form, and little else: "order number is 77120934"
+ * while the order number (BL- and seven digits) is asked, "sorry, order 40017723". Such a turn answers; it is not a new
+ * request, whatever the words "order number" suggest to the classifier, and the policy says what form is expected.
+ */
+function isValueAttempt(state: ConversationState, text: string, taken: readonly TakenValue[], deps: EngineDeps, correcting: boolean): boolean {
+  const intent = currentIntent(state, deps.catalog);
+  if (!intent || !deps.extractor.malformed || taken.some((value) => value.pending)) return false;
+  const open = state.pending ? intent.attributes.find((attribute) => attribute.name === state.pending) : undefined;
+  const attempt = open ? deps.extractor.malformed(text, open, { attributes: intent.attributes }) : null;
+  const tried = attempt ? { attribute: open as Attribute, text: attempt } : malformedNamedValue(state, text, taken, deps);
+  if (!tried) return false;
+  if (correcting) return true;
+  const attribute = typeof tried.attribute === 'string' ? intent.attributes.find((candidate) => candidate.name === tried.attribute) : tried.attribute;
+  const naming = new Set(attributeWords(attribute));
+  const rest = text.split(tried.text).join(' ').replace(FILLER, ' ');
+  return (rest.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !naming.has(word.toLowerCase())).length <= 2;
 }
 
 function wordsIn(text: string): number {
@@ -467,9 +527,18 @@ function correctLastAnswer(
   now: Date,
 ): { kind: 'taken'; value: TakenValue } | { kind: 'malformed'; attribute: string; text: string } | { kind: 'retracted'; attribute: string } | null {
   const intent = currentIntent(state, deps.catalog);
-  const last = Object.entries(state.attributes)
+  const known = Object.entries(state.attributes)
     .filter(([name]) => intent?.attributes.some((attribute) => attribute.name === name))
-    .sort(([, a], [, b]) => b.turn - a.turn)[0]?.[0];
+    .sort(([, a], [, b]) => b.turn - a.turn)
+    .map(([name]) => name);
+  // "The date was wrong, it was the 5th": the value the customer names, else the one given last.
+  const said = new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const knownAttributes = known.flatMap((name) => intent?.attributes.filter((candidate) => candidate.name === name) ?? []);
+  const byOwnWord = knownAttributes.filter((attribute) => namesAttribute(said, attribute));
+  // A word as plain as "date" names a value too when only one value known has it.
+  const byAnyWord = knownAttributes.filter((attribute) => attributeWords(attribute).some((word) => said.has(word) && !FRAME_WORDS.has(word)));
+  const named = byOwnWord.length > 0 ? byOwnWord : byAnyWord;
+  const last = named.length === 1 ? named[0]?.name : known[0];
   const attribute = intent?.attributes.find((candidate) => candidate.name === last);
   if (!intent || !attribute) return null;
   // "Oops, that was wrong": the value known is wrong, and the right one is still to come.
@@ -479,7 +548,7 @@ function correctLastAnswer(
   const [value] = takeExtractions(state, intent, text, turnIndex, deps, now, true, true).filter((taken) => taken.name === attribute.name);
   state.pending = pending;
   if (value) return { kind: 'taken', value: { ...value, pending: false } };
-  const malformed = deps.extractor.malformed?.(text, attribute) ?? null;
+  const malformed = deps.extractor.malformed?.(text, attribute, { attributes: intent.attributes }) ?? null;
   return malformed ? { kind: 'malformed', attribute: attribute.name, text: malformed } : null;
 }
 
@@ -487,18 +556,29 @@ function correctLastAnswer(
 const SURE_SWITCH = 0.8;
 
 /**
- * A switch the turn alone suggests, less than surely, must hold with the request that set the current intent before it: "how long does
+ * A switch the turn alone suggests (a statement, or a request less than surely) must hold with the request that set the current intent before it: "how long does
  * it usually take?" after "my refund hasn't arrived" is about the refund, while "I want a refund instead" after
  * "where is my order?" is a new request in any context.
  */
 async function switchHoldsInContext(state: ConversationState, current: string, text: string, deps: EngineDeps, options: EngineOptions): Promise<boolean> {
   const request = [...state.intentHistory].reverse().find((entry) => entry.intent === current && entry.text)?.text;
-  if (!request || !state.intent || state.intent.confidence >= SURE_SWITCH) return true;
+  // A statement ("it's broken" while a return is under way) tells more of the request made unless, read with it, it
+  // is another; only a request in its own right ("I want to ...", a question) switches on its own when sure.
+  if (!request || !state.intent || (state.intent.confidence >= SURE_SWITCH && isRequest(text))) return true;
   const decision = await decideText(`${request} ${text}`, state, deps, options);
   return decision?.kind === 'intent' && decision.intent === state.intent.id;
 }
 
 /** The customer said what they want instead: the new request's intent replaces the current one if it is a different one. */
+/**
+ * "Forget it, this is taking too long": a never-mind whose words after it ask for nothing the library has drops the
+ * request, as a never-mind alone does ("forget it, I was charged twice" is a new request).
+ */
+async function dropsWithoutNewRequest(state: ConversationState, text: string, acts: DialogueActs, deps: EngineDeps, options: EngineOptions): Promise<boolean> {
+  if (acts.switchTo === null || !(deps.acts ?? localDialogueActs).read(text.replace(acts.switchTo, ' ')).cancel) return false;
+  return (await decideText(acts.switchTo, state, deps, options))?.kind !== 'intent';
+}
+
 async function explicitSwitch(state: ConversationState, clause: string, deps: EngineDeps, options: EngineOptions): Promise<boolean> {
   const decision = await decideText(clause, state, deps, options);
   if (decision?.kind !== 'intent' || decision.intent === state.intent?.id) return false;
@@ -545,14 +625,18 @@ const REQUEST_FORM = new RegExp(
   String.raw`^(?:(?:hi|hello|hey|ok(?:ay)?|so|and|also|then|but|please|pls)[\s,!.]*)*(?:` +
     String.raw`i\s+(?:just\s+|really\s+|also\s+)?(?:want|need|would\s+like|'d\s+like|wanna|wish)|i(?:'|’)d\s+like|` +
     String.raw`(?:where|when|why|how|what|which|who|can|could|would|will|is|are|do|does|did|have|has|may)|` +
-    SECOND_REQUEST.source +
+    // The verbs of requests, without a bare "I": "I bought it yesterday" tells; "I want ..." (above) asks.
+    SECOND_REQUEST.source.replace('(?:i|', '(?:') +
     String.raw`)`,
   'i',
 );
 
 function isRequest(clause: string): boolean {
-  return clause.includes('?') || REQUEST_FORM.test(clause);
+  return clause.includes("?") || REQUEST_FORM.test(clause) || PLEASE.test(clause);
 }
+
+/** "Just the return please": a request whatever its form. */
+const PLEASE = /\b(?:please|pls|plz)\b/i;
 
 /** Sentences and "and"-joined requests of a turn, each long enough to state a request on its own; at most three. */
 function clausesOf(text: string): string[] {
@@ -696,7 +780,8 @@ function isAnswer(text: string, taken: readonly TakenValue[], catalog: Catalog, 
   for (const value of typed) rest = rest.split(value.text).join(' ');
   // Words that name the attribute ("my card ends in 4242", "serial TV40118273") say what the value is, not a new request.
   const naming = new Set(typed.flatMap((value) => attributeWords(catalog.attribute(intentId, value.name))));
-  const words = (rest.replace(FILLER, ' ').match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !naming.has(word.toLowerCase()));
+  // Counted without function words: "it was on March 3rd, 49.99 each time" says nothing but its values.
+  const words = contentWords(rest.replace(FILLER, ' ')).filter((word) => !naming.has(word.toLowerCase()));
   return words.length <= 2;
 }
 

@@ -34,6 +34,8 @@ export interface DialogueActs {
   holdOn: boolean;
   /** The customer says their request was taken for something else: "that's not what I meant", "you misunderstood". */
   misunderstood: boolean;
+  /** The customer only asks whether they talk to a machine or a person: "are you a bot?", "is this a real person?". */
+  asksIfBot: boolean;
 }
 
 /** Reads the dialogue acts of a customer turn: the local patterns, or a model's reading checked against them. */
@@ -65,6 +67,7 @@ export function withModelActs(text: string, local: DialogueActs, model: Dialogue
     asksWhy: local.asksWhy || model.asksWhy,
     holdOn: local.holdOn || model.holdOn,
     misunderstood: local.misunderstood || model.misunderstood,
+    asksIfBot: local.asksIfBot || model.asksIfBot,
   };
 }
 
@@ -78,12 +81,14 @@ const PERSON_REQUESTS = [
   new RegExp(String.raw`\b(?:want|need|get|give me|like)\s+(?:to\s+have\s+)?${PEOPLE}`, 'i'),
   new RegExp(String.raw`\b(?:is there|are there|can i get|could i get|may i have)\s+${PEOPLE}`, 'i'),
   /\bescalate\b/i,
+  // A call back is a person: "can you call me back?", "have someone ring me", "I'd like a callback".
+  /\b(?:can|could|would|will|please|have|get)\s+(?:you\s+|someone\s+|somebody\s+|anyone\s+|one\s+of\s+you\s+)?(?:please\s+)?(?:call|ring|phone)\s+me\b|\b(?:call|ring|phone)\s+me\s+back\b|\bgive\s+me\s+a\s+(?:call|ring)\b|\b(?:a|request(?:ing)?\s+a)\s+call\s*-?\s*back\b/i,
   new RegExp(String.raw`^\s*(?:(?:i\s+want|i\s+need|get\s+me|give\s+me)\s+)?${PEOPLE}(?:\s+(?:please|pls|plz|now|asap))*\s*[.!?]*\s*$`, 'i'),
 ];
 
 const POLITE = /\b(?:ok(?:ay)?|alright|all right|great|perfect|awesome|cool|nice|good|fine|well|so|very|much|really|a lot|lots|again|for (?:your|the|all (?:your|the)) help|for helping|for that|for everything|for your time|you|u|ya|guys|team|folks|then|and|that(?:'|’)?s|that is|it|everything|all|i(?:'|’)?m|i am|we(?:'|’)?re|we are|no|nope|nothing|else|yes|yeah|for now|today|not (?:right )?now|not today|not at the moment|oh|ah|wow|please|sounds?|that one|this one|it is|looks?|works?|i need(?:ed)?)\b/gi;
 const THANKS = /\b(?:thanks?|thank\s+you|thank\s+u|thx|tnx|ty|thanx|cheers|appreciate(?:d| it)?|much appreciated)\b/i;
-const GOODBYE = /\b(?:bye+|goodbye|good\s+bye|see\s+(?:you|ya)|take\s+care|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|one|evening|weekend)|that(?:'|’)?s\s+(?:all|it|everything)|that\s+is\s+(?:all|it)|that(?:'|’)?ll\s+be\s+(?:all|it)|that\s+(?:will|would)\s+be\s+(?:all|it)|all\s+i\s+(?:need(?:ed)?|want(?:ed)?)|nothing\s+else|all\s+(?:set|good|done)|i(?:'|’)?m\s+(?:done|good|all\s+set|sorted)|we(?:'|’)?re\s+(?:done|good)|that\s+(?:helps|helped|solved it|fixed it|worked|did it)|(?:problem|issue)\s+(?:solved|fixed)|(?:i\s+)?(?:don(?:'|’)?t|do\s+not)\s+(?:need|require|want)\s+(?:any(?:thing)?\s+)?(?:else|further|more)|nothing\s+(?:else\s+)?for\s+now)\b/i;
+const GOODBYE = /\b(?:bye+|goodbye|good\s+bye|see\s+(?:you|ya)|take\s+care|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|one|evening|weekend)|that(?:'|’)?s\s+(?:all|it|everything)|that\s+is\s+(?:all|it)|that(?:'|’)?ll\s+be\s+(?:all|it)|that\s+(?:will|would)\s+be\s+(?:all|it)|all\s+i\s+(?:need(?:ed)?|want(?:ed)?)|nothing\s+else|all\s+(?:set|good|done)|i(?:'|’)?m\s+(?:done|good|all\s+set|sorted)|we(?:'|’)?re\s+(?:done|good)|that\s+(?:helps|helped|solved it|fixed it|worked|did it)|(?:problem|issue)\s+(?:solved|fixed)|(?:i\s+)?(?:don(?:'|’)?t|do\s+not)\s+(?:need|require|want)\s+(?:any(?:thing)?\s+)?(?:else|further|more)|nothing\s+(?:else\s+)?for\s+now|i(?:'|’)?ll\s+(?:check|try|call|come|look|ask|write|get\s+back)(?:\s+(?:it|again|back|in))?\s+(?:later|tomorrow|another\s+time|some\s+other\s+time|next\s+week))\b/i;
 
 const CANCEL =
   /\b(?:never\s*mind|nevermind|nvm|forget\s+(?:it|that|about\s+it|about\s+that)|changed\s+my\s+mind|change\s+of\s+plans?|don'?t\s+bother|no\s+longer\s+need\s+(?:it|that|help)|scratch\s+that|cancel\s+that|not\s+anymore|i(?:'|’)?ll\s+(?:do|figure|sort|handle|deal\s+with)\s+it\s+(?:out\s+)?(?:myself|later)|doesn(?:'|’)?t\s+matter)\b/i;
@@ -102,23 +107,29 @@ const UNCLEAR = [
   // Asking for the choices: "what are my options?", "which ones can I pick?"
   /\bwhat\s+(?:are|were)\s+(?:the|my|your)\s+(?:options|choices)\b|\bwhich\s+(?:ones?|options?|choices?)\s+(?:are\s+there|do\s+you\s+have|can\s+i)\b|\bwhat\s+(?:can|do|should)\s+i\s+(?:choose|pick|select)(?:\s+from)?\b/i,
   /\bwhere\s+(?:do|can|would|should)\s+i\s+find\b/i,
+  // "No idea where that is", "not sure where to find it": they would give it if they knew where to look.
+  /\b(?:no\s+idea|not\s+sure|(?:i\s+)?(?:don'?t|do\s+not)\s+know)\s+where\s+(?:that|it|this|they|to\s+(?:find|look)|i\s+(?:can|would|could)\s+find)\b/i,
+  /\bwhere\s+(?:is|would|could|might)\s+(?:that|it|this)(?:\s+be)?\s*\?/i,
   /\bwhat\s+(?:number|code)\s+(?:is\s+that|do\s+you\s+mean)\b/i,
 ];
 const UNKNOWN = [
   /\b(?:i\s+)?(?:don'?t|do\s+not|dont|didn'?t|did\s+not|never|haven'?t|have\s+not)\s+(?:have|know|remember|recall|got|get|keep|kept|receive[d]?|see|saw|find|found)\b(?!\s+(?:where|when|why|how|if|whether|what\s+(?:happened|to\s+do)))/i,
   /\b(?:no\s+idea|not\s+sure|no\s+clue|unsure|can'?t\s+(?:find|remember|recall|locate|see|get|access)|cannot\s+(?:find|remember|recall|locate|see|get|access)|unable\s+to\s+(?:find|locate))\b/i,
   /\b(?:lost|threw\s+(?:it\s+)?away|thrown\s+away|deleted|misplaced)\b/i,
+  // "It doesn't show a code", "there's no number on it": what is asked for does not exist.
+  /\b(?:doesn'?t|does\s+not|didn'?t|did\s+not|isn'?t|is\s+not|wasn'?t|was\s+not)\s+(?:show|display|give|have|come\s+with|say|list)\s+(?:me\s+)?(?:a|an|any)\b/i,
+  /\bthere(?:'s|\s+is|\s+was|\s+isn'?t|\s+wasn'?t)\s+(?:no|a|an|any)\s+(?:\p{L}+\s+)?\p{L}+(?:\s+(?:on|in)\s+(?:it|there|the\s+\p{L}+))?\s*[.!]*\s*$/iu,
   /\bi\s+told\s+you\b/i,
 ];
 
 const CORRECTION =
-  /\b(?:actually|sorry|oops|whoops|i\s+meant|i\s+mean|correction|my\s+(?:mistake|bad)|wrong\s+(?:one|number|date|code)|typo|let\s+me\s+correct|i\s+(?:gave|typed|said|sent)\s+(?:you\s+)?(?:the\s+)?wrong)\b|^\s*no\s*,?\s+(?:it(?:'|’)?s|it\s+is|that(?:'|’)?s|the)\b|\bnot\s+\S+\s*,\s*(?:it(?:'|’)?s|but)\b/i;
+  /\b(?:actually|sorry|oops|whoops|i\s+meant|i\s+mean|correction|my\s+(?:mistake|bad)|wrong\s+(?:one|number|date|code)|typo|let\s+me\s+correct|i\s+(?:gave|typed|said|sent)\s+(?:you\s+)?(?:the\s+)?wrong|(?:was|is)\s+(?:wrong|incorrect|not\s+right|a\s+(?:mistake|typo)))\b|^\s*no\s*,?\s+(?:it(?:'|’)?s|it\s+is|that(?:'|’)?s|the)\b|\bnot\s+\S+\s*,\s*(?:it(?:'|’)?s|but)\b/i;
 
 /** What a correction says besides that something was wrong: "sorry, I meant BL-4471221" gives "BL-4471221"; "oops, that was wrong" nothing. */
 export function correctionRest(text: string): string {
   return text
     .replace(new RegExp(CORRECTION.source, 'gi'), ' ')
-    .replace(/\b(?:no|nope|wrong|incorrect|mistake|error|not\s+right|(?:that|it|this)\s+(?:was|is)|that(?:'|’)?s|it(?:'|’)?s)\b/gi, ' ')
+    .replace(/\b(?:no|nope|wrong|incorrect|mistake|error|not\s+right|(?:that|it|this)(?:\s+(?:was|is))?|that(?:'|’)?s|it(?:'|’)?s)\b/gi, ' ')
     .replace(/[^\p{L}\p{N}@.+-]+/gu, ' ')
     .trim();
 }
@@ -153,8 +164,30 @@ const HOLD_ON =
 const MISUNDERSTOOD =
   /\b(?:(?:that|this|it)(?:'|’)?s|(?:that|this|it)\s+is|you(?:'|’)?re|you\s+are)?\s*not\s+what\s+i\s+(?:meant|mean|asked(?:\s+(?:for|about))?|said|wanted|want|need(?:ed)?|was\s+(?:asking|talking)\s+about)\b|\b(?:(?:that|this|it)(?:'|’)?s|(?:that|this|it)\s+is)\s+not\s+(?:my\s+(?:question|problem|issue|request)|(?:about\s+)?(?:that|it))\s*(?:[.,!]|$)|\byou\s+(?:misunderstood|misunderstand|misread|got\s+(?:it|that|me)\s+wrong|(?:have|'ve)\s+got\s+(?:it|that|me)\s+wrong)\b|\bwrong\s+(?:topic|subject|thing|problem|issue)\b/i;
 
+/** "Are you a bot?", "am I talking to a real person?", "is this an automated chat?" */
+const BOT_QUESTION =
+  /\b(?:are\s+you|is\s+(?:this|that|it)|am\s+i\s+(?:talking|speaking|chatting)\s+(?:to|with))\s+(?:just\s+|really\s+|even\s+)?(?:an?\s+)?(?:(?:real|live|actual)\s+)?(?:bot|chat\s*bot|robot|machine|computer|program|ai|a\.i\.|human(?:\s+being)?|person|automated(?:\s+\p{L}+)?|virtual\s+(?:assistant|agent)|real)\b/iu;
+/** At most this many words besides the question: "hi, are you a bot?", "wait, is this a real person?". */
+const BOT_QUESTION_ASIDE_WORDS = 3;
+
+function asksIfBot(text: string): boolean {
+  const match = BOT_QUESTION.exec(text);
+  if (!match) return false;
+  const rest = `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return rest.length <= BOT_QUESTION_ASIDE_WORDS;
+}
+
 const GREETING =
   /^\s*(?:(?:hi+|hello+|hey+|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|yo)(?:\s+(?:there|team|all|everyone|folks))?[\s,.!]*)+(?:how\s+are\s+(?:you|u|things)(?:\s+(?:doing|today))?[\s?!.]*)?$|^\s*how\s+are\s+(?:you|u)(?:\s+(?:doing|today))?[\s?!.]*$/i;
+
+/** "I have a problem", "can you help me?", "I've got a question": help asked for, without saying with what. */
+const HELP_ONLY =
+  /^\s*(?:(?:hi|hello|hey|ok(?:ay)?|so|um+|yes|yeah)[\s,.!]*)*(?:(?:i\s+(?:have|had|got|'ve\s+got|need|'d\s+like|would\s+like)|i(?:'|’)ve\s+got|there(?:'s|\s+is))\s+(?:a\s+|an\s+|some\s+|one\s+)?(?:small\s+|quick\s+|big\s+|little\s+)?(?:problem|issue|question|help|trouble|query|request)|(?:can|could|would)\s+you\s+(?:please\s+)?help(?:\s+me)?(?:\s+(?:out|with\s+something))?|(?:please\s+)?help(?:\s+me)?|i\s+need\s+(?:some\s+)?(?:help|assistance)|i\s+need\s+to\s+ask\s+(?:you\s+)?something)(?:\s+(?:please|pls|here|today|now))*\s*[.!?]*\s*$/i;
+
+/** Whether the message asks for help without saying with what. */
+export function asksForHelpOnly(text: string): boolean {
+  return HELP_ONLY.test(text);
+}
 
 /** The text without its requests for a person ("can I speak to a real person" -> "can I"): what else the turn says. */
 export function withoutPersonRequests(text: string): string {
@@ -215,7 +248,9 @@ export function readDialogueActs(text: string): DialogueActs {
   const cancelled = CANCEL.test(text);
   // "Forget that, I was charged twice": what follows the never-mind is the new request.
   const afterCancel = cancelled ? text.replace(new RegExp(CANCEL.source, 'gi'), ' ').replace(/^[\s,.;:!-]*(?:actually|so|ok(?:ay)?|well)?[\s,.;:!-]*/i, '').trim() : '';
-  const switchTo = switchClause(text) ?? (afterCancel.split(/\s+/).length >= 3 ? afterCancel : null) ?? (meant.split(/\s+/).length >= 3 ? meant : null);
+  // "Never mind, I'll check tomorrow, cheers" takes leave; it asks for nothing else.
+  const newRequest = afterCancel.split(/\s+/).length >= 3 && closing(afterCancel) === null ? afterCancel : null;
+  const switchTo = switchClause(text) ?? newRequest ?? (meant.split(/\s+/).length >= 3 ? meant : null);
   return {
     asksForPerson: asksForPerson(text),
     closing: closing(text),
@@ -231,5 +266,6 @@ export function readDialogueActs(text: string): DialogueActs {
     asksWhy: ASKS_WHY.test(text),
     holdOn: HOLD_ON.test(text) && text.trim().split(/\s+/).length <= HOLD_ON_WORDS,
     misunderstood,
+    asksIfBot: asksIfBot(text) && !asksForPerson(text),
   };
 }

@@ -193,11 +193,12 @@ describe('the engine as pure transitions of a conversation', () => {
   });
 
   it('keeps every list that grows with the conversation within its limit, newest kept', async () => {
-    const { deps } = fakes({ 'an error on the screen': sure('error-code'), 'no power at all': sure('no-power') });
+    // Each a request in its own right, so each switches.
+    const { deps } = fakes({ 'can you help with an error on the screen?': sure('error-code'), 'can you help, no power at all?': sure('no-power') });
     deps.options = { recentTurns: 4, intentHistory: 3, rememberedMessageIds: 5 };
     let state = fresh();
     for (let n = 1; n <= 30; n += 1) {
-      const text = n % 2 === 0 ? 'no power at all' : 'an error on the screen';
+      const text = n % 2 === 0 ? 'can you help, no power at all?' : 'can you help with an error on the screen?';
       state = (await applyCommand(state, { kind: 'message', turn: { role: 'customer', text, messageId: `m-${n}` } }, deps)).state;
     }
     assert.equal(state.turnCount, 30);

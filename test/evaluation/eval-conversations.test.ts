@@ -49,17 +49,18 @@ describe('intent-skill eval conversations', function () {
   });
 
   it("feeds agent turns as the representative's messages, so a bare answer binds to what was asked", async () => {
-    const opening = { role: 'customer', text: 'I need to change the delivery address on my order BL-2210458', intent: 'change-delivery', values: { orderNumber: 'BL-2210458' } };
-    const answer = { role: 'customer', text: '14 Elm Street, Springfield', intent: 'change-delivery', values: { newDeliveryAddress: '14 Elm Street, Springfield' } };
+    // A bare "yes" says nothing on its own: only the question it answers makes it a value.
+    const opening = { role: 'customer', text: 'my TV arrived with a cracked screen, order BL-2210458', intent: 'damaged-on-arrival', values: { orderNumber: 'BL-2210458' } };
+    const answer = { role: 'customer', text: 'yes', intent: 'damaged-on-arrival', values: { photosAvailable: true } };
     const asked = await jsonl('asked.jsonl', {
       conversationId: 'asked',
-      turns: [opening, { role: 'agent', text: 'What address should we deliver it to instead?', asks: ['newDeliveryAddress'] }, answer],
+      turns: [opening, { role: 'agent', text: 'Do you have photos of the damage?', asks: ['photosAvailable'] }, answer],
     });
     const unasked = await jsonl('unasked.jsonl', { conversationId: 'unasked', turns: [opening, answer] });
     const withQuestion = await evaluate(asked, '--reference-date', '2026-03-02');
-    assert.deepEqual([withQuestion.goldValues, withQuestion.matchedValues, withQuestion.questionHits], [2, 2, 1]);
+    assert.deepEqual([withQuestion.goldValues, withQuestion.matchedValues, withQuestion.askedAttributes], [2, 2, 1]);
     const withoutQuestion = await evaluate(unasked, '--reference-date', '2026-03-02');
-    assert.equal(withoutQuestion.matchedValues, 1, 'without the question the address is not taken');
+    assert.equal(withoutQuestion.matchedValues, 1, 'without the question the yes is not taken');
   });
 
   it("reads relative dates against the conversation's reference date, or the one given, never today", async () => {

@@ -16,6 +16,7 @@ function check(outputs: Outputs, expect: Expect, where: string): void {
   if (expect.status !== undefined) assert.equal(outputs.status, expect.status, context);
   if (expect.intent !== undefined) assert.equal(outputs.intentId ?? null, expect.intent, context);
   for (const [name, value] of Object.entries(expect.values ?? {})) assert.equal(String(values[name]), value, `${name} ${context}`);
+  for (const [name, pattern] of Object.entries(expect.valuesLike ?? {})) assert.match(String(values[name]), pattern, `${name} ${context}`);
   for (const name of expect.notValues ?? []) assert.equal(values[name], undefined, `${name} should be unknown ${context}`);
   if (expect.asks !== undefined) assert.equal(outputs.nextQuestionAttribute ?? null, expect.asks, context);
   for (const name of expect.notAsks ?? []) assert.notEqual(outputs.nextQuestionAttribute, name, `asks ${name} again ${context}`);

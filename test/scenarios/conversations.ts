@@ -9,6 +9,8 @@ export interface Expect {
   intent?: string | null;
   /** Values that must be known after the turn (compared as strings). */
   values?: Record<string, string>;
+  /** Values that must be known after the turn and match (dates resolved against today: only what does not depend on it). */
+  valuesLike?: Record<string, RegExp>;
   /** Attributes that must not be known after the turn. */
   notValues?: string[];
   /** The attribute the next question asks for; null when no question follows. */
@@ -37,6 +39,7 @@ export const scenarios: Scenario[] = [
     'connect me to customer service please',
     'get me a human',
     'I need to speak with a supervisor',
+    'can you call me back at 206 555 0143?',
   ].map((say): Scenario => ({ name: `hands off on "${say}"`, turns: [{ say, expect: { status: 'handoff', solutions: false, reply: /colleague/ } }] })),
   {
     name: 'hands off mid-conversation with what is known',
@@ -272,7 +275,7 @@ export const scenarios: Scenario[] = [
     name: 'takes two requests in order and offers the second once the first is done',
     turns: [
       { say: 'cancel my order and close my account', expect: { intent: 'cancel-order', asks: 'orderNumber' } },
-      { say: 'BL-4471220', expect: { status: 'ready', reply: /close account/i, choices: /Yes/ } },
+      { say: 'BL-4471220', expect: { status: 'ready', reply: /close your account/i, choices: /Yes/ } },
       { say: 'yes', expect: { intent: 'close-account', asks: 'email' } },
     ],
   },
@@ -632,6 +635,170 @@ export const scenarios: Scenario[] = [
       { say: 'where is my order BL-4471220?', expect: { status: 'ready' } },
       { say: 'ok', expect: { reply: /anything else/i, notReply: /still apply/, solutions: false } },
       { say: 'no', expect: { status: 'ended' } },
+    ],
+  },
+  {
+    name: 'a number in the wrong form for the order number asked is an answer: the request stays, the form is said',
+    turns: [
+      { say: 'I need to return my tablet', expect: { intent: 'start-return', asks: 'orderNumber' } },
+      { say: 'order number is 77120934', expect: { intent: 'start-return', asks: 'orderNumber', reply: /"77120934" doesn't look like an order number.*BL-/ } },
+      { say: 'oops, I meant BL-7712094', expect: { intent: 'start-return', values: { orderNumber: 'BL-7712094' } } },
+    ],
+  },
+  {
+    name: 'a wrong-form value named while another question is open is said back, without leaving the request',
+    turns: [
+      { say: 'I was charged twice for the same thing', expect: { intent: 'duplicate-charge', asks: 'orderNumber' } },
+      { say: 'sorry, order 40017723', expect: { intent: 'duplicate-charge', reply: /"40017723" doesn't look like an order number/ } },
+      { say: 'it was on march 3rd, 49.99 each time', expect: { intent: 'duplicate-charge', values: { chargeAmount: '49.99' }, valuesLike: { chargeDate: /^\d{4}-03-03$/ } } },
+    ],
+  },
+  {
+    name: 'takes the amount and the day stated together in words customers use',
+    turns: [
+      { say: 'I was charged twice', expect: { intent: 'duplicate-charge' } },
+      { say: 'BL-4471220', expect: { values: { orderNumber: 'BL-4471220' } } },
+      { say: 'it was 40 bucks twice on the 2nd', expect: { intent: 'duplicate-charge', values: { chargeAmount: '40' }, valuesLike: { chargeDate: /^\d{4}-\d{2}-02$/ } } },
+    ],
+  },
+  {
+    name: 'closes when the customer puts it off ("never mind, I\'ll check tomorrow") while a question is open',
+    turns: [
+      { say: 'where is my order', expect: { intent: 'order-status', asks: 'orderNumber' } },
+      { say: "never mind, I'll check tomorrow. cheers", expect: { status: 'ended', asks: null, solutions: false } },
+    ],
+  },
+  {
+    name: 'sends the articles with the offer of a person when what is needed cannot be given',
+    turns: [
+      { say: 'my account is locked', expect: { intent: 'account-locked', asks: 'email' } },
+      { say: "I'm not sure which email I used", expect: { asks: 'phone' } },
+      { say: 'honestly no idea', expect: { status: 'ready', solutions: true, reply: /can't look into it further.*may help.*colleague/, notReply: /should help: Without/ } },
+    ],
+  },
+  {
+    name: 'answers a question of the customer\'s while a question is open, then puts that question again',
+    turns: [
+      { say: 'I want to start a return', expect: { intent: 'start-return', asks: 'orderNumber' } },
+      { say: 'how long do I have to return something?', expect: { intent: 'start-return', asks: 'orderNumber', reply: /Return policy.*order number/ } },
+      { say: 'BL-4471220', expect: { values: { orderNumber: 'BL-4471220' } } },
+    ],
+  },
+  {
+    name: 'going back to a request left for another asks its question again, as a question not yet answered',
+    turns: [
+      { say: 'I want to return my headphones', expect: { intent: 'start-return', asks: 'orderNumber' } },
+      { say: 'actually, can I exchange them instead?', expect: { intent: 'exchange-item' } },
+      { say: 'no wait, just the return please', expect: { intent: 'start-return', asks: 'orderNumber', values: { deviceType: 'headphones' } } },
+    ],
+  },
+  {
+    name: 'a "yes" to "anything else?" after never mind is met with "what else?", not taken for a request',
+    turns: [
+      { say: 'where is my order', expect: { intent: 'order-status' } },
+      { say: 'forget it', expect: { status: 'ended', reply: /anything else/i } },
+      { say: 'yes please', expect: { reply: /what else can I help/i, notReply: /can't help/ } },
+    ],
+  },
+  {
+    name: 'says plainly it is a virtual assistant when asked, offers a person, and goes on with the open question',
+    turns: [
+      { say: 'are you a bot?', expect: { intent: null, reply: /virtual assistant.*not a person/, choices: /Talk to a person/, notReply: /can't help/ } },
+      { say: 'my tv arrived broken', expect: { intent: 'damaged-on-arrival', asks: 'orderNumber' } },
+      { say: 'am I talking to a real person?', expect: { intent: 'damaged-on-arrival', asks: 'orderNumber', reply: /not a person.*order number/, notReply: /article/ } },
+      { say: 'BL-4471220', expect: { values: { orderNumber: 'BL-4471220' }, status: 'ready' } },
+    ],
+  },
+  {
+    name: 'corrects the value the customer names ("the date was wrong"), not the one given last, and says it back as a date',
+    turns: [
+      { say: 'I was charged twice on March 3rd', expect: { intent: 'duplicate-charge', valuesLike: { chargeDate: /^\d{4}-03-03$/ } } },
+      { say: 'BL-4471220', expect: { values: { orderNumber: 'BL-4471220' } } },
+      { say: 'the date was wrong, it was March 5th', expect: { values: { orderNumber: 'BL-4471220' }, valuesLike: { chargeDate: /^\d{4}-03-05$/ }, reply: /Got it: charge date March 5, \d{4}/ } },
+    ],
+  },
+  {
+    name: 'says a phone number back as people write it',
+    turns: [
+      { say: 'my account is locked', expect: { intent: 'account-locked', asks: 'email' } },
+      { say: 'not sure which email', expect: { asks: 'phone' } },
+      { say: 'can you use my phone instead? 206 555 0143', expect: { values: { phone: '+12065550143' }, reply: /\(206\) 555-0143/ } },
+    ],
+  },
+  {
+    name: 'takes a new address said on its own for the request\'s one address',
+    turns: [
+      { say: 'I need to change my delivery address', expect: { intent: 'change-delivery', asks: 'orderNumber' } },
+      { say: 'BL-4471220', expect: { values: { orderNumber: 'BL-4471220' } } },
+      { say: '12 Main Street, Springfield, IL 62701', expect: { intent: 'change-delivery', values: { newDeliveryAddress: '12 Main Street, Springfield, IL 62701' }, notReply: /should answer that/ } },
+    ],
+  },
+  {
+    name: '"it doesn\'t show a code" is a question they cannot answer; "no idea where that is" gets where to find it',
+    turns: [
+      { say: 'my laptop shows an error', expect: { intent: 'device-error-code', asks: 'errorCode' } },
+      { say: "it doesn't show a code, just a black screen", expect: { notAsks: ['errorCode'], reply: /without the error code/ } },
+    ],
+  },
+  {
+    name: 'explains where a value is found when the customer does not know where to look',
+    turns: [
+      { say: 'warranty check please', expect: { intent: 'warranty-coverage-check', asks: 'serialNumber' } },
+      { say: 'the serial? no idea where that is', expect: { asks: 'serialNumber', reply: /label/, notReply: /do without/ } },
+      { say: "ok it's LP40118273", expect: { values: { serialNumber: 'LP40118273' } } },
+    ],
+  },
+  {
+    name: '"what now?" is no date',
+    turns: [
+      { say: 'I want to check on my refund', expect: { intent: 'refund-status', asks: 'returnAuthorization' } },
+      { say: 'I never got one of those', expect: { notAsks: ['returnAuthorization'] } },
+      { say: 'what now?', expect: { notValues: ['returnShippedDate'] } },
+    ],
+  },
+  {
+    name: 'a statement that tells more of the request ("it\'s broken") does not switch to another request, and gets no article "that answers it"',
+    turns: [
+      { say: 'I want to return my phone', expect: { intent: 'start-return' } },
+      { say: 'BL-4471220', expect: { status: 'ready' } },
+      { say: "it's broken", expect: { intent: 'start-return', notReply: /should answer that/ } },
+    ],
+  },
+  {
+    name: 'a never-mind with words that ask for nothing else drops the request',
+    turns: [
+      { say: 'where is my order', expect: { intent: 'order-status' } },
+      { say: 'forget it, this is taking too long', expect: { status: 'ended', reply: /dropped/ } },
+    ],
+  },
+  {
+    name: 'takes a model name for a choice the list does not name as "something else", with its words searched',
+    turns: [
+      { say: "my device won't turn on", expect: { intent: 'device-wont-power-on', asks: 'deviceType' } },
+      { say: 'my galaxy s21', expect: { values: { deviceType: 'other' }, notAsks: ['deviceType'] } },
+    ],
+  },
+  {
+    name: '"not sure" to a choice is no choice ("not" is no "notebook"), and an explanation written for agents is not shown',
+    turns: [
+      { say: "my device won't turn on", expect: { intent: 'device-wont-power-on', asks: 'deviceType' } },
+      { say: "I don't know what it is exactly", expect: { asks: 'deviceType', notReply: /the customer/ } },
+      { say: 'not sure', expect: { notValues: ['deviceType'], notAsks: ['deviceType'] } },
+    ],
+  },
+  {
+    name: 'a value that fits another of the request\'s attributes is taken for it, not said back as a wrong form of the one asked',
+    turns: [
+      { say: 'I want to check on my refund', expect: { intent: 'refund-status', asks: 'returnAuthorization' } },
+      { say: 'I want my money back for order BL-4471220', expect: { values: { orderNumber: 'BL-4471220' }, notReply: /doesn't look like/ } },
+    ],
+  },
+  {
+    name: 'asks what it is about when the customer asks for help without saying with what, and takes the answer',
+    turns: [
+      { say: 'hi', expect: { intent: null } },
+      { say: 'I have a problem', expect: { intent: null, reply: /what is it about/i, notReply: /can't help/ } },
+      { say: 'with my order', expect: { intent: 'order-status', asks: 'orderNumber' } },
     ],
   },
 ];

@@ -37,7 +37,7 @@ export async function rankWithModel(
         'correction (corrects something they said), switchTo (after a change of mind, the exact words of the message that state the new request, copied verbatim; else ""), smallTalk (only a greeting), unhelped (says what they were given does not help: "useless", "I already tried that"), ' +
         'offersInstead (offers to give something else than what was asked: "can I give you my email instead?"), ' +
         'asksWhy (asks why the question is asked: "why do you need that?"), holdOn (asks for a moment before answering: "hold on, let me find it"), ' +
-        'misunderstood (says their request was taken for something else: "that\'s not what I meant").',
+        'misunderstood (says their request was taken for something else: "that\'s not what I meant"), asksIfBot (only asks whether they talk to a machine or a person: "are you a bot?").',
       CUSTOMER_TEXT_IS_DATA,
     ].join('\n'),
     data: {
@@ -55,7 +55,7 @@ export async function rankWithModel(
 const ACTS_SCHEMA = {
   type: 'object',
   additionalProperties: false,
-  required: ['asksForPerson', 'closing', 'cancel', 'affirm', 'deny', 'cannotAnswer', 'correction', 'switchTo', 'smallTalk', 'unhelped', 'offersInstead', 'asksWhy', 'holdOn', 'misunderstood'],
+  required: ['asksForPerson', 'closing', 'cancel', 'affirm', 'deny', 'cannotAnswer', 'correction', 'switchTo', 'smallTalk', 'unhelped', 'offersInstead', 'asksWhy', 'holdOn', 'misunderstood', 'asksIfBot'],
   properties: {
     asksForPerson: { type: 'boolean' },
     closing: { type: 'string', enum: ['thanks', 'goodbye', 'none'] },
@@ -71,6 +71,7 @@ const ACTS_SCHEMA = {
     asksWhy: { type: 'boolean' },
     holdOn: { type: 'boolean' },
     misunderstood: { type: 'boolean' },
+    asksIfBot: { type: 'boolean' },
   },
 } as const;
 
@@ -89,6 +90,7 @@ const actsAnswer = z.object({
   asksWhy: z.boolean(),
   holdOn: z.boolean(),
   misunderstood: z.boolean(),
+  asksIfBot: z.boolean(),
 });
 
 function toActs(answer: z.output<typeof actsAnswer>): DialogueActs {

@@ -45,14 +45,23 @@ function merged(spans: readonly Span[]): Span[] {
  * data finds them) for an address attribute: taken when the customer says where it should go ("the new address is",
  * "ship it to", "deliver to", "we moved to") or when it answers the address question; not an old or wrong address.
  */
-export function addressCandidates(turn: ScannedTurn, attribute: Attribute, pending: boolean): Candidate[] {
+/** Words of the turn besides an address said on its own: "it's", "the new one is". */
+const BARE_ASIDE_WORDS = 3;
+
+function wordsOutside(turn: ScannedTurn, span: { start: number; end: number }): number {
+  return turn.tokens.filter((token) => token.end <= span.start || token.start >= span.end).filter((token) => /[\p{L}\p{N}]/u.test(token.lower)).length;
+}
+
+export function addressCandidates(turn: ScannedTurn, attribute: Attribute, pending: boolean, alone = false): Candidate[] {
   return merged(addressSpans(turn.text)).flatMap((span): Candidate[] => {
     const value = turn.text.slice(span.start, span.end).replace(/[\s,.;:]+$/u, '');
     if (!/\d/.test(value) || !/\p{L}{2}/u.test(value)) return [];
     const before = wordsBefore(turn.tokens, span.start, LOOK_BACK);
     if (before.slice(-NOT_NEW_LOOK_BACK).some((token) => NOT_NEW.has(token.lower))) return pending ? [{ ...span, end: span.start + value.length, value, confidence: 0.6, evident: false }] : [];
     const cued = before.some((token) => GOING.has(token.lower)) || cueStrength(turn.tokens, attribute, span) >= 0.5;
-    if (!cued && !pending) return [];
+    // A whole address said on its own ("12 Main Street, Springfield, IL 62701"), for the request's one address.
+    const bare = alone && wordsOutside(turn, span) <= BARE_ASIDE_WORDS;
+    if (!cued && !pending) return bare ? [{ start: span.start, end: span.start + value.length, value, confidence: 0.75, evident: true }] : [];
     return [{ start: span.start, end: span.start + value.length, value, confidence: cued ? 0.9 : 0.75, evident: cued }];
   });
 }

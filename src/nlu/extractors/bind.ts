@@ -1,5 +1,6 @@
 import type { Attribute } from '../../library/schema.js';
 import type { Extraction } from '../types.js';
+import { nameInWords } from '../../library/formats.js';
 import { contentWords } from '../../text/content-words.js';
 import { cueStrength } from './cues.js';
 import { freeTextCandidate } from './free-text.js';
@@ -7,7 +8,8 @@ import { findMalformed } from './malformed.js';
 import { asksForPlace, namedPlace, placeAttribute, unpromptedPlace } from './places.js';
 import { overlaps, type Span } from './scan.js';
 import type { Candidate, ScannedTurn } from './turn.js';
-import { typedCandidates } from './typed.js';
+import { isAddressAttribute } from './addresses.js';
+import { asksForMoney, typedCandidates } from './typed.js';
 
 interface Proposal extends Candidate {
   attribute: string;
@@ -25,8 +27,8 @@ function round(confidence: number): number {
  * Confidence after the binding rules: an answer to the pending question is surest; a value for another
  * attribute needs an evident form or a cue word nearby, and is less sure without either.
  */
-function proposals(turn: ScannedTurn, attribute: Attribute, pending: boolean): Proposal[] {
-  return typedCandidates(turn, attribute, pending).flatMap((candidate) => {
+function proposals(turn: ScannedTurn, attribute: Attribute, pending: boolean, alone: boolean): Proposal[] {
+  return typedCandidates(turn, attribute, pending, alone).flatMap((candidate) => {
     // The year of "November 3, 2026" is part of a date, not four digits of a card.
     if (attribute.type !== 'date' && insideFullDate(turn, candidate)) return [];
     const cue = cueStrength(turn.tokens, attribute, candidate);
@@ -75,23 +77,36 @@ function choose(all: readonly Proposal[]): Proposal[] {
 
 /** Words around a stated date that say nothing of what it dates: "it happened around the 3rd, I think". */
 const UNSPECIFIC_EVENT_WORDS = new Set(['happened', 'happen', 'occurred', 'think', 'guess', 'maybe', 'probably', 'around', 'about', 'roughly', 'approximately', 'believe', 'pretty', 'sure', 'was', 'were']);
+/**
+ * Words that set a date rather than tell of another event: yes to a suggestion, and the verbs of putting something on
+ * a day ("yes, pencil me in for the 4th", "please change it to March 10th", "make it the 12th instead").
+ */
+const SETTING_WORDS = new Set(['yes', 'yeah', 'yea', 'yep', 'ok', 'okay', 'please', 'great', 'fine', 'free', 'works', 'change', 'move', 'reschedule', 'schedule', 'set', 'make', 'put', 'pencil', 'try', 'instead', 'actually', 'rather', 'prefer', 'want', 'like', 'wish']);
 
-/** A turn this short that states a date states it as the answer ("it was last tuesday", "on the 3rd"). */
-const DATE_STATEMENT_WORDS = 6;
+/** A turn with this few words besides a date states the date as the answer ("it was last tuesday", "on the 3rd"). */
+const DATE_STATEMENT_WORDS = 5;
 
 /**
- * A date the customer states in a short turn with no question open ("it was last tuesday"), when the request has one
+ * A date the customer states in a short turn, with no question open that a date could answer ("it was last tuesday"), when the request has one
  * date to know: that one. It needs no cue word, since nothing else in the turn or the request can take it.
  */
 function soleDate(turn: ScannedTurn, attributes: readonly Attribute[], pending: Attribute | undefined, chosen: readonly Proposal[]): Extraction | null {
   const dates = attributes.filter((attribute) => attribute.type === 'date');
   const [only] = dates;
-  if (pending || dates.length !== 1 || !only || turn.tokens.length > DATE_STATEMENT_WORDS || chosen.some((proposal) => proposal.attribute === only.name)) return null;
+  // An open question a date could answer (a date, a description in words) takes the date itself, if anything does.
+  if ((pending && (pending.type === 'date' || pending.type === 'text')) || dates.length !== 1 || !only || chosen.some((proposal) => proposal.attribute === only.name)) return null;
   const [candidate, ...others] = typedCandidates(turn, only, false);
   if (!candidate || others.length > 0 || chosen.some((proposal) => overlaps(proposal, candidate))) return null;
+  // The other values the turn gives belong to the statement ("it was 40 bucks twice on the 2nd"): they are left out of
+  // its length, and one word about them ("twice") is allowed.
+  const outside = (span: Span) => !chosen.some((proposal) => overlaps(proposal, span));
+  if (turn.tokens.filter((token) => outside(token) && !overlaps(token, candidate)).length > DATE_STATEMENT_WORDS) return null;
+  const restText = [...turn.text].map((char, index) => ((index >= candidate.start && index < candidate.end) || !outside({ start: index, end: index + 1 }) ? ' ' : char)).join('');
   // Only the date and words that say nothing of what happened then ("I called on Monday" dates a call, not this).
-  const rest = contentWords(`${turn.text.slice(0, candidate.start)} ${turn.text.slice(candidate.end)}`);
-  if (rest.some((word) => !UNSPECIFIC_EVENT_WORDS.has(word))) return null;
+  // Words that name the attribute itself say which date it is ("the visit date is the 4th").
+  const naming = new Set(contentWords(`${nameInWords(only.name)} ${only.label ?? ''}`));
+  const rest = contentWords(restText).filter((word) => !UNSPECIFIC_EVENT_WORDS.has(word) && !SETTING_WORDS.has(word) && !naming.has(word));
+  if (rest.length > (chosen.length > 0 ? 1 : 0)) return null;
   return { attribute: only.name, value: candidate.value, text: turn.text.slice(candidate.start, candidate.end), confidence: round(candidate.confidence * 0.8) };
 }
 
@@ -111,7 +126,10 @@ function unlistedChoice(turn: ScannedTurn, pending: Attribute | undefined, attri
 
 export function bindValues(turn: ScannedTurn, attributes: readonly Attribute[], pendingName: string | undefined): Extraction[] {
   const pendingAttribute = attributes.find((attribute) => attribute.name === pendingName);
-  const chosen = choose(attributes.flatMap((attribute) => proposals(turn, attribute, attribute === pendingAttribute)));
+  const amounts = attributes.filter(asksForMoney);
+  const addresses = attributes.filter(isAddressAttribute);
+  const alone = (attribute: Attribute) => (amounts.length === 1 && amounts[0] === attribute) || (addresses.length === 1 && addresses[0] === attribute);
+  const chosen = choose(attributes.flatMap((attribute) => proposals(turn, attribute, attribute === pendingAttribute, alone(attribute))));
   const extractions: Extraction[] = chosen.map((proposal) => ({
     attribute: proposal.attribute,
     value: proposal.value,

@@ -74,10 +74,19 @@ const MAX_YEAR = 9998;
 
 const BASE_CONFIDENCE: Record<Granularity, number> = { day: 0.9, 'day-of-month': 0.8, weekday: 0.85, month: 0.5 };
 
+const NOW = /^\s*(?:right\s+|just\s+)?now\s*$/i;
+
+/** A number with cents, on its own ("49.99", not "03.12.2026"). */
+const PRICE = /(?<![\d.,])\d+[.,]\d{2}(?![\d.,]*\d)/g;
+
 /** Calendar dates in the text, read in UTC against `now`. Times alone ("at 5") are not dates. */
 export function findDates(text: string, now: Date): DateMention[] {
   const mentions: DateMention[] = [];
-  for (const result of parser.parse(text, { instant: now, timezone: 'UTC' })) {
+  // A price is no year: "March 3rd, 49.99 each time" is read without the "49".
+  const withoutPrices = text.replace(PRICE, (price) => ' '.repeat(price.length));
+  for (const result of parser.parse(withoutPrices, { instant: now, timezone: 'UTC' })) {
+    // "Now" ("what now?", "it's been two weeks now") is the moment of speaking, not a day the customer states.
+    if (NOW.test(result.text)) continue;
     const granularity = granularityOf(result);
     const year = result.start.get('year') ?? now.getUTCFullYear();
     if (granularity === null || year < MIN_YEAR || year > MAX_YEAR) continue;

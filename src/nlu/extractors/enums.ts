@@ -157,7 +157,8 @@ function findMatches(tokens: readonly Token[], words: readonly string[], { byKey
       }
     }
     const word = words[i] ?? '';
-    if (pending && word.length >= 3) {
+    // A word cut short ("lap" for laptop), never a function word ("not" is no "notebook").
+    if (pending && word.length >= 3 && !STOP_WORDS.has(word) && !NEGATIONS.has(word)) {
       for (const form of byWordCount.get(1) ?? []) {
         if (form.key.length >= word.length + 2 && form.key.startsWith(word)) {
           matches.push({ value: form.value, start: (tokens[i] as Token).start, end: (tokens[i] as Token).end, score: form.score * 0.6, evident: false });

@@ -101,8 +101,9 @@ function choiceAttempt(turn: ScannedTurn, attribute: Attribute, others: readonly
   const answer = turn.text.trim().replace(/[\s.!]+$/, '');
   if (answer === '' || turn.tokens.length > MAX_CHOICE_WORDS || QUESTION.test(answer)) return null;
   const acts = readDialogueActs(answer);
-  if (acts.cannotAnswer || acts.asksForPerson || acts.closing || acts.cancel || acts.affirm || acts.deny || acts.smallTalk || acts.unhelped || acts.offersInstead || acts.asksWhy || acts.holdOn || acts.misunderstood) return null;
-  if (otherValues(turn, attribute, others).length > 0 || chunks(turn.text).length > 0) return null;
+  if (acts.cannotAnswer || acts.asksForPerson || acts.closing || acts.cancel || acts.affirm || acts.deny || acts.smallTalk || acts.unhelped || acts.offersInstead || acts.asksWhy || acts.holdOn || acts.misunderstood || acts.asksIfBot) return null;
+  // A model name ("galaxy s21") may name the choice; digits alone ("4471220") are a code given to the wrong question.
+  if (otherValues(turn, attribute, others).length > 0 || chunks(turn.text).some((chunk) => chunk.digits)) return null;
   if (contentWords(answer).length === 0) return null;
   return answer.replace(LEAD_IN, '') || answer;
 }

@@ -1,4 +1,5 @@
 import { nameInWords } from '../../library/formats.js';
+import { contentWords } from '../../text/content-words.js';
 import type { Attribute } from '../../library/schema.js';
 import { addressCandidates, isAddressAttribute } from './addresses.js';
 import { booleanCandidates } from './booleans.js';
@@ -30,27 +31,49 @@ const MONEY_WORDS = /\b(?:price|cost|amount|charge[ds]?|paid|pay|payment|refund|
  * Any number; for an amount of money ("refund amount", "price paid") written amounts come first, and a
  * plain count ("charged two times") is taken only as the answer to its question.
  */
-function numberCandidates(turn: ScannedTurn, attribute: Attribute, pending: boolean): Candidate[] {
-  const wantsMoney = MONEY_WORDS.test(attributeWords(attribute));
-  return turn.numbers().flatMap((mention) => {
+function numberCandidates(turn: ScannedTurn, attribute: Attribute, pending: boolean, onlyAmount: boolean): Candidate[] {
+  const wantsMoney = asksForMoney(attribute);
+  const numbers = turn.numbers();
+  // The one amount of money in a turn, for the request's one amount to know ("it was 40 bucks"), needs no cue word.
+  const oneAmount = wantsMoney && onlyAmount && plainAmount(attribute) && numbers.filter((mention) => mention.money).length === 1;
+  return numbers.flatMap((mention) => {
     if (wantsMoney && !mention.money && !pending) return [];
     const confidence = (mention.words ? 0.75 : 0.85) + (wantsMoney && mention.money ? 0.05 : 0);
-    return [{ start: mention.start, end: mention.end, value: mention.value, confidence, evident: false }];
+    const difference = COMPARED.test(turn.text.slice(mention.end, mention.end + 24));
+    return [{ start: mention.start, end: mention.end, value: mention.value, confidence, evident: oneAmount && mention.money && !difference }];
   });
 }
 
+/** Words after an amount that make it a difference between two ("$100 cheaper", "20 dollars more"), not the amount itself. */
+const COMPARED = /^\s*(?:\p{L}+\s+)?(?:cheaper|less|more|lower|higher|off|extra|over|under|too\s+much|difference)\b/iu;
+
 /**
- * What the typed extractor of the attribute's type finds. For free text: a street address for an address attribute,
+ * An amount named by money words alone ("Charge amount", "refund total"), that any amount the customer states is: not
+ * one of several a customer may state ("lower price" beside the price paid).
+ */
+function plainAmount(attribute: Attribute): boolean {
+  const words = contentWords(`${nameInWords(attribute.name)} ${attribute.label ?? ''}`);
+  return words.length > 0 && words.every((word) => MONEY_WORDS.test(word));
+}
+
+/** A number attribute that is an amount of money: a price, a charge, a refund. */
+export function asksForMoney(attribute: Attribute): boolean {
+  return attribute.type === 'number' && MONEY_WORDS.test(attributeWords(attribute));
+}
+
+/**
+ * What the typed extractor of the attribute's type finds (`alone`: the attribute is the request's one of its kind, its
+ * one amount of money or its one address, so a value of that kind stated plainly is its value). For free text: a street address for an address attribute,
  * otherwise what the customer states in words that name the attribute; a bare answer is left to the binding rules.
  */
-export function typedCandidates(turn: ScannedTurn, attribute: Attribute, pending: boolean): Candidate[] {
+export function typedCandidates(turn: ScannedTurn, attribute: Attribute, pending: boolean, alone = false): Candidate[] {
   switch (attribute.type) {
     case 'date':
       return dateCandidates(turn, attribute);
     case 'time':
       return turn.times().map((time) => ({ start: time.start, end: time.end, value: time.value, confidence: time.explicit ? 0.9 : 0.75, evident: time.explicit }));
     case 'number':
-      return numberCandidates(turn, attribute, pending);
+      return numberCandidates(turn, attribute, pending, alone);
     case 'email':
       return turn.emails().map((email) => ({ ...email, confidence: 0.95, evident: true }));
     case 'phone':
@@ -62,6 +85,6 @@ export function typedCandidates(turn: ScannedTurn, attribute: Attribute, pending
     case 'boolean':
       return booleanCandidates(turn, pending);
     case 'text':
-      return isAddressAttribute(attribute) ? addressCandidates(turn, attribute, pending) : statedCandidates(turn, attribute);
+      return isAddressAttribute(attribute) ? addressCandidates(turn, attribute, pending, alone) : statedCandidates(turn, attribute);
   }
 }

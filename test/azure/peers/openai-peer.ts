@@ -146,6 +146,7 @@ export const NO_ACTS = {
   asksWhy: false,
   holdOn: false,
   misunderstood: false,
+  asksIfBot: false,
 } as const;
 
 /** The JSON document the client sent as the user message. */

@@ -41,6 +41,22 @@ describe('binding values to attributes', () => {
     assert.deepEqual(values(extract('on the 3rd I think', [orderNumber, purchaseDate])), { purchaseDate: '2025-03-03' });
   });
 
+  it('takes the one date the request has from a turn that sets it or gives other values with it, not from "now"', () => {
+    assert.deepEqual(values(extract('yes, pencil me in for the 4th', [orderNumber, purchaseDate])), { purchaseDate: '2025-03-04' });
+    assert.deepEqual(values(extract('the purchase date was the 4th', [orderNumber, purchaseDate])), { purchaseDate: '2025-03-04' });
+    assert.deepEqual(values(extract('BL-4471220, bought on the 3rd', [orderNumber, purchaseDate])), { orderNumber: 'BL-4471220', purchaseDate: '2025-03-03' });
+    assert.deepEqual(extract('what now?', [orderNumber, purchaseDate]), []);
+    assert.deepEqual(extract('I called them on the 3rd', [orderNumber, purchaseDate]), []);
+  });
+
+  it('takes the one amount of money a turn states for the request\'s one plain amount, not a difference of two', () => {
+    const chargeAmount = { ...refundAmount, name: 'chargeAmount', label: 'Charge amount' };
+    assert.deepEqual(values(extract('it was 40 bucks twice', [orderNumber, chargeAmount])), { chargeAmount: 40 });
+    assert.deepEqual(extract('it is now $100 cheaper', [orderNumber, chargeAmount]), []);
+    assert.deepEqual(extract('one was $500 and one was $450', [orderNumber, chargeAmount]), []);
+    assert.deepEqual(extract('it was 40 bucks twice', [orderNumber, { ...chargeAmount, name: 'lowerPrice', label: 'Lower price' }]), []);
+  });
+
   it('does not take the year of a full date as an identifier of four digits', () => {
     const cardLast4 = { ...referenceNumber, name: 'cardLast4', pattern: String.raw`\b\d{4}\b` };
     assert.deepEqual(values(extract('it happened on November 3, 2024', [cardLast4, purchaseDate])), { purchaseDate: '2024-11-03' });
