@@ -560,13 +560,23 @@ const SURE_SWITCH = 0.8;
  * it usually take?" after "my refund hasn't arrived" is about the refund, while "I want a refund instead" after
  * "where is my order?" is a new request in any context.
  */
+/** "Also ...", "one more thing, ...": what follows is another request. */
+const ADDITION = /^\s*(?:(?:oh|and|ok(?:ay)?)[\s,]+)?(?:also|plus|another\s+thing|one\s+more\s+thing|on\s+another\s+note|by\s+the\s+way|btw)\b/i;
+
+function sameGroup(a: string, b: string, catalog: EngineDeps['catalog']): boolean {
+  return catalog.intent(a)?.groupId === catalog.intent(b)?.groupId;
+}
+
 async function switchHoldsInContext(state: ConversationState, current: string, text: string, deps: EngineDeps, options: EngineOptions): Promise<boolean> {
   const request = [...state.intentHistory].reverse().find((entry) => entry.intent === current && entry.text)?.text;
-  // A statement ("it's broken" while a return is under way) tells more of the request made unless, read with it, it
-  // is another; only a request in its own right ("I want to ...", a question) switches on its own when sure.
-  if (!request || !state.intent || (state.intent.confidence >= SURE_SWITCH && isRequest(text))) return true;
+  // A statement on the same topic ("it's broken" while a return is under way) tells more of the request made unless,
+  // read with it, it is another; a request in its own right ("I want to ...", a question, "also ...") or a statement
+  // on another topic ("my new TV won't turn on" while an order is tracked) switches on its own when sure.
+  const next = state.intent;
+  if (!request || !next) return true;
+  if (next.confidence >= SURE_SWITCH && (isRequest(text) || ADDITION.test(text) || !sameGroup(current, next.id, deps.catalog))) return true;
   const decision = await decideText(`${request} ${text}`, state, deps, options);
-  return decision?.kind === 'intent' && decision.intent === state.intent.id;
+  return decision?.kind === 'intent' && decision.intent === next.id;
 }
 
 /** The customer said what they want instead: the new request's intent replaces the current one if it is a different one. */

@@ -801,4 +801,11 @@ export const scenarios: Scenario[] = [
       { say: 'with my order', expect: { intent: 'order-status', asks: 'orderNumber' } },
     ],
   },
+  {
+    name: 'a statement of a new problem on another topic switches to it, one on the same topic does not',
+    turns: [
+      { say: "Hi, my order hasn't arrived yet", expect: { intent: 'order-status' } },
+      { say: "my new TV won't turn on at all", expect: { intent: 'device-wont-power-on', values: { deviceType: 'tv' } } },
+    ],
+  },
 ];
