@@ -133,8 +133,8 @@ const FOLLOW_UP_WORDS = 3;
 
 /**
  * Customer turns that end without an intent but are no request self-service failed to understand: a greeting, "are you a
- * bot?", and "that's not what I meant" (the request it refers to was counted when it was made). None counts as out of scope
- * in the insights nor is kept as a miss.
+ * bot?", "I have a problem" (help asked for, the request still to come), and "that's not what I meant" (the request it
+ * refers to was counted when it was made). None counts as out of scope in the insights nor is kept as a miss.
  */
 const NOT_A_MISS: ReadonlySet<PolicyAct | null> = new Set(['greeted', 'misunderstood', 'introduced', 'prompted']);
 
