@@ -84,7 +84,7 @@ function introduced(insight: Insight, intent: Intent | undefined, catalog: Catal
   const next = insight.status === 'need-info' ? insight.nextQuestions[0] : undefined;
   const asked = next && intent ? intent.attributes.find((attribute) => attribute.name === next.attribute) : undefined;
   if (next) return { text: sentences(self, `To go on with your request: ${lowerFirst(next.question)}`), choices: [...(asked ? choicesOf(next, asked) : []), TALK_TO_A_PERSON], solutions: [] };
-  const topics = catalog.library.groups.filter((group) => group.parentId === undefined).map((group) => group.name.toLowerCase());
+  const topics = topicsOf(catalog);
   const then = insight.intent ? 'Is there anything else I can help with?' : `I can help with ${joinList(topics)}. What can I do for you?`;
   return { text: sentences(self, then), choices: [TALK_TO_A_PERSON], solutions: [] };
 }
@@ -121,7 +121,7 @@ function ended(insight: Insight, catalog: Catalog): Reply {
 }
 
 function outOfScope(insight: Insight, catalog: Catalog): Reply {
-  const topics = catalog.library.groups.filter((group) => group.parentId === undefined).map((group) => group.name.toLowerCase());
+  const topics = topicsOf(catalog);
   if (insight.act === 'greeted') return { text: `Hi! I can help with ${joinList(topics)}. What can I do for you?`, choices: [], solutions: [] };
   if (insight.act === 'prompted') return { text: `Of course. What is it about? I can help with ${joinList(topics)}.`, choices: [], solutions: [] };
   if (insight.offer?.kind === 'person') {
@@ -287,6 +287,11 @@ function withoutWhat(insight: Insight, intent: Intent | undefined): string {
 
 function offerChoices(insight: Insight): string[] {
   return insight.offer?.kind === 'person' ? [TALK_TO_A_PERSON, 'No, thanks'] : ['Yes', 'No'];
+}
+
+/** What the skill helps with, as the top groups' names: "orders and delivery, returns and refunds, ...". */
+function topicsOf(catalog: Catalog): string[] {
+  return catalog.library.groups.filter((group) => group.parentId === undefined).map((group) => group.name.toLowerCase());
 }
 
 function sentences(...parts: Array<string | null | undefined>): string {
