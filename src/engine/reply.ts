@@ -81,20 +81,17 @@ export function composeReply(insight: Insight, catalog: Catalog): Reply {
 /** "Are you a bot?": yes, plainly, with a person offered; then the open question, or what comes next. */
 function introduced(insight: Insight, intent: Intent | undefined, catalog: Catalog): Reply {
   const self = `I'm the virtual assistant of ${catalog.library.name}, not a person. I can pass you to a colleague whenever you like.`;
-  const next = insight.status === 'need-info' ? insight.nextQuestions[0] : undefined;
-  const asked = next && intent ? intent.attributes.find((attribute) => attribute.name === next.attribute) : undefined;
-  if (next) return { text: sentences(self, `To go on with your request: ${lowerFirst(next.question)}`), choices: [...(asked ? choicesOf(next, asked) : []), TALK_TO_A_PERSON], solutions: [] };
-  const topics = topicsOf(catalog);
-  const then = insight.intent ? 'Is there anything else I can help with?' : `I can help with ${joinList(topics)}. What can I do for you?`;
+  const open = insight.status === 'need-info' ? goOn(insight, intent) : null;
+  if (open) return { text: sentences(self, open.question), choices: [...open.choices, TALK_TO_A_PERSON], solutions: [] };
+  const then = insight.intent ? 'Is there anything else I can help with?' : `I can help with ${joinList(topicsOf(catalog))}. What can I do for you?`;
   return { text: sentences(self, then), choices: [TALK_TO_A_PERSON], solutions: [] };
 }
 
 /** A question of the customer's while one of ours is open: what answers it, then ours again. */
 function aside(insight: Insight, intent: Intent | undefined): Reply {
-  const next = insight.nextQuestions[0];
-  const asked = next && intent ? intent.attributes.find((attribute) => attribute.name === next.attribute) : undefined;
-  const question = next ? `To go on with your request: ${lowerFirst(next.question)}` : null;
-  const choices = next && asked ? choicesOf(next, asked) : [];
+  const open = goOn(insight, intent);
+  const question = open?.question ?? null;
+  const choices = open?.choices ?? [];
   if (insight.act === 'pointed' && insight.solutions[0]) {
     return { text: sentences(`The article "${insight.solutions[0].title}" that I sent above should answer that.`, question), choices, solutions: [] };
   }
@@ -102,6 +99,14 @@ function aside(insight: Insight, intent: Intent | undefined): Reply {
     return { text: sentences('Here is what I found on that (below).', question), choices, solutions: insight.solutions };
   }
   return { text: sentences("I couldn't find an answer to that; a colleague can help with it once we're done.", question), choices, solutions: [] };
+}
+
+/** The open question put again after something else was said: "To go on with your request: ...", with its choices. */
+function goOn(insight: Insight, intent: Intent | undefined): { question: string; choices: string[] } | null {
+  const next = insight.nextQuestions[0];
+  if (!next) return null;
+  const asked = intent?.attributes.find((attribute) => attribute.name === next.attribute);
+  return { question: `To go on with your request: ${lowerFirst(next.question)}`, choices: asked ? choicesOf(next, asked) : [] };
 }
 
 /** "What's your order number?" as the end of a sentence: lower case first, unless a name or "I" starts it. */

@@ -434,18 +434,18 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
   const corrected = taken.find((value) => value.replaced);
   if (corrected) return outcomeOf(state, { classification, status, answered, act: 'corrected', actAttribute: corrected.name });
   const named = status === null ? malformedNamedValue(state, text, taken, deps) : null;
-  if (named) return outcomeOf(state, { classification, answered, act: 'reasked', actAttribute: named.attribute, invalidText: named.text, reask: named.attribute });
+  if (named) return outcomeOf(state, { classification, answered, act: 'reasked', actAttribute: named.attribute.name, invalidText: named.text, reask: named.attribute.name });
   if (!act && acts.smallTalk && !state.intent) act = 'greeted';
   // "I have a problem": nothing to take yet, so the customer is asked what it is about, not told it cannot be helped.
   if (!act && !state.intent && status === 'out-of-scope' && asksForHelpOnly(text)) act = 'prompted';
-  const followUp =
-    selfService && previousStatus === 'ready' && status === null && act === null && answered.length === 0 && state.intent !== null &&
-    !acts.affirm && !acts.deny && !acts.smallTalk && wordsIn(text) >= FOLLOW_UP_WORDS && isRequest(text);
+  // A message that asks something more of the request and changes nothing: searched with its words.
+  const asksMore =
+    selfService && status === null && act === null && answered.length === 0 && !acts.affirm && !acts.deny && !acts.smallTalk && wordsIn(text) >= FOLLOW_UP_WORDS && isRequest(text);
+  const followUp = asksMore && previousStatus === 'ready' && state.intent !== null;
   // "How long do I have to return something?" while the order number is asked: a question on the request, not an
   // answer. It is searched with its words, and the question asked is put again (it was not ignored, so not counted).
   const aside =
-    selfService && previousStatus === 'need-info' && pendingBefore !== null && unanswered !== undefined && status === null && act === null &&
-    answered.length === 0 && state.intent?.id === before && !acts.affirm && !acts.deny && !acts.smallTalk && wordsIn(text) >= FOLLOW_UP_WORDS && isRequest(text) &&
+    asksMore && previousStatus === 'need-info' && pendingBefore !== null && unanswered !== undefined && state.intent?.id === before &&
     !classification.ranking.some((score) => score.intent !== before && score.confidence >= ANOTHER_REQUEST);
   if (aside) return outcomeOf(state, { classification, answered, act: 'aside', actAttribute: pendingBefore, reask: pendingBefore, followUp: true });
   return outcomeOf(state, { classification, status, answered, act, followUp });
@@ -455,7 +455,7 @@ async function customerTurn(state: ConversationState, text: string, turn: Turn, 
 const FRAME_WORDS = new Set(['my', 'the', 'of', 'new']);
 
 /** Words too common in attribute names to say which attribute a customer means. */
-const GENERIC_NAME_WORDS = new Set(['number', 'code', 'id', 'date', 'time', 'name', 'type', 'value', 'new', 'my', 'the', 'of']);
+const GENERIC_NAME_WORDS = new Set(['number', 'code', 'id', 'date', 'time', 'name', 'type', 'value', ...FRAME_WORDS]);
 
 /** Whether the text names the attribute by a word of its own ("order" for the order number; "number" alone is no one's). */
 function namesAttribute(said: ReadonlySet<string>, attribute: Attribute): boolean {
@@ -478,7 +478,7 @@ function attributeNamedIn(state: ConversationState, text: string, taken: readonl
  * A value the customer names but gives in the wrong form ("serial SN-88213-XK" where serials are two letters and eight
  * digits), for an attribute of the current intent that is still to know: said back with the form expected.
  */
-function malformedNamedValue(state: ConversationState, text: string, taken: readonly TakenValue[], deps: EngineDeps): { attribute: string; text: string } | null {
+function malformedNamedValue(state: ConversationState, text: string, taken: readonly TakenValue[], deps: EngineDeps): { attribute: Attribute; text: string } | null {
   const intent = currentIntent(state, deps.catalog);
   if (!intent || !deps.extractor.malformed) return null;
   const said = new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
@@ -486,7 +486,7 @@ function malformedNamedValue(state: ConversationState, text: string, taken: read
     if (state.attributes[attribute.name] !== undefined || taken.some((value) => value.name === attribute.name) || !askable(attribute.name, state)) continue;
     if (!namesAttribute(said, attribute)) continue;
     const malformed = deps.extractor.malformed(text, attribute, { attributes: intent.attributes });
-    if (malformed) return { attribute: attribute.name, text: malformed };
+    if (malformed) return { attribute, text: malformed };
   }
   return null;
 }
@@ -501,11 +501,10 @@ function isValueAttempt(state: ConversationState, text: string, taken: readonly 
   if (!intent || !deps.extractor.malformed || taken.some((value) => value.pending)) return false;
   const open = state.pending ? intent.attributes.find((attribute) => attribute.name === state.pending) : undefined;
   const attempt = open ? deps.extractor.malformed(text, open, { attributes: intent.attributes }) : null;
-  const tried = attempt ? { attribute: open as Attribute, text: attempt } : malformedNamedValue(state, text, taken, deps);
+  const tried = open && attempt ? { attribute: open, text: attempt } : malformedNamedValue(state, text, taken, deps);
   if (!tried) return false;
   if (correcting) return true;
-  const attribute = typeof tried.attribute === 'string' ? intent.attributes.find((candidate) => candidate.name === tried.attribute) : tried.attribute;
-  const naming = new Set(attributeWords(attribute));
+  const naming = new Set(attributeWords(tried.attribute));
   const rest = text.split(tried.text).join(' ').replace(FILLER, ' ');
   return (rest.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !naming.has(word.toLowerCase())).length <= 2;
 }
@@ -555,11 +554,6 @@ function correctLastAnswer(
 /** A turn that alone asks for another intent this surely is a new request whatever came before. */
 const SURE_SWITCH = 0.8;
 
-/**
- * A switch the turn alone suggests (a statement, or a request less than surely) must hold with the request that set the current intent before it: "how long does
- * it usually take?" after "my refund hasn't arrived" is about the refund, while "I want a refund instead" after
- * "where is my order?" is a new request in any context.
- */
 /** "Also ...", "one more thing, ...": what follows is another request. */
 const ADDITION = /^\s*(?:(?:oh|and|ok(?:ay)?)[\s,]+)?(?:also|plus|another\s+thing|one\s+more\s+thing|on\s+another\s+note|by\s+the\s+way|btw)\b/i;
 
@@ -567,6 +561,11 @@ function sameGroup(a: string, b: string, catalog: EngineDeps['catalog']): boolea
   return catalog.intent(a)?.groupId === catalog.intent(b)?.groupId;
 }
 
+/**
+ * A switch the turn alone suggests (a statement, or a request less than surely) must hold with the request that set the
+ * current intent before it: "how long does it usually take?" after "my refund hasn't arrived" is about the refund, while
+ * "I want a refund instead" after "where is my order?" is a new request in any context.
+ */
 async function switchHoldsInContext(state: ConversationState, current: string, text: string, deps: EngineDeps, options: EngineOptions): Promise<boolean> {
   const request = [...state.intentHistory].reverse().find((entry) => entry.intent === current && entry.text)?.text;
   // A statement on the same topic ("it's broken" while a return is under way) tells more of the request made unless,
@@ -579,7 +578,6 @@ async function switchHoldsInContext(state: ConversationState, current: string, t
   return decision?.kind === 'intent' && decision.intent === next.id;
 }
 
-/** The customer said what they want instead: the new request's intent replaces the current one if it is a different one. */
 /**
  * "Forget it, this is taking too long": a never-mind whose words after it ask for nothing the library has drops the
  * request, as a never-mind alone does ("forget it, I was charged twice" is a new request).
@@ -589,6 +587,7 @@ async function dropsWithoutNewRequest(state: ConversationState, text: string, ac
   return (await decideText(acts.switchTo, state, deps, options))?.kind !== 'intent';
 }
 
+/** The customer said what they want instead: the new request's intent replaces the current one if it is a different one. */
 async function explicitSwitch(state: ConversationState, clause: string, deps: EngineDeps, options: EngineOptions): Promise<boolean> {
   const decision = await decideText(clause, state, deps, options);
   if (decision?.kind !== 'intent' || decision.intent === state.intent?.id) return false;
@@ -625,9 +624,11 @@ function closeConversation(state: ConversationState): TurnOutcome {
   return outcomeOf(state, { status: 'ended', act: 'closed' });
 }
 
+/** A verb of what customers ask a service to do. */
+const REQUEST_VERB =
+  /(?:can|could|would|please|help|cancel|close|change|update|return|refund|track|check|reset|delete|add|remove|book|order|pay|fix|send|get|find|tell|switch|upgrade|downgrade|renew|transfer|open|report|replace|exchange)\b/;
 /** What starts a second request after "and": a person asking, or a verb of what customers ask a service to do. */
-const SECOND_REQUEST =
-  /(?:i|can|could|would|please|help|cancel|close|change|update|return|refund|track|check|reset|delete|add|remove|book|order|pay|fix|send|get|find|tell|switch|upgrade|downgrade|renew|transfer|open|report|replace|exchange)\b/;
+const SECOND_REQUEST = new RegExp(String.raw`(?:i\b|${REQUEST_VERB.source})`);
 const CLAUSE_BREAK = new RegExp(String.raw`[.!?;]+\s+|\n+|,?\s+(?:and\s+)?also\s+|,\s*(?:but|plus)\s+|,?\s+and\s+(?:then\s+)?(?=${SECOND_REQUEST.source})`, 'i');
 
 /** A clause that asks for something (a question, "I want ...", "please ...", an imperative), not one that tells a story. */
@@ -635,14 +636,15 @@ const REQUEST_FORM = new RegExp(
   String.raw`^(?:(?:hi|hello|hey|ok(?:ay)?|so|and|also|then|but|please|pls)[\s,!.]*)*(?:` +
     String.raw`i\s+(?:just\s+|really\s+|also\s+)?(?:want|need|would\s+like|'d\s+like|wanna|wish)|i(?:'|’)d\s+like|` +
     String.raw`(?:where|when|why|how|what|which|who|can|could|would|will|is|are|do|does|did|have|has|may)|` +
-    // The verbs of requests, without a bare "I": "I bought it yesterday" tells; "I want ..." (above) asks.
-    SECOND_REQUEST.source.replace('(?:i|', '(?:') +
+    // The verbs of requests, without a bare "I" (which starts a second request after "and"): "I bought it yesterday"
+    // tells; "I want ..." (above) asks.
+    REQUEST_VERB.source +
     String.raw`)`,
   'i',
 );
 
 function isRequest(clause: string): boolean {
-  return clause.includes("?") || REQUEST_FORM.test(clause) || PLEASE.test(clause);
+  return clause.includes('?') || REQUEST_FORM.test(clause) || PLEASE.test(clause);
 }
 
 /** "Just the return please": a request whatever its form. */
