@@ -1,6 +1,5 @@
 import type { Attribute } from '../../library/schema.js';
 import type { Extraction } from '../types.js';
-import { nameInWords } from '../../library/formats.js';
 import { contentWords } from '../../text/content-words.js';
 import { cueStrength } from './cues.js';
 import { freeTextCandidate } from './free-text.js';
@@ -9,7 +8,7 @@ import { asksForPlace, namedPlace, placeAttribute, unpromptedPlace } from './pla
 import { overlaps, type Span } from './scan.js';
 import type { Candidate, ScannedTurn } from './turn.js';
 import { isAddressAttribute } from './addresses.js';
-import { asksForMoney, typedCandidates } from './typed.js';
+import { asksForMoney, ownWords, typedCandidates } from './typed.js';
 
 interface Proposal extends Candidate {
   attribute: string;
@@ -101,10 +100,10 @@ function soleDate(turn: ScannedTurn, attributes: readonly Attribute[], pending: 
   // its length, and one word about them ("twice") is allowed.
   const outside = (span: Span) => !chosen.some((proposal) => overlaps(proposal, span));
   if (turn.tokens.filter((token) => outside(token) && !overlaps(token, candidate)).length > DATE_STATEMENT_WORDS) return null;
-  const restText = [...turn.text].map((char, index) => ((index >= candidate.start && index < candidate.end) || !outside({ start: index, end: index + 1 }) ? ' ' : char)).join('');
+  const restText = [candidate, ...chosen].reduce((text, span) => text.slice(0, span.start) + ' '.repeat(span.end - span.start) + text.slice(span.end), turn.text);
   // Only the date and words that say nothing of what happened then ("I called on Monday" dates a call, not this).
   // Words that name the attribute itself say which date it is ("the visit date is the 4th").
-  const naming = new Set(contentWords(`${nameInWords(only.name)} ${only.label ?? ''}`));
+  const naming = new Set(ownWords(only));
   const rest = contentWords(restText).filter((word) => !UNSPECIFIC_EVENT_WORDS.has(word) && !SETTING_WORDS.has(word) && !naming.has(word));
   if (rest.length > (chosen.length > 0 ? 1 : 0)) return null;
   return { attribute: only.name, value: candidate.value, text: turn.text.slice(candidate.start, candidate.end), confidence: round(candidate.confidence * 0.8) };

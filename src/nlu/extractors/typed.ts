@@ -31,11 +31,11 @@ const MONEY_WORDS = /\b(?:price|cost|amount|charge[ds]?|paid|pay|payment|refund|
  * Any number; for an amount of money ("refund amount", "price paid") written amounts come first, and a
  * plain count ("charged two times") is taken only as the answer to its question.
  */
-function numberCandidates(turn: ScannedTurn, attribute: Attribute, pending: boolean, onlyAmount: boolean): Candidate[] {
+function numberCandidates(turn: ScannedTurn, attribute: Attribute, pending: boolean, alone: boolean): Candidate[] {
   const wantsMoney = asksForMoney(attribute);
   const numbers = turn.numbers();
   // The one amount of money in a turn, for the request's one amount to know ("it was 40 bucks"), needs no cue word.
-  const oneAmount = wantsMoney && onlyAmount && plainAmount(attribute) && numbers.filter((mention) => mention.money).length === 1;
+  const oneAmount = wantsMoney && alone && plainAmount(attribute) && numbers.filter((mention) => mention.money).length === 1;
   return numbers.flatMap((mention) => {
     if (wantsMoney && !mention.money && !pending) return [];
     const confidence = (mention.words ? 0.75 : 0.85) + (wantsMoney && mention.money ? 0.05 : 0);
@@ -52,8 +52,13 @@ const COMPARED = /^\s*(?:\p{L}+\s+)?(?:cheaper|less|more|lower|higher|off|extra|
  * one of several a customer may state ("lower price" beside the price paid).
  */
 function plainAmount(attribute: Attribute): boolean {
-  const words = contentWords(`${nameInWords(attribute.name)} ${attribute.label ?? ''}`);
+  const words = ownWords(attribute);
   return words.length > 0 && words.every((word) => MONEY_WORDS.test(word));
+}
+
+/** The content words of an attribute's name and label: what the customer calls it ("charge", "date"). */
+export function ownWords(attribute: Attribute): string[] {
+  return contentWords(`${nameInWords(attribute.name)} ${attribute.label ?? ''}`);
 }
 
 /** A number attribute that is an amount of money: a price, a charge, a refund. */
